@@ -1,0 +1,36 @@
+import type { ApiResult } from '@shared/api/errors';
+
+// What the backend needs from whoever hosts it (the Electron main process or the browser-mode
+// server), injected so the backend runs and is tested in plain Node (STYLE.md pattern 5).
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface BackendOptions {
+  mode: 'desktop' | 'browser';
+  appVersion: string;
+  /** The app's own data folder: settings, recent list, default workspaces folder. */
+  dataDir: string;
+  /** Where new workspaces go when no path is given (browser mode), and the sample copy. */
+  workspacesDir: string;
+  /** The shipped sample workspace data (resources/sample/sample-workspace.json). */
+  samplePath: string;
+  /** Who is entering values ("enteredBy"), e.g. the OS user name. */
+  userName: string;
+  clock?: Clock;
+  /**
+   * Path of the better-sqlite3 native addon to load. Electron needs a build for its own ABI
+   * while tests and browser mode use Node's; leaving it out uses the package's default build.
+   */
+  nativeBinding?: string;
+  /** Where unexpected errors are reported (their details never reach the user). */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Backend {
+  /** Validates `params` against the contract for `method`, runs it, and never throws. */
+  dispatch(method: string, params: unknown): Promise<ApiResult<unknown>>;
+  /** Closes the open workspace (releasing its lock). */
+  close(): void;
+}

@@ -1,0 +1,43 @@
+import type { ApiResult } from './errors';
+
+// The one object the Electron preload exposes as `window.kpis` (STYLE.md pattern 2). Browser
+// mode has no bridge; the renderer then speaks HTTP and shows its own file pickers.
+
+/** What the application menu (or the OS, for a double-clicked file) asks the renderer to do. */
+export type MenuCommand =
+  | { type: 'new-workspace' }
+  | { type: 'open-workspace' }
+  | { type: 'open-path'; path: string }
+  | { type: 'open-sample' }
+  | { type: 'save-copy' }
+  | { type: 'close-workspace' };
+
+export const MENU_COMMAND_TYPES = [
+  'new-workspace',
+  'open-workspace',
+  'open-path',
+  'open-sample',
+  'save-copy',
+  'close-workspace',
+] as const satisfies readonly MenuCommand['type'][];
+
+export interface KpisBridge {
+  invoke(method: string, params: unknown): Promise<ApiResult<unknown>>;
+  /** Native dialogs; each resolves to the chosen path, or null when the user cancelled. */
+  dialogs: {
+    openWorkspace(): Promise<string | null>;
+    newWorkspace(suggestedName: string): Promise<string | null>;
+    saveCopy(suggestedName: string): Promise<string | null>;
+  };
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** IPC channel names, shared by main and preload so they cannot drift apart. */
+export const IPC_CHANNELS = {
+  invoke: 'kpis:invoke',
+  dialogOpen: 'kpis:dialog-open',
+  dialogNew: 'kpis:dialog-new',
+  dialogSaveCopy: 'kpis:dialog-save-copy',
+  menuCommand: 'kpis:menu-command',
+} as const;

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_TIMINGS,
+  KPI_TYPES,
+  MEASURE_KINDS,
+  ROLLUPS,
+  THRESHOLD_MODES,
+  UNIT_FORMATS,
+} from '../domain/kpi';
+import { thresholdOrderProblem } from '../domain/status';
+
+// Input schemas for the API. Messages are written for the person filling the form: they say
+// what is wrong with the named field, not what the type system expected.
+
+const MAX_NAME = 200;
+const MAX_TEXT = 10_000;
+
+export const idSchema = z.uuid({ error: 'Must be an id of a record in this workspace' });
+
+export const nameSchema = z
+  .string({ error: 'Name must be text' })
+  .trim()
+  .min(1, { error: 'Name is required' })
+  .max(MAX_NAME, { error: `Name must be at most ${MAX_NAME} characters` });
+
+const textSchema = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(MAX_TEXT, { error: `${label} must be at most ${MAX_TEXT} characters` });
+
+const numberSchema = (label: string) =>
+  z.number({ error: `${label} must be a number` }).refine(Number.isFinite, {
+    error: `${label} must be a finite number`,
+  });
+
+const weightSchema = numberSchema('Weight').refine((w) => w >= 0 && w <= 1000, {
+  error: 'Weight must be between 0 and 1000',
+});
+
+const optionalNumber = (label: string) => numberSchema(label).nullable();
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });
+
+/** Formula identifiers: a letter, then letters, digits or underscores. */
+export const kpiCodeSchema = z
+  .string({ error: 'Identifier must be text' })
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, {
+    error:
+      'Identifier must start with a lowercase letter and use only lowercase letters, digits and _ (at most 63)',
+  });
+
+export const unitSchema = z.strictObject({
+  format: choice(UNIT_FORMATS, 'Unit'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'Currency must be a three-letter ISO code such as EUR' })
+    .nullable()
+    .default(null),
+  suffix: z
+    .string({ error: 'Unit label must be text' })
+    .trim()
+    .max(30, { error: 'Unit label must be at most 30 characters' })
+    .default(''),
+});
+
+export const thresholdsSchema = z.strictObject({
+  mode: choice(THRESHOLD_MODES, 'Threshold mode'),
+  onTrack: numberSchema('The "on track" threshold'),
+  atRisk: numberSchema('The "at risk" threshold'),
+});
+
+/** The fields of a KPI definition, each with its default. Unrefined, so it can be made partial. */
+export const kpiDefinitionFields = z.strictObject({
+  name: nameSchema,
+  code: kpiCodeSchema.optional(),
+  description: textSchema('Description').default(''),
+  unit: unitSchema.default({ format: 'number', currency: null, suffix: '' }),
+  decimals: z
+    .number({ error: 'Decimals must be a number' })
+    .int({ error: 'Decimals must be a whole number' })
+    .min(0, { error: 'Decimals must be between 0 and 6' })
+    .max(6, { error: 'Decimals must be between 0 and 6' })
+    .default(0),
+  direction: choice(DIRECTIONS, 'Direction').default('higher_is_better'),
+  frequency: choice(FREQUENCIES, 'Frequency').default('monthly'),
+  aggregation: choice(AGGREGATIONS, 'Aggregation').default('sum'),
+  target: optionalNumber('Target').default(null),
+  targetMin: optionalNumber('Lowest target').default(null),
+  targetMax: optionalNumber('Highest target').default(null),
+  baseline: optionalNumber('Baseline').default(null),
+  stretchTarget: optionalNumber('Stretch target').default(null),
+  thresholds: thresholdsSchema.optional(),
+  owner: textSchema('Owner').trim().max(MAX_NAME).default(''),
+  dataSource: textSchema('Data source').trim().max(MAX_NAME).default(''),
+  kpiType: choice(KPI_TYPES, 'Type').default('operational'),
+  timing: choice(INDICATOR_TIMINGS, 'Leading or lagging').default('lagging'),
+  measureKind: choice(MEASURE_KINDS, 'Measure kind').default('outcome'),
+  weight: weightSchema.default(1),
+  rollup: choice(ROLLUPS, 'Roll-up').default('manual'),
+});
+
+type KpiFieldsOut = z.output<typeof kpiDefinitionFields>;
+
+/** Cross-field rules of a KPI definition; each issue names the field to fix. */
+export function checkKpiDefinition(kpi: KpiFieldsOut, ctx: z.RefinementCtx): void {
+  if (kpi.thresholds) {
+    const problem = thresholdOrderProblem(kpi.direction, kpi.thresholds);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['thresholds', 'atRisk'], message: problem });
+  }
+  if (kpi.direction === 'within_range') {
+    if (kpi.targetMin === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targetMin'],
+        message: 'A within-range KPI needs the lowest value of its target range',
+      });
+    if (kpi.targetMax === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targetMax'],
+        message: 'A within-range KPI needs the highest value of its target range',
+      });
+    if (kpi.targetMin !== null && kpi.targetMax !== null && kpi.targetMin > kpi.targetMax)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targetMax'],
+        message: 'The highest target must not be below the lowest target',
+      });
+  }
+  if (kpi.unit.format === 'currency' && kpi.unit.currency === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['unit', 'currency'],
+      message: 'A currency KPI needs its currency (e.g. EUR)',
+    });
+}
+
+export const kpiDefinitionSchema = kpiDefinitionFields.superRefine(checkKpiDefinition);
+export type KpiDefinitionInput = z.input<typeof kpiDefinitionFields>;
+
+export const kpiPatchSchema = kpiDefinitionFields.partial();
+
+const periodSchema = z
+  .string({ error: 'Period must be text' })
+  .trim()
+  .min(1, { error: 'Period is required' })
+  .max(10, { error: 'Period is not a period key' });
+
+const commentSchema = textSchema('Comment').trim();
+
+export const valueEntrySchema = z.strictObject({
+  kpiId: idSchema,
+  period: periodSchema,
+  value: numberSchema('Value'),
+  comment: commentSchema.optional(),
+});
+
+export const filePathSchema = z
+  .string({ error: 'File path must be text' })
+  .trim()
+  .min(1, { error: 'File path is required' })
+  .max(4096, { error: 'File path is too long' })
+  .refine((path) => !path.includes('\0'), { error: 'File path contains a NUL character' });
+
+export const fiscalMonthSchema = z
+  .number({ error: 'Fiscal year start must be a month number' })
+  .int({ error: 'Fiscal year start must be a month number' })
+  .min(1, { error: 'Fiscal year start must be a month from 1 to 12' })
+  .max(12, { error: 'Fiscal year start must be a month from 1 to 12' });
+
+export { weightSchema, periodSchema, commentSchema };

@@ -1,0 +1,151 @@
+import type {
+  Aggregation,
+  Direction,
+  Frequency,
+  IndicatorTiming,
+  KpiType,
+  MeasureKind,
+  Rollup,
+  Status,
+  Thresholds,
+  UnitFormat,
+} from './kpi';
+
+/** UUIDv7, made where the record is created (ARCHITECTURE.md "Workspace file"). */
+export type Id = string;
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  id: Id;
+  schemaVersion: number;
+  /** 1–12: the month a fiscal year starts in (1 = calendar year). */
+  fiscalYearStartMonth: number;
+  createdAt: string;
+  /** True when the file was migrated from an older version on this open (a backup was taken). */
+  migratedFrom: number | null;
+  backupPath: string | null;
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: string;
+  /** False when the file has moved or vanished since it was last opened. */
+  exists: boolean;
+}
+
+export interface Scorecard {
+  id: Id;
+  parentId: Id | null;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface Perspective {
+  id: Id;
+  scorecardId: Id;
+  name: string;
+  weight: number;
+  position: number;
+}
+
+export interface Objective {
+  id: Id;
+  perspectiveId: Id;
+  name: string;
+  description: string;
+  weight: number;
+  position: number;
+}
+
+export interface Unit {
+  format: UnitFormat;
+  /** ISO 4217 code for currency KPIs ("EUR"); null otherwise. */
+  currency: string | null;
+  /** Free text shown after the number for plain numbers and durations ("days", "tickets"). */
+  suffix: string;
+}
+
+/** Every field of a KPI definition that a user edits (PRODUCT.md "KPI"). */
+export interface KpiDefinition {
+  name: string;
+  /** Short stable identifier used by formulas, e.g. `net_profit`. Unique in the workspace. */
+  code: string;
+  description: string;
+  unit: Unit;
+  decimals: number;
+  direction: Direction;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  /** The target for every period, unless a period has its own (scoring issue). */
+  target: number | null;
+  /** For within-range KPIs: the target range. */
+  targetMin: number | null;
+  targetMax: number | null;
+  baseline: number | null;
+  stretchTarget: number | null;
+  thresholds: Thresholds;
+  owner: string;
+  dataSource: string;
+  kpiType: KpiType;
+  timing: IndicatorTiming;
+  measureKind: MeasureKind;
+  weight: number;
+  rollup: Rollup;
+}
+
+export interface Kpi extends KpiDefinition {
+  id: Id;
+  objectiveId: Id;
+  parentKpiId: Id | null;
+  position: number;
+}
+
+export interface KpiValue {
+  kpiId: Id;
+  period: string;
+  value: number;
+  comment: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export type ChangeOperation = 'insert' | 'update' | 'delete';
+
+/** One entry of the append-only change log: the value history, the audit trail, later sync. */
+export interface ChangeLogEntry {
+  id: Id;
+  entity: string;
+  entityId: string;
+  operation: ChangeOperation;
+  oldValue: unknown;
+  newValue: unknown;
+  at: string;
+  deviceId: string;
+}
+
+export interface KpiStatusView {
+  kpi: Kpi;
+  /** The latest period with a value, or null when the KPI has no data. */
+  latest: KpiValue | null;
+  target: number | null;
+  status: Status;
+}
+
+export interface ObjectiveView {
+  objective: Objective;
+  kpis: KpiStatusView[];
+}
+
+export interface PerspectiveView {
+  perspective: Perspective;
+  objectives: ObjectiveView[];
+}
+
+/** What the scorecard screen shows, in one read. */
+export interface ScorecardView {
+  scorecard: Scorecard;
+  perspectives: PerspectiveView[];
+}
