@@ -1,0 +1,57 @@
+import type { Aggregation, Frequency } from '../domain/kpi';
+import { bucketOf, type ViewSpec } from './calendar';
+
+export interface PeriodValue {
+  period: string;
+  value: number;
+}
+
+/**
+ * Combines the values of one bucket. Missing periods are simply absent — "no data", never
+ * zero — so an empty list gives null. `last` takes the value of the latest period present.
+ * `values` must be in chronological order.
+ */
+export function aggregate(values: readonly number[], how: Aggregation): number | null {
+  if (values.length === 0) return null;
+  switch (how) {
+    case 'sum':
+      return values.reduce((total, value) => total + value, 0);
+    case 'average':
+      return values.reduce((total, value) => total + value, 0) / values.length;
+    case 'last':
+      return values[values.length - 1] as number;
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+  }
+}
+
+/**
+ * A KPI's values viewed by month, quarter or year (calendar or fiscal), each bucket combined
+ * with the KPI's own aggregation. Buckets without any value are absent from the result.
+ */
+export function aggregateByView(
+  values: readonly PeriodValue[],
+  frequency: Frequency,
+  how: Aggregation,
+  view: ViewSpec,
+): Map<string, number> {
+  const sorted = [...values].sort((a, b) =>
+    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  );
+  const groups = new Map<string, number[]>();
+  for (const { period, value } of sorted) {
+    const bucket = bucketOf(frequency, period, view);
+    if (bucket === null) continue;
+    const group = groups.get(bucket);
+    if (group) group.push(value);
+    else groups.set(bucket, [value]);
+  }
+  const result = new Map<string, number>();
+  for (const [bucket, group] of groups) {
+    const combined = aggregate(group, how);
+    if (combined !== null) result.set(bucket, combined);
+  }
+  return result;
+}
