@@ -1,0 +1,246 @@
+import type { Unit } from '../domain/entities';
+import type { Aggregation, Direction, Frequency, Rollup, Status, Thresholds } from '../domain/kpi';
+import { statusOf } from '../domain/status';
+import { evaluateFormula } from '../formula/evaluate';
+import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
+import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
+import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
+import type { ViewSpec } from './calendar';
+import { forecastBucket, type BucketForecast } from './forecast';
+import { scoreOf } from './score';
+import { targetFor, type TargetPlan } from './targets';
+
+// Every KPI of a scorecard evaluated for one view period: value (entered, rolled up from
+// children, or calculated by formula), target, status, score, trend, sparkline and forecast.
+
+export interface EvaluationKpi {
+  id: string;
+  code: string;
+  unit: Unit;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  direction: Direction;
+  /** The constant target, used when there is no plan. */
+  target: number | null;
+  targetPlan: TargetPlan | null;
+  targetMin: number | null;
+  targetMax: number | null;
+  stretchTarget: number | null;
+  thresholds: Thresholds;
+  weight: number;
+  rollup: Rollup;
+  parentKpiId: string | null;
+  formula: string | null;
+}
+
+export type ValueSource = 'entered' | 'rolled_up' | 'calculated';
+export type Trend = 'up' | 'down' | 'flat' | null;
+
+export interface KpiEvaluation {
+  kpiId: string;
+  source: ValueSource;
+  value: number | null;
+  target: number | null;
+  stretchTarget: number | null;
+  status: Status;
+  score: number | null;
+  previousValue: number | null;
+  /** Direction of change against the previous period; `improved` says whether that is good. */
+  trend: Trend;
+  improved: boolean | null;
+  /** Values of the last `sparklineLength` view periods, oldest first (null: no data). */
+  sparkline: (number | null)[];
+  sparklineBuckets: string[];
+  /** For a period that is not complete yet: where the trend says it will end. */
+  forecast: BucketForecast | null;
+  /** For roll-ups and formulas: how many inputs had no data in this period. */
+  missingInputs: number;
+}
+
+export interface EvaluationOptions {
+  view: ViewSpec;
+  bucket: string;
+  sparklineLength: number;
+}
+
+interface Series {
+  values: Map<string, number>;
+  missingInputs: Map<string, number>;
+  source: ValueSource;
+}
+
+function parsedFormula(kpi: EvaluationKpi): FormulaNode | null {
+  if (!kpi.formula) return null;
+  try {
+    return parseFormula(kpi.formula);
+  } catch {
+    return null; // formulas are checked when saved; a broken one just gives no data
+  }
+}
+
+/** The bucket target: the KPI's per-period targets over the bucket, combined like its values. */
+function bucketTarget(kpi: EvaluationKpi, bucket: string, view: ViewSpec): number | null {
+  const plan: TargetPlan | null =
+    kpi.targetPlan ?? (kpi.target === null ? null : { kind: 'constant', value: kpi.target });
+  if (plan === null) return null;
+  const targets = periodsOfBucket(kpi.frequency, bucket, view)
+    .map((period) => targetFor(plan, kpi.frequency, period))
+    .filter((value): value is number => value !== null);
+  return aggregate(targets, kpi.aggregation);
+}
+
+function combineChildren(rule: Rollup, items: { value: number; weight: number }[]): number | null {
+  if (items.length === 0) return null;
+  switch (rule) {
+    case 'sum':
+      return items.reduce((total, item) => total + item.value, 0);
+    case 'average':
+      return items.reduce((total, item) => total + item.value, 0) / items.length;
+    case 'weighted_average': {
+      const weight = items.reduce((total, item) => total + item.weight, 0);
+      return weight > 0
+        ? items.reduce((total, item) => total + item.value * item.weight, 0) / weight
+        : null;
+    }
+    case 'min':
+      return Math.min(...items.map((item) => item.value));
+    case 'max':
+      return Math.max(...items.map((item) => item.value));
+    case 'manual':
+      return null;
+  }
+}
+
+export function evaluateKpis(
+  kpis: readonly EvaluationKpi[],
+  values: ReadonlyMap<string, readonly PeriodValue[]>,
+  options: EvaluationOptions,
+): Map<string, KpiEvaluation> {
+  const { view, bucket } = options;
+  const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
+  const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]));
+  const byCode = new Map(kpis.map((kpi) => [kpi.code, kpi]));
+  const children = new Map<string, EvaluationKpi[]>();
+  for (const kpi of kpis) {
+    if (kpi.parentKpiId !== null && byId.has(kpi.parentKpiId)) {
+      const list = children.get(kpi.parentKpiId);
+      if (list) list.push(kpi);
+      else children.set(kpi.parentKpiId, [kpi]);
+    }
+  }
+
+  const series = new Map<string, Series>();
+  const inProgress = new Set<string>();
+  const empty = (): Series => ({ values: new Map(), missingInputs: new Map(), source: 'entered' });
+
+  // Depth-first in dependency order; a cycle (refused on save, but files can be edited
+  // elsewhere) ends in "no data" rather than endless recursion.
+  function seriesOf(kpi: EvaluationKpi): Series {
+    const done = series.get(kpi.id);
+    if (done) return done;
+    if (inProgress.has(kpi.id)) return empty();
+    inProgress.add(kpi.id);
+    let result: Series;
+    const tree = parsedFormula(kpi);
+    const kids = children.get(kpi.id) ?? [];
+    if (tree) {
+      const inputs = formulaIdentifiers(tree).map(({ name }) => byCode.get(name));
+      const inputSeries = new Map(
+        inputs.flatMap((input) => (input ? [[input.code, seriesOf(input)] as const] : [])),
+      );
+      result = { values: new Map(), missingInputs: new Map(), source: 'calculated' };
+      for (const b of buckets) {
+        let missing = 0;
+        const value = evaluateFormula(tree, (code) => {
+          const v = inputSeries.get(code)?.values.get(b) ?? null;
+          if (v === null) missing += 1;
+          return v;
+        });
+        if (value !== null) result.values.set(b, value);
+        result.missingInputs.set(b, missing);
+      }
+    } else if (kpi.rollup !== 'manual' && kids.length > 0) {
+      const kidSeries = kids.map((kid) => ({ kid, series: seriesOf(kid) }));
+      result = { values: new Map(), missingInputs: new Map(), source: 'rolled_up' };
+      for (const b of buckets) {
+        const items = kidSeries.flatMap(({ kid, series: s }) => {
+          const v = s.values.get(b);
+          return v === undefined ? [] : [{ value: v, weight: kid.weight }];
+        });
+        const value = combineChildren(kpi.rollup, items);
+        if (value !== null) result.values.set(b, value);
+        result.missingInputs.set(b, kids.length - items.length);
+      }
+    } else {
+      const own = aggregateByView(values.get(kpi.id) ?? [], kpi.frequency, kpi.aggregation, view);
+      result = { values: own, missingInputs: new Map(), source: 'entered' };
+    }
+    inProgress.delete(kpi.id);
+    series.set(kpi.id, result);
+    return result;
+  }
+
+  const evaluations = new Map<string, KpiEvaluation>();
+  for (const kpi of kpis) {
+    const s = seriesOf(kpi);
+    const value = s.values.get(bucket) ?? null;
+    const target = bucketTarget(kpi, bucket, view);
+    const previousBucket = buckets[buckets.length - 2] as string;
+    const previousValue = s.values.get(previousBucket) ?? null;
+    let trend: Trend = null;
+    let improved: boolean | null = null;
+    if (value !== null && previousValue !== null) {
+      trend = value > previousValue ? 'up' : value < previousValue ? 'down' : 'flat';
+      if (trend !== 'flat' && kpi.direction !== 'within_range')
+        improved = (trend === 'up') === (kpi.direction === 'higher_is_better');
+    }
+    const sparklineBuckets = buckets.slice(-options.sparklineLength);
+    evaluations.set(kpi.id, {
+      kpiId: kpi.id,
+      source: s.source,
+      value,
+      target,
+      stretchTarget: kpi.stretchTarget,
+      status: statusOf({ ...kpi, value, target }),
+      score: scoreOf({ ...kpi, value, target }),
+      previousValue,
+      trend,
+      improved,
+      sparkline: sparklineBuckets.map((b) => s.values.get(b) ?? null),
+      sparklineBuckets,
+      forecast:
+        s.source === 'entered' ? forecastOf(kpi, values.get(kpi.id) ?? [], target, options) : null,
+      missingInputs: s.missingInputs.get(bucket) ?? 0,
+    });
+  }
+  return evaluations;
+}
+
+/** Forecast for a bucket that still has periods without values, from the KPI's own periods. */
+function forecastOf(
+  kpi: EvaluationKpi,
+  entered: readonly PeriodValue[],
+  target: number | null,
+  { view, bucket }: EvaluationOptions,
+): BucketForecast | null {
+  const inBucket = periodsOfBucket(kpi.frequency, bucket, view);
+  if (inBucket.length === 0) return null;
+  const have = new Set(entered.map((entry) => entry.period));
+  if (inBucket.every((period) => have.has(period))) return null;
+  const last = inBucket[inBucket.length - 1] as string;
+  // Only the latest, still open period is forecast; a gap in the past stays a gap.
+  if (entered.some((entry) => entry.period > last)) return null;
+  const history = entered.flatMap((entry) => {
+    const index = entry.period <= last ? periodOrdinal(kpi.frequency, entry.period) : null;
+    return index === null ? [] : [{ index, value: entry.value }];
+  });
+  return forecastBucket({
+    history,
+    bucketIndices: inBucket.map((period) => periodOrdinal(kpi.frequency, period) as number),
+    aggregation: kpi.aggregation,
+    direction: kpi.direction,
+    target,
+    targetMin: kpi.targetMin,
+    targetMax: kpi.targetMax,
+  });
+}
