@@ -143,7 +143,25 @@ export function checkKpiDefinition(kpi: KpiFieldsOut, ctx: z.RefinementCtx): voi
 export const kpiDefinitionSchema = kpiDefinitionFields.superRefine(checkKpiDefinition);
 export type KpiDefinitionInput = z.input<typeof kpiDefinitionFields>;
 
-export const kpiPatchSchema = kpiDefinitionFields.partial();
+type FieldShape = typeof kpiDefinitionFields.shape;
+type PatchShape = {
+  [K in keyof FieldShape]: z.ZodOptional<
+    FieldShape[K] extends z.ZodDefault<infer Inner> ? Inner : FieldShape[K]
+  >;
+};
+
+/**
+ * A KPI patch: every field optional and **without** defaults — zod's `.partial()` keeps them,
+ * which would turn "change the name" into "reset every other field".
+ */
+export const kpiPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(kpiDefinitionFields.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
+    ]),
+  ) as PatchShape,
+);
 
 const periodSchema = z
   .string({ error: 'Period must be text' })

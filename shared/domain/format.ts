@@ -2,7 +2,10 @@ import type { Unit } from './entities';
 
 const CACHE = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let format = CACHE.get(key);
   if (!format) {

@@ -1,0 +1,78 @@
+import { contract, isMethodName, type MethodName } from '@shared/api/contract';
+import { ApiError, type ApiResult } from '@shared/api/errors';
+import type { HandlerContext } from './context';
+import type { Handlers } from './handlers/types';
+import { sqliteCode } from './workspace/connection';
+import { zodValidationError } from './validation';
+
+// The backend's one public face: (method, params) → result envelope. Every call is validated
+// against the contract before a handler runs, and calls run one at a time, so an awaited step
+// (an online backup) never interleaves with another call's writes.
+
+/** Methods that work with no workspace open; every other one answers NO_WORKSPACE. */
+const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.info',
+  'workspace.create',
+  'workspace.open',
+  'workspace.openSample',
+  'workspace.close',
+  'workspace.current',
+  'workspace.recent',
+  'workspace.forgetRecent',
+  'workspace.listFiles',
+]);
+
+type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
+
+function failure(error: ApiError): ApiResult<never> {
+  return { ok: false, error: error.toBody() };
+}
+
+/** Errors the user can act on even though no handler foresaw them. */
+function environmentError(error: unknown): ApiError | null {
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_FULL')
+    return new ApiError({ code: 'FILE_ERROR', message: 'The disk is full; nothing was saved.' });
+  if (code?.startsWith('SQLITE_READONLY'))
+    return new ApiError({
+      code: 'FILE_ERROR',
+      message: 'The workspace file cannot be written (it is read-only); nothing was saved.',
+    });
+  return null;
+}
+
+export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(method: string, params: unknown): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method))
+      return failure(
+        new ApiError({ code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` }),
+      );
+    try {
+      const parsed = contract[method].input.safeParse(params);
+      if (!parsed.success) return failure(zodValidationError(parsed.error, params, method));
+      if (!WITHOUT_WORKSPACE.has(method)) ctx.workspace();
+      const handler = handlers[method] as AnyHandler;
+      const data = await handler(parsed.data, ctx);
+      return { ok: true, data: data ?? null };
+    } catch (error) {
+      if (error instanceof ApiError) return failure(error);
+      const known = environmentError(error);
+      if (known) return failure(known);
+      ctx.options.log?.(`Unexpected error in ${method}`, error);
+      return failure(
+        new ApiError({
+          code: 'INTERNAL',
+          message: 'Something went wrong inside the app. The details were logged.',
+        }),
+      );
+    }
+  }
+
+  return function dispatch(method: string, params: unknown): Promise<ApiResult<unknown>> {
+    const result = queue.then(() => run(method, params));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+}

@@ -1,0 +1,41 @@
+import type { Backend, BackendOptions } from './platform';
+import { HandlerContext, type BackendInternals } from './context';
+import { createDispatcher } from './dispatcher';
+import { appHandlers } from './handlers/app';
+import { kpiHandlers } from './handlers/kpi';
+import { objectiveHandlers } from './handlers/objective';
+import { perspectiveHandlers } from './handlers/perspective';
+import { scorecardHandlers } from './handlers/scorecard';
+import { combineHandlers, type Handlers } from './handlers/types';
+import { valueHandlers } from './handlers/value';
+import { viewHandlers } from './handlers/view';
+import { workspaceHandlers } from './handlers/workspace';
+
+// The backend: plain Node (never `electron`), hosted by the Electron main process over IPC or
+// by the browser-mode server over HTTP. It starts with no workspace open.
+
+export type { Backend, BackendOptions, Clock } from './platform';
+export type { BackendInternals } from './context';
+export type { Migration } from './workspace/migrations';
+export { APPLICATION_ID, MIGRATIONS } from './workspace/migrations';
+
+export function createBackend(options: BackendOptions, internals: BackendInternals = {}): Backend {
+  const handlers: Handlers = combineHandlers(
+    appHandlers,
+    workspaceHandlers,
+    scorecardHandlers,
+    viewHandlers,
+    perspectiveHandlers,
+    objectiveHandlers,
+    kpiHandlers,
+    valueHandlers,
+  );
+  const ctx = new HandlerContext(options, internals);
+  const dispatch = createDispatcher(handlers, ctx);
+  return {
+    dispatch,
+    close: () => {
+      ctx.closeCurrent();
+    },
+  };
+}

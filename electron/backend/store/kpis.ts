@@ -1,0 +1,231 @@
+import type {
+  Aggregation,
+  Direction,
+  Frequency,
+  IndicatorTiming,
+  KpiType,
+  MeasureKind,
+  Rollup,
+  ThresholdMode,
+  UnitFormat,
+} from '@shared/domain/kpi';
+import type { Kpi } from '@shared/domain/entities';
+import type { Db } from '../workspace/migrations';
+import { notFound } from './records';
+
+// KPI rows ↔ KPI records. The CHECK constraints guarantee the enum columns hold known values.
+
+interface KpiRow {
+  id: string;
+  objective_id: string;
+  parent_kpi_id: string | null;
+  name: string;
+  code: string;
+  description: string;
+  unit_format: UnitFormat;
+  unit_currency: string | null;
+  unit_suffix: string;
+  decimals: number;
+  direction: Direction;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  target: number | null;
+  target_min: number | null;
+  target_max: number | null;
+  baseline: number | null;
+  stretch_target: number | null;
+  threshold_mode: ThresholdMode;
+  threshold_on_track: number;
+  threshold_at_risk: number;
+  owner: string;
+  data_source: string;
+  kpi_type: KpiType;
+  timing: IndicatorTiming;
+  measure_kind: MeasureKind;
+  weight: number;
+  rollup: Rollup;
+  position: number;
+}
+
+export function toKpi(row: KpiRow): Kpi {
+  return {
+    id: row.id,
+    objectiveId: row.objective_id,
+    parentKpiId: row.parent_kpi_id,
+    position: row.position,
+    name: row.name,
+    code: row.code,
+    description: row.description,
+    unit: { format: row.unit_format, currency: row.unit_currency, suffix: row.unit_suffix },
+    decimals: row.decimals,
+    direction: row.direction,
+    frequency: row.frequency,
+    aggregation: row.aggregation,
+    target: row.target,
+    targetMin: row.target_min,
+    targetMax: row.target_max,
+    baseline: row.baseline,
+    stretchTarget: row.stretch_target,
+    thresholds: {
+      mode: row.threshold_mode,
+      onTrack: row.threshold_on_track,
+      atRisk: row.threshold_at_risk,
+    },
+    owner: row.owner,
+    dataSource: row.data_source,
+    kpiType: row.kpi_type,
+    timing: row.timing,
+    measureKind: row.measure_kind,
+    weight: row.weight,
+    rollup: row.rollup,
+  };
+}
+
+function toRow(kpi: Kpi): KpiRow {
+  return {
+    id: kpi.id,
+    objective_id: kpi.objectiveId,
+    parent_kpi_id: kpi.parentKpiId,
+    position: kpi.position,
+    name: kpi.name,
+    code: kpi.code,
+    description: kpi.description,
+    unit_format: kpi.unit.format,
+    unit_currency: kpi.unit.currency,
+    unit_suffix: kpi.unit.suffix,
+    decimals: kpi.decimals,
+    direction: kpi.direction,
+    frequency: kpi.frequency,
+    aggregation: kpi.aggregation,
+    target: kpi.target,
+    target_min: kpi.targetMin,
+    target_max: kpi.targetMax,
+    baseline: kpi.baseline,
+    stretch_target: kpi.stretchTarget,
+    threshold_mode: kpi.thresholds.mode,
+    threshold_on_track: kpi.thresholds.onTrack,
+    threshold_at_risk: kpi.thresholds.atRisk,
+    owner: kpi.owner,
+    data_source: kpi.dataSource,
+    kpi_type: kpi.kpiType,
+    timing: kpi.timing,
+    measure_kind: kpi.measureKind,
+    weight: kpi.weight,
+    rollup: kpi.rollup,
+  };
+}
+
+/** Every column of `kpis`; the Record type makes a forgotten column a build error. */
+const COLUMN_SET: Record<keyof KpiRow, true> = {
+  id: true,
+  objective_id: true,
+  parent_kpi_id: true,
+  position: true,
+  name: true,
+  code: true,
+  description: true,
+  unit_format: true,
+  unit_currency: true,
+  unit_suffix: true,
+  decimals: true,
+  direction: true,
+  frequency: true,
+  aggregation: true,
+  target: true,
+  target_min: true,
+  target_max: true,
+  baseline: true,
+  stretch_target: true,
+  threshold_mode: true,
+  threshold_on_track: true,
+  threshold_at_risk: true,
+  owner: true,
+  data_source: true,
+  kpi_type: true,
+  timing: true,
+  measure_kind: true,
+  weight: true,
+  rollup: true,
+};
+const COLUMNS = Object.keys(COLUMN_SET) as (keyof KpiRow)[];
+
+export function insertKpiRow(db: Db, kpi: Kpi): void {
+  db.prepare(
+    `INSERT INTO kpis (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  ).run(toRow(kpi));
+}
+
+export function updateKpiRow(db: Db, kpi: Kpi): void {
+  const sets = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
+  db.prepare(`UPDATE kpis SET ${sets.join(', ')} WHERE id = @id`).run(toRow(kpi));
+}
+
+export function findKpi(db: Db, id: string): Kpi | null {
+  const row = db.prepare<[string], KpiRow>('SELECT * FROM kpis WHERE id = ?').get(id);
+  return row ? toKpi(row) : null;
+}
+
+export function getKpi(db: Db, id: string, field?: string): Kpi {
+  const kpi = findKpi(db, id);
+  if (!kpi) throw notFound('KPI', id, field);
+  return kpi;
+}
+
+export function findKpiByCode(db: Db, code: string): Kpi | null {
+  const row = db.prepare<[string], KpiRow>('SELECT * FROM kpis WHERE code = ?').get(code);
+  return row ? toKpi(row) : null;
+}
+
+const TREE_ORDER = `
+  FROM kpis k
+  JOIN objectives o ON o.id = k.objective_id
+  JOIN perspectives p ON p.id = o.perspective_id`;
+const BY_POSITION = 'ORDER BY p.position, o.position, k.position, k.rowid';
+
+/** The KPIs of one scorecard (not of its children), or of the whole workspace. */
+export function listKpis(db: Db, scorecardId?: string): Kpi[] {
+  const rows =
+    scorecardId === undefined
+      ? db
+          .prepare<[], KpiRow>(
+            `SELECT k.* ${TREE_ORDER} JOIN scorecards s ON s.id = p.scorecard_id
+             ORDER BY s.position, p.position, o.position, k.position, k.rowid`,
+          )
+          .all()
+      : db
+          .prepare<[string], KpiRow>(
+            `SELECT k.* ${TREE_ORDER} WHERE p.scorecard_id = ? ${BY_POSITION}`,
+          )
+          .all(scorecardId);
+  return rows.map(toKpi);
+}
+
+export function listChildKpis(db: Db, parentId: string): Kpi[] {
+  return db
+    .prepare<[string], KpiRow>(`SELECT k.* ${TREE_ORDER} WHERE k.parent_kpi_id = ? ${BY_POSITION}`)
+    .all(parentId)
+    .map(toKpi);
+}
+
+/** A formula identifier made from a KPI's name: "Net profit margin %" → "net_profit_margin". */
+export function codeFromName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const start = /^[a-z]/.test(slug) ? slug : `kpi_${slug}`.replace(/_+$/, '');
+  return start.slice(0, 63).replace(/_+$/, '');
+}
+
+/** `base`, or `base_2`, `base_3`… whichever is not yet used in the workspace. */
+export function uniqueCode(db: Db, base: string): string {
+  const taken = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM kpis WHERE code = ?');
+  if (!taken.get(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const suffix = `_${n}`;
+    const candidate = `${base.slice(0, 63 - suffix.length)}${suffix}`;
+    if (!taken.get(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES, type MethodName } from '@shared/api/contract';
+import { makeBackend, withScorecard } from './helpers';
+
+// Every API method refuses a call of the wrong shape with VALIDATION naming the field, before
+// anything runs. The table is keyed by method, so a new method needs a row here to compile.
+
+const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
+  'app.info': { params: { verbose: true }, field: 'verbose' },
+  'workspace.create': { params: { name: '' }, field: 'name' },
+  'workspace.open': { params: { path: 42 }, field: 'path' },
+  'workspace.openSample': { params: { path: '/tmp/x.kpis' }, field: 'path' },
+  'workspace.close': { params: { force: true }, field: 'force' },
+  'workspace.current': { params: { id: ID }, field: 'id' },
+  'workspace.rename': { params: { name: '   ' }, field: 'name' },
+  'workspace.setFiscalYearStart': { params: { month: 13 }, field: 'month' },
+  'workspace.recent': { params: { limit: 5 }, field: 'limit' },
+  'workspace.forgetRecent': { params: {}, field: 'path' },
+  'workspace.listFiles': { params: { folder: '/' }, field: 'folder' },
+  'workspace.saveCopy': { params: { path: '' }, field: 'path' },
+  'scorecard.list': { params: { parentId: null }, field: 'parentId' },
+  'scorecard.create': { params: { name: 'X', parentId: 'not-an-id' }, field: 'parentId' },
+  'scorecard.update': { params: { id: ID, name: 5 }, field: 'name' },
+  'scorecard.delete': { params: {}, field: 'id' },
+  'scorecard.view': { params: { id: 'abc' }, field: 'id' },
+  'perspective.create': { params: { scorecardId: ID, name: 'P', weight: -1 }, field: 'weight' },
+  'perspective.update': { params: { id: ID, weight: 'heavy' }, field: 'weight' },
+  'perspective.reorder': { params: { scorecardId: ID, orderedIds: [] }, field: 'orderedIds' },
+  'perspective.delete': { params: { id: null }, field: 'id' },
+  'objective.create': {
+    params: { perspectiveId: ID, name: 'O', description: 7 },
+    field: 'description',
+  },
+  'objective.update': { params: { id: ID, weight: 1001 }, field: 'weight' },
+  'objective.reorder': { params: { perspectiveId: ID, orderedIds: ['x'] }, field: 'orderedIds.0' },
+  'objective.delete': { params: { id: '' }, field: 'id' },
+  'kpi.list': { params: { scorecardId: 5 }, field: 'scorecardId' },
+  'kpi.get': { params: {}, field: 'id' },
+  'kpi.create': { params: { objectiveId: ID, name: 'K', decimals: 7 }, field: 'decimals' },
+  'kpi.update': { params: { id: ID, patch: { direction: 'up' } }, field: 'patch.direction' },
+  'kpi.move': { params: { id: ID }, field: 'objectiveId' },
+  'kpi.setParent': { params: { id: ID }, field: 'parentKpiId' },
+  'kpi.children': { params: { id: 3 }, field: 'id' },
+  'kpi.delete': { params: { id: ID, cascade: true }, field: 'cascade' },
+  'value.list': { params: { fromPeriod: 202603 }, field: 'fromPeriod' },
+  'value.set': { params: { kpiId: ID, period: '2026-03', value: '12' }, field: 'value' },
+  'value.setMany': {
+    params: { entries: [{ kpiId: ID, period: '2026-03', value: Number.NaN }] },
+    field: 'entries.0.value',
+  },
+  'value.setComment': { params: { kpiId: ID, period: '2026-03' }, field: 'comment' },
+  'value.delete': { params: { kpiId: ID, period: '' }, field: 'period' },
+  'value.history': { params: { kpiId: 'x' }, field: 'kpiId' },
+};
+
+describe('every API method validates its input', () => {
+  it('has a wrong-shape case for every method of the contract', () => {
+    expect(Object.keys(WRONG_SHAPE).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it.each(METHOD_NAMES)('%s refuses a wrong-shaped call and changes nothing', async (method) => {
+    const t = await withScorecard();
+    const before = await t.call('scorecard.list', {});
+    const { params, field } = WRONG_SHAPE[method];
+    const error = await t.fail(method, params);
+    expect(error.code).toBe('VALIDATION');
+    expect(error.field).toBe(field);
+    expect(error.issues?.[0]?.field).toBe(field);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(await t.call('scorecard.list', {})).toEqual(before);
+    expect((await t.call('workspace.current', {}))?.path).toBe(t.workspace.path);
+  });
+
+  it.each(METHOD_NAMES)('%s refuses parameters that are not an object', async (method) => {
+    const t = makeBackend();
+    for (const params of [null, undefined, 'x', 5, [], true]) {
+      const error = await t.fail(method, params);
+      expect(error).toEqual({
+        code: 'VALIDATION',
+        message: `The parameters of ${method} must be an object`,
+        issues: [{ field: '', message: `The parameters of ${method} must be an object` }],
+      });
+    }
+  });
+
+  it.each(METHOD_NAMES)('%s refuses a field it does not know', async (method) => {
+    const t = makeBackend();
+    const error = await t.fail(method, { colour: 'red' });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toContainEqual({
+      field: 'colour',
+      message: `"colour" is not a field of ${method}`,
+    });
+  });
+
+  it('validates before asking for a workspace', async () => {
+    const t = makeBackend();
+    expect((await t.fail('scorecard.create', { name: '' })).code).toBe('VALIDATION');
+    expect((await t.fail('scorecard.create', { name: 'Fine' })).code).toBe('NO_WORKSPACE');
+  });
+
+  it('names the field in the top-level message and lists every problem', async () => {
+    const t = await withScorecard();
+    const error = await t.fail('perspective.create', { scorecardId: t.scorecard.id, weight: 'x' });
+    expect(error).toEqual({
+      code: 'VALIDATION',
+      field: 'name',
+      message: 'Name: Name is required (and 1 more problem)',
+      issues: [
+        { field: 'name', message: 'Name is required' },
+        { field: 'weight', message: 'Weight must be a number' },
+      ],
+    });
+  });
+});
