@@ -1,0 +1,208 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, screen, session, shell } from 'electron';
+import { IPC_CHANNELS, type MenuCommand } from '@shared/api/bridge';
+import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
+import { createBackend } from '../backend/index';
+import type { Backend } from '../backend/platform';
+import { openInitialWorkspace } from '../server/startup';
+import { setupContentSecurityPolicy } from './csp';
+import { setupIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { setupSecurity } from './security';
+import { setupSingleInstance, type SingleInstanceSetup } from './single-instance';
+import { isSafeExternalUrl } from './trusted-url';
+import { mainWindowOptions } from './window-options';
+import { clampToDisplays, loadWindowState, trackWindowState } from './window-state';
+
+// The desktop shell: composition only. Everything with logic lives in a module of its own that is
+// unit-tested without Electron; this file wires them to the real app.
+
+const appRoot = app.getAppPath();
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html');
+const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(appRoot, 'resources');
+const log = (message: string, error?: unknown): void => {
+  console.error(message, error ?? '');
+};
+
+app.enableSandbox();
+const instance = setupSingleInstance();
+if (!instance.primary) {
+  app.quit();
+} else {
+  app
+    .whenReady()
+    .then(() => start(instance.takeInitialPath, instance.connect))
+    .catch((error: unknown) => {
+      log('KPI Scorecard could not start.', error);
+      dialog.showErrorBox('KPI Scorecard could not start', String(error));
+      app.exit(1);
+    });
+}
+
+function nativeBinding(): string | undefined {
+  if (process.env.KPIS_NATIVE_BINDING) return process.env.KPIS_NATIVE_BINDING;
+  // Built for Electron's ABI by `npm start` (scripts/electron-native.mjs); a packaged app has
+  // better-sqlite3 rebuilt in place by electron-builder instead.
+  const built = join(appRoot, '.native', 'electron', 'better_sqlite3.node');
+  return !app.isPackaged && existsSync(built) ? built : undefined;
+}
+
+function currentUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'user';
+  }
+}
+
+async function start(
+  takeInitialPath: () => string | null,
+  connect: (setup: SingleInstanceSetup) => void,
+): Promise<void> {
+  setupContentSecurityPolicy(session.defaultSession, devServerUrl !== undefined);
+  setupSecurity(session.defaultSession, appUrl);
+
+  const workspacesDir = join(app.getPath('documents'), 'KPI Scorecard');
+  mkdirSync(workspacesDir, { recursive: true });
+  const binding = nativeBinding();
+  const backend: Backend = createBackend({
+    mode: 'desktop',
+    appVersion: app.getVersion(),
+    dataDir: app.getPath('userData'),
+    workspacesDir,
+    samplePath: join(resourcesDir, 'sample', 'sample-workspace.json'),
+    userName: currentUserName(),
+    ...(binding ? { nativeBinding: binding } : {}),
+    log,
+  });
+  app.on('will-quit', () => {
+    backend.close();
+  });
+
+  let window: BrowserWindow | null = null;
+  const send = (command: MenuCommand): void => {
+    window?.webContents.send(IPC_CHANNELS.menuCommand, command);
+  };
+
+  const refreshMenu = async (): Promise<void> => {
+    const [recent, current] = await Promise.all([
+      backend.dispatch('workspace.recent', {}),
+      backend.dispatch('workspace.current', {}),
+    ]);
+    const recentList = recent.ok ? (recent.data as RecentWorkspace[]) : [];
+    const open = current.ok ? (current.data as WorkspaceInfo | null) : null;
+    if (open) app.addRecentDocument(open.path);
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      recent: recentList,
+      hasWorkspace: open !== null,
+      isDev: !app.isPackaged,
+      send,
+      clearRecent: () => {
+        void Promise.all(
+          recentList.map((entry) =>
+            backend.dispatch('workspace.forgetRecent', { path: entry.path }),
+          ),
+        ).then(() => {
+          app.clearRecentDocuments();
+          return refreshMenu();
+        });
+      },
+      showAbout: () => {
+        app.setAboutPanelOptions({
+          applicationName: 'KPI Scorecard',
+          applicationVersion: app.getVersion(),
+        });
+        app.showAboutPanel();
+      },
+      openExternal: (url) => {
+        if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  setupIpc({
+    backend,
+    appUrl,
+    getWindow: () => window,
+    workspacesDir,
+    onWorkspaceChanged: () => {
+      refreshMenu().catch((error: unknown) => {
+        log('The menu could not be refreshed.', error);
+      });
+    },
+  });
+
+  const initialPath = takeInitialPath();
+  const startup = await openInitialWorkspace(
+    backend,
+    initialPath ? { kind: 'file', path: initialPath } : { kind: 'most-recent' },
+  );
+  await refreshMenu();
+
+  const createWindow = async (): Promise<BrowserWindow> => {
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const saved = await loadWindowState(stateFile);
+    const primary = screen.getPrimaryDisplay();
+    const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(
+      (display) => display.workArea,
+    );
+    const created = new BrowserWindow(
+      mainWindowOptions({
+        preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+        ...(saved ? { bounds: clampToDisplays(saved.bounds, displays) } : {}),
+        iconPath: join(resourcesDir, 'icons', 'icon.png'),
+      }),
+    );
+    if (saved?.maximized) created.maximize();
+    created.once('ready-to-show', () => {
+      created.show();
+    });
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    trackWindowState(created, stateFile, log);
+    window = created;
+    if (devServerUrl) await created.loadURL(devServerUrl);
+    else await created.loadFile(rendererIndex);
+    return created;
+  };
+
+  const focusWindow = (): void => {
+    if (!window) {
+      void createWindow();
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  const first = await createWindow();
+  // Files handed over while the window was being made are delivered now.
+  connect({
+    openPath: (path) => {
+      send({ type: 'open-path', path });
+    },
+    focusWindow,
+  });
+  if (!startup.ok) {
+    await dialog.showMessageBox(first, {
+      type: 'warning',
+      message: 'The workspace could not be opened',
+      detail: startup.message,
+    });
+  }
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

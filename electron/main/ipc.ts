@@ -1,0 +1,95 @@
+import {
+  dialog,
+  ipcMain,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import { IPC_CHANNELS } from '@shared/api/bridge';
+import type { ApiResult } from '@shared/api/errors';
+import type { Backend } from '../backend/platform';
+import { WORKSPACE_FILTER, suggestedWorkspacePath, withWorkspaceExtension } from './file-names';
+import { isAppUrl } from './trusted-url';
+
+// The backend's dispatcher and the native file dialogs on IPC. Every message is checked: it must
+// come from the app's own page, and every argument is `unknown` until validated (STYLE.md 3).
+
+export interface IpcSetup {
+  backend: Pick<Backend, 'dispatch'>;
+  /** What the window loads: the built index.html, or the dev server in development. */
+  appUrl: string;
+  getWindow(): BrowserWindow | null;
+  /** Where the save dialogs start. */
+  workspacesDir: string;
+  /** After a workspace call succeeded: the menu refreshes its recent list and enabled items. */
+  onWorkspaceChanged(method: string): void;
+}
+
+const FORBIDDEN: ApiResult<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This request did not come from the KPI Scorecard window.' },
+};
+
+export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): boolean {
+  // senderFrame is null once the frame has navigated away or been destroyed.
+  const url = event.senderFrame?.url;
+  return url !== undefined && isAppUrl(url, appUrl);
+}
+
+export function setupIpc(setup: IpcSetup): void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event, setup.appUrl);
+
+  ipcMain.handle(
+    IPC_CHANNELS.invoke,
+    async (event, method: unknown, params: unknown): Promise<ApiResult<unknown>> => {
+      if (!trusted(event)) return FORBIDDEN;
+      if (typeof method !== 'string') {
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: 'The API method name must be text.' },
+        };
+      }
+      const result = await setup.backend.dispatch(method, params);
+      if (result.ok && method.startsWith('workspace.')) setup.onWorkspaceChanged(method);
+      return result;
+    },
+  );
+
+  ipcMain.handle(IPC_CHANNELS.dialogOpen, async (event): Promise<string | null> => {
+    if (!trusted(event)) return null;
+    const options: OpenDialogOptions = {
+      title: 'Open Workspace',
+      defaultPath: setup.workspacesDir,
+      properties: ['openFile'],
+      filters: [WORKSPACE_FILTER],
+    };
+    const window = setup.getWindow();
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
+
+  const saveDialog =
+    (title: string, buttonLabel: string) =>
+    async (event: IpcMainInvokeEvent, suggestedName: unknown): Promise<string | null> => {
+      if (!trusted(event)) return null;
+      const name = typeof suggestedName === 'string' ? suggestedName : 'Workspace';
+      const options: SaveDialogOptions = {
+        title,
+        buttonLabel,
+        defaultPath: suggestedWorkspacePath(setup.workspacesDir, name),
+        filters: [WORKSPACE_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = setup.getWindow();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : withWorkspaceExtension(result.filePath);
+    };
+
+  ipcMain.handle(IPC_CHANNELS.dialogNew, saveDialog('New Workspace', 'Create'));
+  ipcMain.handle(IPC_CHANNELS.dialogSaveCopy, saveDialog('Save a Copy', 'Save Copy'));
+}

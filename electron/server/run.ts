@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Backend, BackendOptions } from '../backend/platform';
+import { USAGE, parseServerArgs } from './args';
+import { defaultDataDir } from './data-dir';
+import { startBrowserHost, type BrowserHost } from './host';
+import { openInBrowser, reasonNotToOpen } from './open-browser';
+import { openInitialWorkspace, type InitialWorkspace } from './startup';
+
+// Browser mode from flags to a listening host, with everything the process provides injected so
+// tests run it in-process with a fake backend and a temp folder.
+
+export interface RunContext {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  platform: NodeJS.Platform;
+  homeDir: string;
+  userName: string;
+  cwd: string;
+  /** The app's root: the folder with package.json, out/renderer and resources/. */
+  appRoot: string;
+  createBackend: (options: BackendOptions) => Backend;
+  print: (line: string) => void;
+  printError: (line: string) => void;
+  openUrl?: (url: string) => Promise<string | null>;
+}
+
+export interface RunningServer {
+  host: BrowserHost;
+  backend: Backend;
+  dataDir: string;
+  /** Closes the workspace (releasing its lock) and the server. */
+  stop(): Promise<void>;
+}
+
+/** A running server, or the exit code when the process should end at once (help, bad flags). */
+export async function runServer(
+  context: RunContext,
+): Promise<{ server: RunningServer } | { exitCode: number }> {
+  const parsed = parseServerArgs(context.argv, context.env);
+  if (!parsed.ok) {
+    context.printError(`${parsed.message}\n\n${USAGE}`);
+    return { exitCode: 2 };
+  }
+  const args = parsed.args;
+  if (args.help) {
+    context.print(USAGE);
+    return { exitCode: 0 };
+  }
+
+  const dataDir = resolve(
+    context.cwd,
+    args.dataDir ??
+      defaultDataDir({ platform: context.platform, homeDir: context.homeDir, env: context.env }),
+  );
+  const backend = context.createBackend({
+    mode: 'browser',
+    appVersion: readVersion(context.appRoot),
+    dataDir,
+    workspacesDir: join(dataDir, 'workspaces'),
+    samplePath: join(context.appRoot, 'resources', 'sample', 'sample-workspace.json'),
+    userName: context.userName,
+    log: (message, error) => {
+      context.printError(error === undefined ? message : `${message} ${describe(error)}`);
+    },
+  });
+
+  const request: InitialWorkspace = args.workspace
+    ? { kind: 'file', path: resolve(context.cwd, args.workspace) }
+    : args.sample
+      ? { kind: 'sample' }
+      : { kind: 'most-recent' };
+  const outcome = await openInitialWorkspace(backend, request);
+  if (!outcome.ok) {
+    context.printError(`The workspace could not be opened: ${outcome.message}`);
+    context.printError('Starting on the start screen instead.');
+  }
+
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({
+      backend,
+      rendererDir: join(context.appRoot, 'out', 'renderer'),
+      port: args.port,
+    });
+  } catch (error) {
+    backend.close();
+    context.printError(`KPI Scorecard could not start: ${describe(error)}`);
+    return { exitCode: 1 };
+  }
+
+  context.print(`KPI Scorecard (browser mode) is running at ${host.url}`);
+  if (outcome.ok) context.print(`Workspace: ${outcome.workspace.path}`);
+  context.print('Press Ctrl+C to stop.');
+  if (args.readyJson) {
+    const ready = {
+      url: host.url,
+      origin: host.origin,
+      token: host.token,
+      dataDir,
+      workspace: outcome.ok ? outcome.workspace.path : null,
+    };
+    context.print(`KPIS_READY ${JSON.stringify(ready)}`);
+  }
+
+  const reason = args.open
+    ? reasonNotToOpen({ platform: context.platform, env: context.env })
+    : 'asked not to (--no-open)';
+  if (reason === null) {
+    const failed = await (context.openUrl ?? ((url) => openInBrowser(context.platform, url)))(
+      host.url,
+    );
+    if (failed !== null)
+      context.print(`Could not open a browser (${failed}); open this URL in a browser.`);
+  } else if (args.open) {
+    context.print(`No browser opened (${reason}); open this URL in a browser.`);
+  }
+
+  let stopped: Promise<void> | null = null;
+  return {
+    server: {
+      host,
+      backend,
+      dataDir,
+      stop: () => {
+        stopped ??= (async () => {
+          backend.close();
+          await host.close();
+        })();
+        return stopped;
+      },
+    },
+  };
+}
+
+function readVersion(appRoot: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

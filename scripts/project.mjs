@@ -1,0 +1,100 @@
+// Helpers shared by the start and dist scripts: where things are, running tools, keeping
+// node_modules and the build up to date.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A package's command-line script (from its package.json "bin"), run with this Node. */
+export function packageBin(packageName, binName = packageName) {
+  const packageDir = join(root, 'node_modules', packageName);
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  const relative = typeof bin === 'string' ? bin : bin[binName];
+  return join(packageDir, relative);
+}
+
+/** Runs a command with inherited output; returns its exit status (1 when it could not start). */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) {
+    console.error(`Could not run ${command}: ${result.error.message}`);
+    return 1;
+  }
+  return result.status ?? 1;
+}
+
+/** npm itself: the copy running this script when started through npm, else the one on PATH. */
+export function npm(args) {
+  if (process.env.npm_execpath && existsSync(process.env.npm_execpath)) {
+    return run(process.execPath, [process.env.npm_execpath, ...args]);
+  }
+  return run('npm', args, { shell: process.platform === 'win32' });
+}
+
+function mtime(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Installs dependencies when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const lock = join(root, 'package-lock.json');
+  // npm writes node_modules/.package-lock.json at the end of every install.
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  const needed = !existsSync(installed) || (existsSync(lock) && mtime(installed) < mtime(lock));
+  if (!needed) return;
+  const command = existsSync(lock) ? ['ci'] : ['install'];
+  console.log(`Installing dependencies (npm ${command[0]})…`);
+  if (npm(command) !== 0) {
+    throw new Error(`npm ${command[0]} failed; see the messages above.`);
+  }
+}
+
+const BUILD_INPUTS = [
+  'electron',
+  'renderer',
+  'shared',
+  'package.json',
+  'electron.vite.config.ts',
+  'tsconfig.base.json',
+];
+const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/server.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
+const STAMP = join(root, 'out', '.build-stamp');
+
+function newestMtime(path) {
+  let newest = mtime(path);
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch {
+    return newest;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Builds main, preload, server and renderer unless the build is newer than every source. */
+export function ensureBuild({ force = false } = {}) {
+  const complete = BUILD_OUTPUTS.every((file) => existsSync(join(root, file)));
+  const newestSource = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(root, input))));
+  if (!force && complete && mtime(STAMP) > newestSource) return;
+  console.log('Building the app…');
+  if (run(process.execPath, [packageBin('electron-vite'), 'build']) !== 0) {
+    throw new Error('The build failed; see the messages above.');
+  }
+  writeFileSync(STAMP, new Date().toISOString());
+}

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '@shared/api/bridge';
+import type { ApiResult } from '@shared/api/errors';
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  showSaveDialog: vi.fn((..._args: unknown[]) =>
+    Promise.resolve({ canceled: false, filePath: '/docs/KPI Scorecard/Acme' }),
+  ),
+  showOpenDialog: vi.fn((..._args: unknown[]) =>
+    Promise.resolve({ canceled: false, filePaths: ['/docs/a.kpis'] }),
+  ),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => {
+      electron.handlers.set(channel, handler);
+    },
+  },
+  dialog: { showSaveDialog: electron.showSaveDialog, showOpenDialog: electron.showOpenDialog },
+}));
+
+const { setupIpc } = await import('../../../electron/main/ipc');
+
+const APP_URL = 'file:///opt/kpis/resources/app.asar/out/renderer/index.html';
+const dispatched: { method: string; params: unknown }[] = [];
+const changed: string[] = [];
+
+function eventFrom(url: string | null): unknown {
+  return { senderFrame: url === null ? null : { url } };
+}
+
+function handler(channel: string): Handler {
+  const found = electron.handlers.get(channel);
+  if (!found) throw new Error(`no handler for ${channel}`);
+  return found;
+}
+
+beforeAll(() => {
+  setupIpc({
+    backend: {
+      dispatch: (method, params) => {
+        dispatched.push({ method, params });
+        return Promise.resolve({ ok: true, data: { method } });
+      },
+    },
+    appUrl: APP_URL,
+    getWindow: () => null,
+    workspacesDir: '/docs/KPI Scorecard',
+    onWorkspaceChanged: (method) => changed.push(method),
+  });
+});
+
+describe('IPC handlers', () => {
+  it('registers every channel the preload uses', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      [
+        IPC_CHANNELS.invoke,
+        IPC_CHANNELS.dialogOpen,
+        IPC_CHANNELS.dialogNew,
+        IPC_CHANNELS.dialogSaveCopy,
+      ].sort(),
+    );
+  });
+
+  it('dispatches a call from the app page and reports workspace changes', async () => {
+    const result = await handler(IPC_CHANNELS.invoke)(
+      eventFrom(`${APP_URL}#/kpi`),
+      'workspace.open',
+      { path: '/a.kpis' },
+    );
+    expect(result).toEqual({ ok: true, data: { method: 'workspace.open' } });
+    expect(dispatched.at(-1)).toEqual({ method: 'workspace.open', params: { path: '/a.kpis' } });
+    expect(changed).toEqual(['workspace.open']);
+  });
+
+  it('refuses calls from any other page and never reaches the backend', async () => {
+    const before = dispatched.length;
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', null]) {
+      const result = (await handler(IPC_CHANNELS.invoke)(
+        eventFrom(url),
+        'workspace.open',
+        {},
+      )) as ApiResult<unknown>;
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(url))).toBeNull();
+    }
+    expect(dispatched.length).toBe(before);
+    expect(electron.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses a method name that is not text', async () => {
+    const result = await handler(IPC_CHANNELS.invoke)(eventFrom(APP_URL), { evil: true }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('shows a .kpis save dialog in the workspaces folder and adds the extension', async () => {
+    const path = await handler(IPC_CHANNELS.dialogNew)(eventFrom(APP_URL), 'Acme: 2026');
+    expect(path).toBe('/docs/KPI Scorecard/Acme.kpis');
+    const options = electron.showSaveDialog.mock.calls[0]?.[0] as {
+      defaultPath: string;
+      filters: unknown;
+    };
+    expect(options.defaultPath).toBe('/docs/KPI Scorecard/Acme 2026.kpis');
+    expect(options.filters).toEqual([{ name: 'KPI Scorecard workspace', extensions: ['kpis'] }]);
+  });
+
+  it('returns the chosen file from the open dialog, or null when cancelled', async () => {
+    expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(APP_URL))).toBe('/docs/a.kpis');
+    electron.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(APP_URL))).toBeNull();
+  });
+});

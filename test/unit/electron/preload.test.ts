@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type KpisBridge, type MenuCommand } from '@shared/api/bridge';
+
+type Handler = (event: unknown, payload: unknown) => void;
+
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
+  return {
+    listeners,
+    exposed: new Map<string, unknown>(),
+    invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, data: 'answer' })),
+  };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      electron.exposed.set(key, api);
+    },
+  },
+  ipcRenderer: {
+    invoke: electron.invoke,
+    on: (channel: string, handler: Handler) => {
+      const set = electron.listeners.get(channel) ?? new Set();
+      set.add(handler);
+      electron.listeners.set(channel, set);
+    },
+    removeListener: (channel: string, handler: Handler) => {
+      electron.listeners.get(channel)?.delete(handler);
+    },
+  },
+}));
+
+await import('../../../electron/preload/index');
+const { parseMenuCommand } = await import('../../../electron/preload/menu-command');
+const bridge = electron.exposed.get('kpis') as KpisBridge;
+
+function emit(payload: unknown): void {
+  const fakeEvent = { sender: { secret: 'ipcRenderer internals' } };
+  for (const handler of electron.listeners.get(IPC_CHANNELS.menuCommand) ?? []) {
+    handler(fakeEvent, payload);
+  }
+}
+
+describe('preload bridge', () => {
+  beforeEach(() => {
+    electron.invoke.mockClear();
+  });
+
+  it('exposes exactly one object, named kpis', () => {
+    expect([...electron.exposed.keys()]).toEqual(['kpis']);
+  });
+
+  it('has exactly the KpisBridge surface and nothing of ipcRenderer', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onMenuCommand']);
+    expect(Object.keys(bridge.dialogs).sort()).toEqual([
+      'newWorkspace',
+      'openWorkspace',
+      'saveCopy',
+    ]);
+    const surface = bridge as unknown as Record<string, unknown>;
+    const dialogs = bridge.dialogs as unknown as Record<string, unknown>;
+    const values = [...Object.values(surface), ...Object.values(dialogs)];
+    expect(values.every((value) => typeof value === 'function' || value === bridge.dialogs)).toBe(
+      true,
+    );
+  });
+
+  it('sends API calls on the invoke channel and returns the envelope', async () => {
+    await expect(bridge.invoke('scorecard.list', { a: 1 })).resolves.toEqual({
+      ok: true,
+      data: 'answer',
+    });
+    expect(electron.invoke).toHaveBeenCalledWith(IPC_CHANNELS.invoke, 'scorecard.list', { a: 1 });
+  });
+
+  it('uses a fixed channel for each dialog', async () => {
+    await bridge.dialogs.openWorkspace();
+    await bridge.dialogs.newWorkspace('Acme');
+    await bridge.dialogs.saveCopy('Acme copy');
+    expect(electron.invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.dialogOpen],
+      [IPC_CHANNELS.dialogNew, 'Acme'],
+      [IPC_CHANNELS.dialogSaveCopy, 'Acme copy'],
+    ]);
+  });
+
+  it('passes menu commands to the listener without the IPC event, and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onMenuCommand((...args: unknown[]) => {
+      received.push(args);
+    });
+    emit({ type: 'open-sample' });
+    emit({ type: 'open-path', path: '/w/Acme.kpis', extra: 'dropped' });
+    expect(received).toEqual([
+      [{ type: 'open-sample' }],
+      [{ type: 'open-path', path: '/w/Acme.kpis' }],
+    ]);
+    unsubscribe();
+    emit({ type: 'open-sample' });
+    expect(received).toHaveLength(2);
+    expect(electron.listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+
+  it('drops malformed menu payloads', () => {
+    const received: MenuCommand[] = [];
+    const unsubscribe = bridge.onMenuCommand((command) => received.push(command));
+    for (const payload of [
+      null,
+      'open-sample',
+      { type: 'delete-everything' },
+      { type: 'open-path' },
+      { type: 'open-path', path: 42 },
+      { type: 'open-path', path: '' },
+      { type: ['open-sample'] },
+    ]) {
+      emit(payload);
+    }
+    unsubscribe();
+    expect(received).toEqual([]);
+    expect(parseMenuCommand({ type: 'close-workspace' })).toEqual({ type: 'close-workspace' });
+  });
+});
