@@ -6,6 +6,17 @@ import { parseMenuCommand } from './menu-command';
 // The one object the renderer sees as `window.kpis` (STYLE.md pattern 2): fixed channels only,
 // nothing of ipcRenderer itself, and menu commands checked before they reach the page.
 
+// A file handed to the app at start-up is sent as soon as the page loads, possibly before React
+// has subscribed; commands wait here until the first listener arrives instead of being lost.
+const listeners = new Set<(command: MenuCommand) => void>();
+const pending: MenuCommand[] = [];
+ipcRenderer.on(IPC_CHANNELS.menuCommand, (_event: IpcRendererEvent, payload: unknown) => {
+  const command = parseMenuCommand(payload);
+  if (!command) return;
+  if (listeners.size === 0) pending.push(command);
+  for (const listener of listeners) listener(command);
+});
+
 const bridge = {
   invoke: (method: string, params: unknown) =>
     ipcRenderer.invoke(IPC_CHANNELS.invoke, method, params) as Promise<ApiResult<unknown>>,
@@ -17,13 +28,10 @@ const bridge = {
       ipcRenderer.invoke(IPC_CHANNELS.dialogSaveCopy, suggestedName) as Promise<string | null>,
   },
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
-    const wrapped = (_event: IpcRendererEvent, payload: unknown): void => {
-      const command = parseMenuCommand(payload);
-      if (command) listener(command);
-    };
-    ipcRenderer.on(IPC_CHANNELS.menuCommand, wrapped);
+    listeners.add(listener);
+    for (const command of pending.splice(0)) listener(command);
     return () => {
-      ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, wrapped);
+      listeners.delete(listener);
     };
   },
 } satisfies KpisBridge;

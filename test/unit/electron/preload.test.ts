@@ -97,9 +97,27 @@ describe('preload bridge', () => {
       [{ type: 'open-path', path: '/w/Acme.kpis' }],
     ]);
     unsubscribe();
-    emit({ type: 'open-sample' });
+    emit({ type: 'save-copy' });
     expect(received).toHaveLength(2);
-    expect(electron.listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+    // Kept for the next subscriber (see the buffering test below).
+    const later: MenuCommand[] = [];
+    bridge.onMenuCommand((command) => later.push(command))();
+    expect(later).toEqual([{ type: 'save-copy' }]);
+  });
+
+  it('keeps commands that arrive before the page subscribes, and delivers them once', () => {
+    emit({ type: 'open-path', path: '/w/Handed over.kpis' });
+    emit({ type: 'close-workspace' });
+    const first: MenuCommand[] = [];
+    const unsubscribe = bridge.onMenuCommand((command) => first.push(command));
+    expect(first).toEqual([
+      { type: 'open-path', path: '/w/Handed over.kpis' },
+      { type: 'close-workspace' },
+    ]);
+    const second: MenuCommand[] = [];
+    bridge.onMenuCommand((command) => second.push(command))();
+    expect(second).toEqual([]);
+    unsubscribe();
   });
 
   it('drops malformed menu payloads', () => {
