@@ -267,7 +267,7 @@ const company = {
               owner: 'Ana',
               dataSource: 'Quarterly guest survey',
               kpiType: 'strategic',
-              values: quarterly((t) => 52 + noise(4), 0, [47]),
+              values: quarterly(() => 52 + noise(4), 0, [47]),
               comments: { '2026-Q3': 'Complaints about queues at the harbour café in August' },
             }),
           ],
