@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { MenuCommand } from '@shared/api/bridge';
+import { platform } from './api/client';
+import { desktopBridge } from './api/transport';
+import { NewWorkspaceDialog } from './forms/NewWorkspaceDialog';
+import { OpenFileDialog } from './forms/OpenFileDialog';
+import { SaveCopyDialog } from './forms/SaveCopyDialog';
+import { StartScreen } from './screens/StartScreen';
+import { WorkspaceScreen } from './screens/WorkspaceScreen';
+import { useWorkspaceStore } from './state/workspace-store';
+
+// The app: the start screen until a workspace is open, then the workspace. Menu commands from
+// the desktop shell arrive here.
+
+export function App() {
+  const { current, loaded, init, open, openSample, close } = useWorkspaceStore();
+  const [dialog, setDialog] = useState<'new' | 'open' | 'copy' | null>(null);
+
+  useEffect(() => {
+    if (platform !== 'no-token') void init();
+  }, [init]);
+
+  useEffect(() => {
+    const bridge = desktopBridge();
+    if (!bridge) return;
+    return bridge.onMenuCommand((command: MenuCommand) => {
+      switch (command.type) {
+        case 'new-workspace':
+          setDialog('new');
+          break;
+        case 'open-workspace':
+          void bridge.dialogs.openWorkspace().then((path) => (path ? open(path) : false));
+          break;
+        case 'open-path':
+          void open(command.path);
+          break;
+        case 'open-sample':
+          void openSample();
+          break;
+        case 'save-copy':
+          if (useWorkspaceStore.getState().current) setDialog('copy');
+          break;
+        case 'close-workspace':
+          void close();
+          break;
+      }
+    });
+  }, [open, openSample, close]);
+
+  if (platform === 'no-token') {
+    return (
+      <main className="start">
+        <h1>KPI Scorecard</h1>
+        <p role="alert" className="alert">
+          This page needs the access link printed by <code>npm start</code> (it ends in
+          <code>#token=…</code>). Open the URL from the terminal where KPI Scorecard is running.
+        </p>
+      </main>
+    );
+  }
+  if (!loaded)
+    return (
+      <p className="loading" role="status">
+        Opening…
+      </p>
+    );
+  return (
+    <>
+      {current ? <WorkspaceScreen /> : <StartScreen />}
+      {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'copy' ? <SaveCopyDialog onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}

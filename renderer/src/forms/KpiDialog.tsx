@@ -1,0 +1,326 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '@shared/api/errors';
+import type { Kpi } from '@shared/domain/entities';
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  DIRECTION_LABELS,
+  FREQUENCIES,
+  FREQUENCY_LABELS,
+  INDICATOR_TIMINGS,
+  KPI_TYPES,
+  MEASURE_KINDS,
+  ROLLUPS,
+  UNIT_FORMATS,
+  UNIT_FORMAT_LABELS,
+  defaultThresholds,
+  type Direction,
+} from '@shared/domain/kpi';
+import { api, errorMessage } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { Field } from '../components/Field';
+import { LOCALE } from '../locale';
+import {
+  initialState,
+  thresholdHelp,
+  toDefinition,
+  type FormIssue,
+  type KpiFormState,
+} from './kpi-form-model';
+
+// Every field of a KPI definition, grouped so it reads as three short forms rather than one
+// long one. The backend's validation is the authority: its messages come back and are shown
+// next to the field they name.
+
+const words = (value: string) => value.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+interface KpiDialogProps {
+  objectiveId: string;
+  kpi: Kpi | null;
+  onClose(): void;
+  onSaved(): Promise<void>;
+}
+
+export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps) {
+  const [state, setState] = useState<KpiFormState>(() => initialState(kpi, LOCALE));
+  const [issues, setIssues] = useState<FormIssue[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [otherKpis, setOtherKpis] = useState<Kpi[]>([]);
+
+  useEffect(() => {
+    api.call('kpi.list', {}).then(
+      (all) => setOtherKpis(all.filter((other) => other.id !== kpi?.id)),
+      () => setOtherKpis([]),
+    );
+  }, [kpi?.id]);
+
+  const messageFor = (field: string) => issues.find((issue) => issue.field === field)?.message;
+  const set = <K extends keyof KpiFormState>(key: K, value: KpiFormState[K]) => {
+    setState((current) => ({ ...current, [key]: value }));
+    setIssues((current) => current.filter((issue) => issue.field !== key));
+  };
+
+  function changeDirection(direction: Direction) {
+    const before = defaultThresholds(state.direction);
+    const untouched =
+      state.thresholdMode === before.mode &&
+      state.onTrack === String(before.onTrack) &&
+      state.atRisk === String(before.atRisk);
+    const next = defaultThresholds(direction);
+    setState((current) => ({
+      ...current,
+      direction,
+      ...(untouched
+        ? { thresholdMode: next.mode, onTrack: String(next.onTrack), atRisk: String(next.atRisk) }
+        : {}),
+    }));
+  }
+
+  async function submit() {
+    setFormError(null);
+    const { definition, issues: local } = toDefinition(state, LOCALE);
+    if (local.length > 0) {
+      setIssues(local);
+      return;
+    }
+    setBusy(true);
+    try {
+      const parentKpiId = state.parentKpiId || null;
+      if (kpi) {
+        await api.call('kpi.update', { id: kpi.id, patch: definition });
+        if ((kpi.parentKpiId ?? null) !== parentKpiId)
+          await api.call('kpi.setParent', { id: kpi.id, parentKpiId });
+      } else {
+        await api.call('kpi.create', { ...definition, objectiveId, parentKpiId });
+      }
+      await onSaved();
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length > 0) {
+        setIssues(
+          error.issues.map((issue) => ({ ...issue, field: issue.field.replace(/^patch\./, '') })),
+        );
+        if (!error.issues.some((issue) => knownField(issue.field.replace(/^patch\./, ''))))
+          setFormError(error.message);
+      } else {
+        setFormError(errorMessage(error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (
+    field: keyof KpiFormState,
+    label: string,
+    extra: { help?: string; numeric?: boolean; errorField?: string } = {},
+  ) => (
+    <Field
+      label={label}
+      error={messageFor(extra.errorField ?? field)}
+      {...(extra.help ? { help: extra.help } : {})}
+    >
+      {(control) => (
+        <input
+          {...control}
+          inputMode={extra.numeric ? 'decimal' : undefined}
+          value={state[field]}
+          onChange={(event) => set(field, event.target.value as never)}
+        />
+      )}
+    </Field>
+  );
+
+  const select = (
+    field: keyof KpiFormState,
+    label: string,
+    options: readonly string[],
+    names: (value: string) => string = words,
+    onChange?: (value: string) => void,
+  ) => (
+    <Field label={label} error={messageFor(field)}>
+      {(control) => (
+        <select
+          {...control}
+          value={state[field]}
+          onChange={(event) =>
+            onChange ? onChange(event.target.value) : set(field, event.target.value as never)
+          }
+        >
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {names(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog
+      title={kpi ? `Edit KPI “${kpi.name}”` : 'New KPI'}
+      submitLabel={kpi ? 'Save KPI' : 'Add KPI'}
+      onSubmit={submit}
+      onClose={onClose}
+      busy={busy}
+      error={formError}
+      wide
+    >
+      <fieldset>
+        <legend>Basics</legend>
+        <div className="grid-2">
+          {input('name', 'KPI name')}
+          {input('code', 'Identifier', {
+            help: 'Used in formulas, e.g. net_profit. Made from the name if left empty.',
+          })}
+        </div>
+        <Field label="Description" error={messageFor('description')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={state.description}
+              onChange={(event) => set('description', event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="grid-3">
+          {select(
+            'unitFormat',
+            'Unit',
+            UNIT_FORMATS,
+            (value) => UNIT_FORMAT_LABELS[value as keyof typeof UNIT_FORMAT_LABELS],
+          )}
+          {state.unitFormat === 'currency'
+            ? input('currency', 'Currency', {
+                help: 'Three letters, e.g. EUR',
+                errorField: 'unit.currency',
+              })
+            : state.unitFormat === 'percent'
+              ? null
+              : input('suffix', 'Unit label', {
+                  help: 'e.g. orders, days',
+                  errorField: 'unit.suffix',
+                })}
+          {input('decimals', 'Decimals', { numeric: true })}
+        </div>
+        <div className="grid-3">
+          {select(
+            'direction',
+            'Direction',
+            DIRECTIONS,
+            (value) => DIRECTION_LABELS[value as Direction],
+            (value) => changeDirection(value as Direction),
+          )}
+          {select(
+            'frequency',
+            'Frequency',
+            FREQUENCIES,
+            (value) => FREQUENCY_LABELS[value as keyof typeof FREQUENCY_LABELS],
+          )}
+          {select('aggregation', 'Aggregation over time', AGGREGATIONS)}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Target and thresholds</legend>
+        <div className="grid-3">
+          {state.direction === 'within_range' ? (
+            <>
+              {input('targetMin', 'Lowest target', { numeric: true })}
+              {input('targetMax', 'Highest target', { numeric: true })}
+            </>
+          ) : (
+            input('target', 'Target', { numeric: true })
+          )}
+          {input('baseline', 'Baseline', { numeric: true })}
+          {input('stretchTarget', 'Stretch target', { numeric: true })}
+        </div>
+        <div className="grid-3">
+          {select('thresholdMode', 'Thresholds are', ['percent_of_target', 'absolute'], (value) =>
+            value === 'absolute' ? 'Values in the KPI’s unit' : 'Percent of target',
+          )}
+          {input('onTrack', '“On track” threshold', {
+            numeric: true,
+            errorField: 'thresholds.onTrack',
+          })}
+          {input('atRisk', '“At risk” threshold', {
+            numeric: true,
+            errorField: 'thresholds.atRisk',
+          })}
+        </div>
+        <p className="help">{thresholdHelp(state.direction, state.thresholdMode)}</p>
+      </fieldset>
+      <fieldset>
+        <legend>Details</legend>
+        <div className="grid-2">
+          {input('owner', 'Owner', {
+            help: 'Every KPI should have one person who answers for it.',
+          })}
+          {input('dataSource', 'Data source')}
+        </div>
+        <div className="grid-3">
+          {select('kpiType', 'Type', KPI_TYPES)}
+          {select('timing', 'Leading or lagging', INDICATOR_TIMINGS)}
+          {select('measureKind', 'Measure kind', MEASURE_KINDS)}
+        </div>
+        <div className="grid-3">
+          {input('weight', 'Weight in its objective', { numeric: true })}
+          {select('rollup', 'Value comes from', ROLLUPS, (value) =>
+            value === 'manual' ? 'Entered by hand' : `Roll-up of child KPIs: ${words(value)}`,
+          )}
+          <Field label="Parent KPI" error={messageFor('parentKpiId')}>
+            {(control) => (
+              <select
+                {...control}
+                value={state.parentKpiId}
+                onChange={(event) => set('parentKpiId', event.target.value)}
+              >
+                <option value="">None</option>
+                {otherKpis.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+    </Dialog>
+  );
+}
+
+const FIELDS = new Set([
+  'name',
+  'code',
+  'description',
+  'unit.format',
+  'unit.currency',
+  'unit.suffix',
+  'decimals',
+  'direction',
+  'frequency',
+  'aggregation',
+  'target',
+  'targetMin',
+  'targetMax',
+  'baseline',
+  'stretchTarget',
+  'thresholds.mode',
+  'thresholds.onTrack',
+  'thresholds.atRisk',
+  'owner',
+  'dataSource',
+  'kpiType',
+  'timing',
+  'measureKind',
+  'weight',
+  'rollup',
+  'parentKpiId',
+]);
+
+function knownField(field: string): boolean {
+  return FIELDS.has(field);
+}

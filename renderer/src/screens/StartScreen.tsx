@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Alert } from '../components/Alert';
+import { desktopBridge } from '../api/transport';
+import { useWorkspaceStore } from '../state/workspace-store';
+import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
+import { OpenFileDialog } from '../forms/OpenFileDialog';
+import { LOCALE } from '../locale';
+
+// What the user sees with no workspace open: make one, open the sample, open a file, or pick
+// a recent one.
+
+export function StartScreen() {
+  const { recent, error, busy, open, openSample, forgetRecent, clearError } = useWorkspaceStore();
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+
+  async function openFile() {
+    const bridge = desktopBridge();
+    if (!bridge) {
+      setDialog('open');
+      return;
+    }
+    const path = await bridge.dialogs.openWorkspace();
+    if (path) await open(path);
+  }
+
+  return (
+    <main className="start" aria-labelledby="start-title">
+      <h1 id="start-title">KPI Scorecard</h1>
+      <p className="lead">Balanced scorecards and KPIs, kept in a file on your computer.</p>
+      {error ? <Alert message={error} onDismiss={clearError} /> : null}
+      <div className="start-actions">
+        <button type="button" className="primary" onClick={() => setDialog('new')} disabled={busy}>
+          New workspace
+        </button>
+        <button type="button" onClick={() => void openSample()} disabled={busy}>
+          Open the sample workspace
+        </button>
+        <button type="button" onClick={() => void openFile()} disabled={busy}>
+          Open a file…
+        </button>
+      </div>
+      <section aria-labelledby="recent-title" className="recent">
+        <h2 id="recent-title">Recent workspaces</h2>
+        {recent.length === 0 ? (
+          <p className="empty">Workspaces you open appear here.</p>
+        ) : (
+          <ul>
+            {recent.map((entry) => (
+              <li key={entry.path}>
+                {entry.exists ? (
+                  <button
+                    type="button"
+                    className="link recent-open"
+                    onClick={() => void open(entry.path)}
+                    disabled={busy}
+                  >
+                    {entry.name}
+                  </button>
+                ) : (
+                  <span className="missing">
+                    {entry.name} <span className="tag">missing</span>
+                  </span>
+                )}
+                <span className="path">{entry.path}</span>
+                <span className="when">
+                  {new Date(entry.openedAt).toLocaleString(LOCALE, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remove ${entry.name} from the list`}
+                  onClick={() => void forgetRecent(entry.path)}
+                >
+                  Remove from list
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
+    </main>
+  );
+}

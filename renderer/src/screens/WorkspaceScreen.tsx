@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { Alert } from '../components/Alert';
+import { useScorecardStore } from '../state/scorecard-store';
+import { useWorkspaceStore } from '../state/workspace-store';
+import { ScorecardTree } from './ScorecardTree';
+import { ScorecardView } from './ScorecardView';
+import { DataGrid } from '../grid/DataGrid';
+import { SaveCopyDialog } from '../forms/SaveCopyDialog';
+
+// An open workspace: its name and file actions on top, the scorecard tree on the side, and the
+// selected scorecard's view or data-entry grid in the middle.
+
+type Tab = 'scorecard' | 'values';
+
+export function WorkspaceScreen() {
+  const workspace = useWorkspaceStore((state) => state.current);
+  const close = useWorkspaceStore((state) => state.close);
+  const { load, view, error, reset } = useScorecardStore();
+  const [tab, setTab] = useState<Tab>('scorecard');
+  const [savingCopy, setSavingCopy] = useState(false);
+
+  useEffect(() => {
+    void load();
+    return reset;
+  }, [workspace?.path, load, reset]);
+
+  if (!workspace) return null;
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <div className="brand">
+          <span className="app-name">KPI Scorecard</span>
+          <h1 className="workspace-name">{workspace.name}</h1>
+        </div>
+        <div className="topbar-actions">
+          <button type="button" onClick={() => setSavingCopy(true)}>
+            Save a copy…
+          </button>
+          <button type="button" onClick={() => void close()}>
+            Close workspace
+          </button>
+        </div>
+      </header>
+      {workspace.migratedFrom !== null ? (
+        <p className="notice" role="status">
+          This workspace was upgraded from an older version; a backup was saved as{' '}
+          {workspace.backupPath}.
+        </p>
+      ) : null}
+      <div className="workspace-body">
+        <nav aria-label="Scorecards" className="sidebar">
+          <ScorecardTree />
+        </nav>
+        <main className="content">
+          {error ? <Alert message={error} /> : null}
+          {view ? (
+            <>
+              <div role="tablist" aria-label="Scorecard views" className="tabs">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === 'scorecard'}
+                  onClick={() => setTab('scorecard')}
+                >
+                  Scorecard
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === 'values'}
+                  onClick={() => setTab('values')}
+                >
+                  Enter values
+                </button>
+              </div>
+              <div role="tabpanel" aria-label={tab === 'scorecard' ? 'Scorecard' : 'Enter values'}>
+                {tab === 'scorecard' ? <ScorecardView view={view} /> : <DataGrid view={view} />}
+              </div>
+            </>
+          ) : (
+            <p className="empty">
+              Add a scorecard to start: the company, then its departments and teams.
+            </p>
+          )}
+        </main>
+      </div>
+      {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
+import { api, errorMessage } from '../api/client';
+
+// The open workspace and the recent list. Every action reports its failure in `error`, which
+// the start screen shows as an alert naming the file.
+
+interface WorkspaceState {
+  current: WorkspaceInfo | null;
+  recent: RecentWorkspace[];
+  loaded: boolean;
+  busy: boolean;
+  error: string | null;
+  init(): Promise<void>;
+  refreshRecent(): Promise<void>;
+  open(path: string): Promise<boolean>;
+  create(name: string, path?: string): Promise<boolean>;
+  openSample(): Promise<boolean>;
+  close(): Promise<void>;
+  forgetRecent(path: string): Promise<void>;
+  clearError(): void;
+}
+
+export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
+  async function attempt(action: () => Promise<WorkspaceInfo>): Promise<boolean> {
+    set({ busy: true, error: null });
+    try {
+      const current = await action();
+      set({ current, busy: false });
+      await get().refreshRecent();
+      return true;
+    } catch (error) {
+      set({ busy: false, error: errorMessage(error) });
+      await get().refreshRecent();
+      return false;
+    }
+  }
+
+  return {
+    current: null,
+    recent: [],
+    loaded: false,
+    busy: false,
+    error: null,
+    async init() {
+      try {
+        const [current, recent] = await Promise.all([
+          api.call('workspace.current', {}),
+          api.call('workspace.recent', {}),
+        ]);
+        set({ current, recent, loaded: true });
+      } catch (error) {
+        set({ loaded: true, error: errorMessage(error) });
+      }
+    },
+    async refreshRecent() {
+      try {
+        set({ recent: await api.call('workspace.recent', {}) });
+      } catch {
+        // the list is a convenience; the action's own error is what the user needs to see
+      }
+    },
+    open: (path) => attempt(() => api.call('workspace.open', { path })),
+    create: (name, path) =>
+      attempt(() => api.call('workspace.create', path ? { name, path } : { name })),
+    openSample: () => attempt(() => api.call('workspace.openSample', {})),
+    async close() {
+      await api.call('workspace.close', {});
+      set({ current: null });
+      await get().refreshRecent();
+    },
+    async forgetRecent(path) {
+      set({ recent: await api.call('workspace.forgetRecent', { path }) });
+    },
+    clearError: () => set({ error: null }),
+  };
+});

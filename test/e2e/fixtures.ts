@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+// Each test gets its own data folder and its own browser-mode server, started the way a user
+// starts it, and waits for the server to say it is ready (never a fixed sleep).
+
+export interface AppServer {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Starts the server again on the same data folder (a restart of the app). */
+  restart(extraArgs?: string[]): Promise<AppServer>;
+}
+
+interface Ready {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+}
+
+function startServer(
+  dataDir: string,
+  args: string[],
+): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(
+    process.execPath,
+    [
+      'out/main/server.js',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-open',
+      '--ready-json',
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`The server did not get ready in 20 s:\n${output}`));
+    }, 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((entry) => entry.startsWith('KPIS_READY '));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ child, ready: JSON.parse(line.slice('KPIS_READY '.length)) as Ready });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${String(code)}) before it was ready:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ serverArgs: string[]; app: AppServer }>({
+  serverArgs: [[], { option: true }],
+  app: async ({ serverArgs }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kpis-e2e-'));
+    let current = await startServer(dataDir, serverArgs);
+    const wrap = (ready: Ready): AppServer => ({
+      ...ready,
+      restart: async (extraArgs = []) => {
+        await stop(current.child);
+        current = await startServer(dataDir, extraArgs);
+        return wrap(current.ready);
+      },
+    });
+    await use(wrap(current.ready));
+    await stop(current.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
