@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FREQUENCIES } from '@shared/domain/kpi';
 import { periodLabel } from '@shared/domain/period';
-import { excelSerialToIsoDay, parsePeriodText, periodForFrequency } from '@shared/parse/period';
+import {
+  excelSerialToIsoDay,
+  parsePeriodText,
+  periodForFrequency,
+  type PeriodTextOptions,
+} from '@shared/parse/period';
 
-const dayFirst = { dayFirst: true };
+const dayFirst: PeriodTextOptions = { dayFirst: true };
 const key = (text: string, options = dayFirst) => {
   const result = parsePeriodText(text, options);
   if (!result.ok) return `error: ${result.reason}`;
