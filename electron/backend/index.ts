@@ -6,6 +6,7 @@ import { kpiHandlers } from './handlers/kpi';
 import { objectiveHandlers } from './handlers/objective';
 import { perspectiveHandlers } from './handlers/perspective';
 import { scorecardHandlers } from './handlers/scorecard';
+import { scoringHandlers } from './handlers/scoring';
 import { combineHandlers, type Handlers } from './handlers/types';
 import { valueHandlers } from './handlers/value';
 import { viewHandlers } from './handlers/view';
@@ -25,6 +26,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     workspaceHandlers,
     scorecardHandlers,
     viewHandlers,
+    scoringHandlers,
     perspectiveHandlers,
     objectiveHandlers,
     kpiHandlers,

@@ -10,6 +10,7 @@ import type {
   ScorecardView,
   WorkspaceInfo,
 } from '../domain/entities';
+import type { KpiDetail, ScorecardEvaluation } from '../domain/evaluation';
 import {
   commentSchema,
   filePathSchema,
@@ -38,6 +39,22 @@ function method<Output>() {
 }
 
 const none = z.strictObject({});
+
+const viewSpecInput = z
+  .strictObject({
+    frequency: z.enum(['month', 'quarter', 'year'], {
+      error: 'View must be by month, quarter or year',
+    }),
+    basis: z
+      .enum(['calendar', 'fiscal'], { error: 'Year basis must be calendar or fiscal' })
+      .default('calendar'),
+  })
+  .default({ frequency: 'month', basis: 'calendar' });
+const bucketSchema = z
+  .string({ error: 'Period must be text' })
+  .trim()
+  .min(1, { error: 'Period is required' })
+  .max(12, { error: 'Period is not a period key' });
 const byId = z.strictObject({ id: idSchema });
 const description = z.string({ error: 'Description must be text' }).trim().max(10_000);
 
@@ -103,6 +120,26 @@ export const contract = {
   /** Perspectives → objectives → KPIs with their latest value, target and status. */
   'scorecard.view': method<ScorecardView>()(byId),
 
+  /**
+   * A scorecard evaluated for one view period: every KPI's value (entered, rolled up from its
+   * children, or calculated), target, status, score, trend, sparkline and forecast, and the
+   * weighted roll-ups of objectives, perspectives, the scorecard and its child scorecards.
+   * Without `period`: the latest period with any value, else today's.
+   */
+  'scorecard.evaluate': method<ScorecardEvaluation>()(
+    z.strictObject({
+      id: idSchema,
+      view: viewSpecInput,
+      period: bucketSchema.optional(),
+      sparklineLength: z
+        .number({ error: 'Sparkline length must be a number' })
+        .int()
+        .min(2, { error: 'Sparkline length must be 2 to 60' })
+        .max(60, { error: 'Sparkline length must be 2 to 60' })
+        .default(12),
+    }),
+  ),
+
   'perspective.create': method<Perspective>()(
     z.strictObject({ scorecardId: idSchema, name: nameSchema, weight: weightSchema.default(1) }),
   ),
@@ -160,6 +197,20 @@ export const contract = {
   ),
   'kpi.children': method<Kpi[]>()(byId),
   'kpi.delete': method<null>()(byId),
+  /** One KPI over time in a view: its series with targets and statuses, history, inputs. */
+  'kpi.detail': method<KpiDetail>()(
+    z.strictObject({
+      id: idSchema,
+      view: viewSpecInput,
+      period: bucketSchema.optional(),
+      length: z
+        .number({ error: 'Length must be a number' })
+        .int()
+        .min(2, { error: 'Length must be 2 to 120' })
+        .max(120, { error: 'Length must be 2 to 120' })
+        .default(24),
+    }),
+  ),
 
   /** Values of the given KPIs (or every KPI of a scorecard) between two periods, inclusive. */
   'value.list': method<KpiValue[]>()(

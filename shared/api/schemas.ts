@@ -11,6 +11,8 @@ import {
   UNIT_FORMATS,
 } from '../domain/kpi';
 import { thresholdOrderProblem } from '../domain/status';
+import { MAX_FORMULA_LENGTH } from '../formula/lexer';
+import { targetPlanProblem } from '../scoring/targets';
 
 // Input schemas for the API. Messages are written for the person filling the form: they say
 // what is wrong with the named field, not what the type system expected.
@@ -74,6 +76,33 @@ export const thresholdsSchema = z.strictObject({
   atRisk: numberSchema('The "at risk" threshold'),
 });
 
+const periodKeyText = z
+  .string({ error: 'Period must be text' })
+  .trim()
+  .min(1, { error: 'Period is required' })
+  .max(10, { error: 'Period is not a period key' });
+
+export const targetPlanSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('constant'), value: numberSchema('Target') }),
+    z.strictObject({
+      kind: z.literal('steps'),
+      steps: z
+        .array(z.strictObject({ from: periodKeyText, value: numberSchema('Target') }))
+        .max(1000, { error: 'At most 1,000 steps' }),
+    }),
+    z.strictObject({
+      kind: z.literal('trajectory'),
+      baselinePeriod: periodKeyText,
+      baseline: numberSchema('Baseline'),
+      goalPeriod: periodKeyText,
+      goal: numberSchema('Goal'),
+    }),
+  ],
+  { error: 'Target plan must be constant, steps or trajectory' },
+);
+
 /** The fields of a KPI definition, each with its default. Unrefined, so it can be made partial. */
 export const kpiDefinitionFields = z.strictObject({
   name: nameSchema,
@@ -102,6 +131,14 @@ export const kpiDefinitionFields = z.strictObject({
   measureKind: choice(MEASURE_KINDS, 'Measure kind').default('outcome'),
   weight: weightSchema.default(1),
   rollup: choice(ROLLUPS, 'Roll-up').default('manual'),
+  formula: z
+    .string({ error: 'Formula must be text' })
+    .trim()
+    .max(MAX_FORMULA_LENGTH, { error: `Formula must be at most ${MAX_FORMULA_LENGTH} characters` })
+    .transform((text) => (text === '' ? null : text))
+    .nullable()
+    .default(null),
+  targetPlan: targetPlanSchema.nullable().default(null),
 });
 
 type KpiFieldsOut = z.output<typeof kpiDefinitionFields>;
@@ -130,6 +167,21 @@ export function checkKpiDefinition(kpi: KpiFieldsOut, ctx: z.RefinementCtx): voi
         code: 'custom',
         path: ['targetMax'],
         message: 'The highest target must not be below the lowest target',
+      });
+  }
+  if (kpi.formula !== null && kpi.rollup !== 'manual')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rollup'],
+      message: 'A calculated KPI takes its value from its formula, not from child KPIs',
+    });
+  if (kpi.targetPlan) {
+    const problem = targetPlanProblem(kpi.targetPlan, kpi.frequency);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targetPlan', ...problem.field.split('.')],
+        message: problem.message,
       });
   }
   if (kpi.unit.format === 'currency' && kpi.unit.currency === null)

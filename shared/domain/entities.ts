@@ -10,6 +10,7 @@ import type {
   Thresholds,
   UnitFormat,
 } from './kpi';
+import type { TargetPlan } from '../scoring/targets';
 
 /** UUIDv7, made where the record is created (ARCHITECTURE.md "Workspace file"). */
 export type Id = string;
@@ -94,6 +95,10 @@ export interface KpiDefinition {
   measureKind: MeasureKind;
   weight: number;
   rollup: Rollup;
+  /** A calculated KPI's formula over other KPIs' identifiers; null when values are entered. */
+  formula: string | null;
+  /** How the target changes over time; null: the constant `target` holds for every period. */
+  targetPlan: TargetPlan | null;
 }
 
 export interface Kpi extends KpiDefinition {

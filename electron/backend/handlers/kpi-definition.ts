@@ -32,6 +32,8 @@ export function definitionOf(kpi: Kpi): KpiDefinition {
     measureKind: kpi.measureKind,
     weight: kpi.weight,
     rollup: kpi.rollup,
+    formula: kpi.formula,
+    targetPlan: kpi.targetPlan,
   };
 }
 

@@ -18,6 +18,12 @@ import type { Workspace } from '../workspace/workspace';
 import type { MethodInput } from '@shared/api/contract';
 import { checkCodeFree, checkDefinition, definitionOf, mergePatch } from './kpi-definition';
 import type { HandlerGroup } from './types';
+import {
+  checkKpiFormula,
+  checkRollupUnits,
+  refuseDeleteIfUsed,
+  renameInFormulas,
+} from './kpi-formulas';
 
 // KPIs: definitions, their place under an objective, and parent/child links between KPIs
 // (structure only; roll-up maths belongs to the scoring engine).
@@ -51,13 +57,14 @@ function checkNoCycle(db: Db, kpi: Kpi, parentId: string): void {
 export function createKpi({ db, changes }: Workspace, input: MethodInput<'kpi.create'>): Kpi {
   const { objectiveId, parentKpiId, code, thresholds, ...fields } = input;
   getObjective(db, objectiveId, 'objectiveId');
-  if (parentKpiId !== null) getKpi(db, parentKpiId, 'parentKpiId');
+  const parent = parentKpiId === null ? null : getKpi(db, parentKpiId, 'parentKpiId');
   if (code !== undefined) checkCodeFree(db, code, null);
   const definition = checkDefinition({
     ...fields,
     code: code ?? uniqueCode(db, codeFromName(fields.name)),
     thresholds: thresholds ?? defaultThresholds(fields.direction),
   });
+  checkKpiFormula(db, null, definition);
   const kpi: Kpi = {
     id: uuidv7(),
     objectiveId,
@@ -65,6 +72,7 @@ export function createKpi({ db, changes }: Workspace, input: MethodInput<'kpi.cr
     position: nextPosition(db, 'kpis', objectiveId),
     ...definition,
   };
+  if (parent) checkRollupUnits(parent, [kpi], 'parentKpiId');
   insertKpiRow(db, kpi);
   changes.record('kpi', kpi.id, 'insert', null, kpi);
   return kpi;
@@ -91,6 +99,11 @@ export const kpiHandlers = {
       const merged = mergePatch(definitionOf(before), input.patch);
       if (merged.code !== before.code) checkCodeFree(db, merged.code, before.id);
       const after: Kpi = { ...before, ...checkDefinition(merged) };
+      checkKpiFormula(db, before.id, after);
+      checkRollupUnits(after, listChildKpis(db, after.id), 'rollup');
+      if (after.parentKpiId !== null)
+        checkRollupUnits(getKpi(db, after.parentKpiId), [after], 'unit.format');
+      if (after.code !== before.code) renameInFormulas(ctx.workspace(), before.code, after.code);
       updateKpiRow(db, after);
       changes.recordUpdate('kpi', after.id, before, after);
       return after;
@@ -119,8 +132,9 @@ export const kpiHandlers = {
     return db.transaction(() => {
       const before = getKpi(db, input.id, 'id');
       if (input.parentKpiId !== null) {
-        getKpi(db, input.parentKpiId, 'parentKpiId');
+        const parent = getKpi(db, input.parentKpiId, 'parentKpiId');
         checkNoCycle(db, before, input.parentKpiId);
+        checkRollupUnits(parent, [before], 'parentKpiId');
       }
       const after: Kpi = { ...before, parentKpiId: input.parentKpiId };
       updateKpiRow(db, after);
@@ -139,6 +153,7 @@ export const kpiHandlers = {
     const { db, changes } = ctx.workspace();
     db.transaction(() => {
       const before = getKpi(db, input.id, 'id');
+      refuseDeleteIfUsed(db, before);
       // Its values go with it (ON DELETE CASCADE); its child KPIs stay, detached.
       db.prepare('DELETE FROM kpis WHERE id = ?').run(input.id);
       changes.record('kpi', input.id, 'delete', before, null);

@@ -2,7 +2,7 @@ import { ApiError, type FieldIssue } from '@shared/api/errors';
 import type { Kpi } from '@shared/domain/entities';
 import { findKpi, getKpi } from '../store/kpis';
 import { getScorecard } from '../store/records';
-import { periodProblem, ValueWriter } from '../store/value-writer';
+import { entryProblem, ValueWriter } from '../store/value-writer';
 import { listValues } from '../store/values';
 import { validationError } from '../validation';
 import type { HandlerContext } from '../context';
@@ -19,7 +19,7 @@ function writer(ctx: HandlerContext): ValueWriter {
 }
 
 function checkPeriod(kpi: Kpi, period: string, field: string): void {
-  const problem = periodProblem(kpi.frequency, period);
+  const problem = entryProblem(kpi, period);
   if (problem) throw validationError([{ field, message: problem }]);
 }
 
@@ -65,7 +65,7 @@ export const valueHandlers = {
           });
           return;
         }
-        const problem = periodProblem(kpi.frequency, entry.period);
+        const problem = entryProblem(kpi, entry.period);
         if (problem) {
           issues.push({ field: `entries.${index}.period`, message: `${kpi.name}: ${problem}` });
           return;

@@ -10,6 +10,7 @@ import type {
   UnitFormat,
 } from '@shared/domain/kpi';
 import type { Kpi } from '@shared/domain/entities';
+import type { TargetPlan } from '@shared/scoring/targets';
 import type { Db } from '../workspace/migrations';
 import { notFound } from './records';
 
@@ -44,7 +45,19 @@ interface KpiRow {
   measure_kind: MeasureKind;
   weight: number;
   rollup: Rollup;
+  formula: string | null;
+  /** JSON of a TargetPlan (validated before it is written). */
+  target_plan: string | null;
   position: number;
+}
+
+function parsePlan(json: string | null): TargetPlan | null {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as TargetPlan;
+  } catch {
+    return null; // json_valid guards the column; this is only for files edited elsewhere
+  }
 }
 
 export function toKpi(row: KpiRow): Kpi {
@@ -78,6 +91,8 @@ export function toKpi(row: KpiRow): Kpi {
     measureKind: row.measure_kind,
     weight: row.weight,
     rollup: row.rollup,
+    formula: row.formula,
+    targetPlan: parsePlan(row.target_plan),
   };
 }
 
@@ -112,6 +127,8 @@ function toRow(kpi: Kpi): KpiRow {
     measure_kind: kpi.measureKind,
     weight: kpi.weight,
     rollup: kpi.rollup,
+    formula: kpi.formula,
+    target_plan: kpi.targetPlan === null ? null : JSON.stringify(kpi.targetPlan),
   };
 }
 
@@ -146,6 +163,8 @@ const COLUMN_SET: Record<keyof KpiRow, true> = {
   measure_kind: true,
   weight: true,
   rollup: true,
+  formula: true,
+  target_plan: true,
 };
 const COLUMNS = Object.keys(COLUMN_SET) as (keyof KpiRow)[];
 

@@ -24,6 +24,16 @@ export function periodProblem(frequency: Frequency, period: string): string | nu
     : `${period} is not a ${frequency} period (${PERIOD_HINT[frequency]})`;
 }
 
+/** Why a value cannot be stored for this KPI and period, or null when it can. */
+export function entryProblem(
+  kpi: { name: string; frequency: Frequency; formula: string | null },
+  period: string,
+): string | null {
+  if (kpi.formula !== null)
+    return `${kpi.name} is calculated from its formula (${kpi.formula}); its values are not entered`;
+  return periodProblem(kpi.frequency, period);
+}
+
 export interface ValueEntry {
   kpiId: string;
   period: string;

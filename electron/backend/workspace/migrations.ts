@@ -24,6 +24,18 @@ export const MIGRATIONS: readonly Migration[] = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  {
+    version: 2,
+    name: 'calculated KPIs and targets that change over time',
+    up(db) {
+      db.exec(`
+        ALTER TABLE kpis ADD COLUMN formula TEXT
+          CHECK (formula IS NULL OR length(formula) BETWEEN 1 AND 2000);
+        ALTER TABLE kpis ADD COLUMN target_plan TEXT
+          CHECK (target_plan IS NULL OR json_valid(target_plan));
+      `);
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../../electron/backend';
 import { describe, expect, it } from 'vitest';
 import { makeBackend, sha256, sideFiles, withScorecard, type TestBackend } from './helpers';
 
@@ -122,8 +123,7 @@ describe('opening files that are not healthy workspaces', () => {
     const error = await expectRefusedUntouched(t, path);
     expect(error).toEqual({
       code: 'NEWER_VERSION',
-      message:
-        '"Future.kpis" was written by a newer version of KPI Scorecard (schema 99, this app reads up to 1); update the app to open it. The file was left unchanged.',
+      message: `"Future.kpis" was written by a newer version of KPI Scorecard (schema 99, this app reads up to ${MIGRATIONS.length}); update the app to open it. The file was left unchanged.`,
     });
   });
 

@@ -73,7 +73,7 @@ describe('the migration runner', () => {
   it('refuses a migration list with a gap', () => {
     expect(() => {
       checkMigrationList([...MIGRATIONS, { ...addShortNames, version: V1 + 2 }]);
-    }).toThrow(/expected 2/);
+    }).toThrow(new RegExp(`expected ${V1 + 1}`));
   });
 });
 
@@ -96,7 +96,7 @@ describe('opening an older workspace', () => {
       now,
     });
     const info = await newer.call('workspace.open', { path });
-    const backupPath = `${path}.v1-backup-20260331T101500Z.kpis`;
+    const backupPath = `${path}.v${V1}-backup-20260331T101500Z.kpis`;
     expect(info).toMatchObject({ schemaVersion: V1 + 1, migratedFrom: V1, backupPath });
     expect((await newer.call('scorecard.list', {})).map((s) => s.name)).toEqual(['Marketing']);
     await newer.call('workspace.close', {});
@@ -129,7 +129,9 @@ describe('opening an older workspace', () => {
     const error = await newer.fail('workspace.open', { path });
     expect(error.code).toBe('FILE_ERROR');
     expect(error.message).toMatch(
-      /^"Old\.kpis" could not be upgraded to schema 2 \(disk gremlin\)\. It was left at schema 1; a copy taken before the upgrade is at ".+\.v1-backup-.+\.kpis"\.$/,
+      new RegExp(
+        `^"Old\\.kpis" could not be upgraded to schema ${V1 + 1} \\(disk gremlin\\)\\. It was left at schema ${V1}; a copy taken before the upgrade is at ".+\\.v${V1}-backup-.+\\.kpis"\\.$`,
+      ),
     );
     expect(await newer.call('workspace.current', {})).toBeNull();
     expect(sideFiles(path)).toEqual([]);

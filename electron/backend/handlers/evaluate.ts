@@ -1,0 +1,124 @@
+import { ApiError } from '@shared/api/errors';
+import type { Kpi } from '@shared/domain/entities';
+import type { EvaluatedPerspective, ScorecardEvaluation } from '@shared/domain/evaluation';
+import { bucketOfDay } from '@shared/scoring/buckets';
+import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
+import { evaluateKpis, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
+import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
+import type { HandlerContext } from '../context';
+import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
+import { getScorecard } from '../store/records';
+import { readMeta } from '../workspace/workspace';
+
+// The scoring engine (shared/scoring) applied to a workspace file.
+
+const MAX_PERIODS = 120;
+
+export interface ViewInput {
+  frequency: ViewSpec['frequency'];
+  basis: ViewSpec['basis'];
+}
+
+export function viewSpec(ctx: HandlerContext, view: ViewInput): ViewSpec {
+  const { fiscalYearStartMonth } = readMeta(ctx.workspace().db);
+  return { ...view, fiscalYearStartMonth };
+}
+
+/** Refuses a period key that is not a period of the view ("2026-Q1" in a monthly view). */
+export function checkBucket(bucket: string, view: ViewSpec): void {
+  const months = monthsOfBucket(bucket, view);
+  const first = months[0];
+  if (first === undefined || bucketOf('monthly', first, view) !== bucket) {
+    const example = {
+      month: '2026-03',
+      quarter: view.basis === 'fiscal' ? 'FY2027-Q1' : '2026-Q1',
+      year: view.basis === 'fiscal' ? 'FY2027' : '2026',
+    }[view.frequency];
+    throw new ApiError({
+      code: 'VALIDATION',
+      field: 'period',
+      message: `Period: "${bucket}" is not a ${view.basis} ${view.frequency} (write it like ${example})`,
+    });
+  }
+}
+
+/** View periods with any value of these KPIs, newest first. */
+export function periodsWithData(
+  inputs: EvaluationInputs,
+  kpis: readonly Kpi[],
+  view: ViewSpec,
+): string[] {
+  const buckets = new Set<string>();
+  for (const kpi of kpis) {
+    for (const { period } of inputs.values.get(kpi.id) ?? []) {
+      const bucket = bucketOf(kpi.frequency, period, view);
+      if (bucket !== null) buckets.add(bucket);
+    }
+  }
+  // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
+  return [...buckets].sort().reverse().slice(0, MAX_PERIODS);
+}
+
+export function todaysBucket(ctx: HandlerContext, view: ViewSpec): string {
+  return bucketOfDay(ctx.now().slice(0, 10), view);
+}
+
+export function evaluateScorecard(
+  ctx: HandlerContext,
+  input: { id: string; view: ViewInput; period?: string | undefined; sparklineLength: number },
+): ScorecardEvaluation {
+  const { db } = ctx.workspace();
+  return db.transaction(() => {
+    const scorecard = getScorecard(db, input.id, 'id');
+    const view = viewSpec(ctx, input.view);
+    if (input.period !== undefined) checkBucket(input.period, view);
+    const inputs = readEvaluationInputs(db);
+    const perspectives = inputs.perspectives.filter((p) => p.scorecardId === scorecard.id);
+    const perspectiveIds = new Set(perspectives.map((p) => p.id));
+    const objectives = inputs.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
+    const objectiveIds = new Set(objectives.map((o) => o.id));
+    const ownKpis = inputs.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
+    const availablePeriods = periodsWithData(inputs, ownKpis, view);
+    const period = input.period ?? availablePeriods[0] ?? todaysBucket(ctx, view);
+
+    const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
+      view,
+      bucket: period,
+      sparklineLength: input.sparklineLength,
+    });
+    const scores = evaluateStructure({
+      kpis: inputs.kpis,
+      objectives: inputs.objectives,
+      perspectives: inputs.perspectives,
+      scorecards: inputs.scorecards,
+      evaluations,
+    });
+    const empty: ScoredNode = { score: null, noData: 0, total: 0, status: 'no_data' };
+    const node = (map: Map<string, ScoredNode>, id: string) => map.get(id) ?? empty;
+    const evaluated: EvaluatedPerspective[] = perspectives.map((perspective) => ({
+      perspective,
+      ...node(scores.perspectives, perspective.id),
+      objectives: objectives
+        .filter((objective) => objective.perspectiveId === perspective.id)
+        .map((objective) => ({
+          objective,
+          ...node(scores.objectives, objective.id),
+          kpis: ownKpis
+            .filter((kpi) => kpi.objectiveId === objective.id)
+            .map((kpi) => ({ kpi, evaluation: evaluations.get(kpi.id) as KpiEvaluation })),
+        })),
+    }));
+    return {
+      scorecard,
+      view,
+      period,
+      availablePeriods,
+      own: node(scores.scorecards, scorecard.id),
+      cascaded: node(scores.cascaded, scorecard.id),
+      perspectives: evaluated,
+      childScorecards: inputs.scorecards
+        .filter((child) => child.parentId === scorecard.id)
+        .map((child) => ({ scorecard: child, ...node(scores.cascaded, child.id) })),
+    };
+  })();
+}

@@ -1,0 +1,108 @@
+import type { Kpi } from '@shared/domain/entities';
+import type { KpiDetail, KpiSeriesPoint } from '@shared/domain/evaluation';
+import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
+import { bucketOf } from '@shared/scoring/calendar';
+import { evaluateKpis } from '@shared/scoring/evaluate-kpis';
+import type { HandlerContext } from '../context';
+import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
+import { getKpi } from '../store/kpis';
+import { listValues } from '../store/values';
+import { checkBucket, periodsWithData, todaysBucket, viewSpec, type ViewInput } from './evaluate';
+
+// One KPI over time, for the detail view and its trend chart.
+
+const MAX_HISTORY = 200;
+
+function formulaInputs(kpi: Kpi): string[] {
+  if (!kpi.formula) return [];
+  try {
+    return formulaIdentifiers(parseFormula(kpi.formula)).map((identifier) => identifier.name);
+  } catch {
+    return [];
+  }
+}
+
+/** The KPI and everything its value depends on (formula inputs, children), transitively. */
+function dependencyClosure(inputs: EvaluationInputs, root: Kpi): Kpi[] {
+  const byCode = new Map(inputs.kpis.map((kpi) => [kpi.code, kpi]));
+  const seen = new Map<string, Kpi>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const kpi = stack.pop() as Kpi;
+    if (seen.has(kpi.id)) continue;
+    seen.set(kpi.id, kpi);
+    for (const code of formulaInputs(kpi)) {
+      const input = byCode.get(code);
+      if (input) stack.push(input);
+    }
+    for (const child of inputs.kpis) if (child.parentKpiId === kpi.id) stack.push(child);
+  }
+  return [...seen.values()];
+}
+
+export function kpiDetail(
+  ctx: HandlerContext,
+  input: { id: string; view: ViewInput; period?: string | undefined; length: number },
+): KpiDetail {
+  const workspace = ctx.workspace();
+  const { db } = workspace;
+  return db.transaction(() => {
+    const kpi = getKpi(db, input.id, 'id');
+    const view = viewSpec(ctx, input.view);
+    if (input.period !== undefined) checkBucket(input.period, view);
+    const inputs = readEvaluationInputs(db);
+    const related = dependencyClosure(inputs, kpi);
+    const period =
+      input.period ?? periodsWithData(inputs, related, view)[0] ?? todaysBucket(ctx, view);
+    const evaluate = (bucket: string, sparklineLength: number) =>
+      evaluateKpis(related, inputs.values, { view, bucket, sparklineLength });
+
+    const now = evaluate(period, input.length);
+    const evaluation = now.get(kpi.id);
+    if (!evaluation) throw new Error('the KPI was not evaluated');
+
+    const comments = new Map<string, string[]>();
+    for (const value of listValues(db, { kpiIds: [kpi.id] })) {
+      if (!value.comment) continue;
+      const bucket = bucketOf(kpi.frequency, value.period, view);
+      if (bucket === null) continue;
+      comments.set(bucket, [...(comments.get(bucket) ?? []), value.comment]);
+    }
+    const series: KpiSeriesPoint[] = evaluation.sparklineBuckets.map((bucket) => {
+      const point = bucket === period ? evaluation : evaluate(bucket, 2).get(kpi.id);
+      return {
+        period: bucket,
+        value: point?.value ?? null,
+        target: point?.target ?? null,
+        stretchTarget: point?.stretchTarget ?? null,
+        status: point?.status ?? 'no_data',
+        comment: (comments.get(bucket) ?? []).join(' · '),
+      };
+    });
+
+    const byCode = new Map(inputs.kpis.map((other) => [other.code, other]));
+    return {
+      kpi,
+      view,
+      period,
+      evaluation,
+      series,
+      history: workspace.changes.valueHistory(kpi.id, undefined).slice(0, MAX_HISTORY),
+      parent:
+        kpi.parentKpiId === null
+          ? null
+          : (inputs.kpis.find((other) => other.id === kpi.parentKpiId) ?? null),
+      children: inputs.kpis
+        .filter((child) => child.parentKpiId === kpi.id)
+        .map((child) => ({
+          kpi: child,
+          value: now.get(child.id)?.value ?? null,
+          status: now.get(child.id)?.status ?? 'no_data',
+        })),
+      inputs: formulaInputs(kpi).flatMap((code) => {
+        const other = byCode.get(code);
+        return other ? [{ kpi: other, value: now.get(other.id)?.value ?? null }] : [];
+      }),
+    };
+  })();
+}

@@ -1,0 +1,94 @@
+import { ApiError } from '@shared/api/errors';
+import type { Kpi, KpiDefinition, Unit } from '@shared/domain/entities';
+import { checkFormula, renameIdentifier } from '@shared/formula/check';
+import { FormulaError } from '@shared/formula/lexer';
+import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
+import { listKpis, updateKpiRow } from '../store/kpis';
+import type { Workspace } from '../workspace/workspace';
+import type { Db } from '../workspace/migrations';
+
+// Calculated KPIs and roll-ups across the workspace: a formula is checked against every other
+// KPI when it is saved; a renamed identifier is rewritten in the formulas that use it; a KPI
+// used by formulas cannot be deleted from under them.
+
+/** Refuses a formula that does not parse, names unknown KPIs, makes a cycle or mixes units. */
+export function checkKpiFormula(db: Db, kpiId: string | null, definition: KpiDefinition): void {
+  if (definition.formula === null) return;
+  const others = listKpis(db)
+    .filter((kpi) => kpi.id !== kpiId)
+    .map((kpi) => ({ code: kpi.code, unit: kpi.unit, formula: kpi.formula }));
+  try {
+    checkFormula(definition.code, definition.formula, definition.unit, others);
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    throw new ApiError({
+      code: 'VALIDATION',
+      field: 'formula',
+      message: `Formula: ${error.message}`,
+      issues: [{ field: 'formula', message: error.message }],
+    });
+  }
+}
+
+function usesCode(formula: string | null, code: string): boolean {
+  if (formula === null) return false;
+  try {
+    return formulaIdentifiers(parseFormula(formula)).some((identifier) => identifier.name === code);
+  } catch {
+    return false;
+  }
+}
+
+/** The KPIs whose formulas read `code`. */
+export function kpisUsing(db: Db, code: string): Kpi[] {
+  return listKpis(db).filter((kpi) => usesCode(kpi.formula, code));
+}
+
+/** Rewrites `from` to `to` in every formula that uses it, logging each change. */
+export function renameInFormulas({ db, changes }: Workspace, from: string, to: string): void {
+  for (const before of kpisUsing(db, from)) {
+    const after: Kpi = { ...before, formula: renameIdentifier(before.formula as string, from, to) };
+    updateKpiRow(db, after);
+    changes.recordUpdate('kpi', after.id, before, after);
+  }
+}
+
+export function refuseDeleteIfUsed(db: Db, kpi: Kpi): void {
+  const users = kpisUsing(db, kpi.code);
+  if (users.length > 0)
+    throw new ApiError({
+      code: 'CONFLICT',
+      message: `"${kpi.name}" is used in the formula of ${users.map((user) => `"${user.name}"`).join(', ')}; change those formulas first.`,
+    });
+}
+
+function unitText(unit: Unit): string {
+  if (unit.format === 'currency') return unit.currency ?? 'money';
+  if (unit.format === 'percent') return 'percent';
+  return unit.suffix ? `${unit.format} (${unit.suffix})` : unit.format;
+}
+
+const sameUnit = (a: Unit, b: Unit) =>
+  a.format === b.format &&
+  a.currency === b.currency &&
+  (a.format === 'percent' || a.suffix === b.suffix);
+
+/**
+ * A parent that rolls up its children adds or averages their values, so they must share its
+ * unit. Frequencies may differ: each child is converted to the view period with its own
+ * aggregation before the roll-up (a weekly child summed into a monthly parent).
+ */
+export function checkRollupUnits(
+  parent: Kpi | KpiDefinition,
+  children: readonly Kpi[],
+  field: string,
+): void {
+  if (parent.rollup === 'manual') return;
+  const odd = children.find((child) => !sameUnit(child.unit, parent.unit));
+  if (odd)
+    throw new ApiError({
+      code: 'CONFLICT',
+      field,
+      message: `"${odd.name}" is measured in ${unitText(odd.unit)} but "${parent.name}" rolls up its children in ${unitText(parent.unit)}; a roll-up needs children in the same unit.`,
+    });
+}

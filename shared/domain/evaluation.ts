@@ -1,0 +1,62 @@
+import type { ChangeLogEntry, Kpi, Objective, Perspective, Scorecard } from './entities';
+import type { Status } from './kpi';
+import type { ViewSpec } from '../scoring/calendar';
+import type { KpiEvaluation } from '../scoring/evaluate-kpis';
+import type { ScoredNode } from '../scoring/evaluate-structure';
+
+// What the scoring views receive: a scorecard evaluated for one view period, and one KPI's
+// detail. Period keys are view buckets (`2026-03`, `2026-Q1`, `FY2027-Q1`, `2026`, `FY2027`);
+// the renderer labels them in the user's locale.
+
+export interface EvaluatedKpi {
+  kpi: Kpi;
+  evaluation: KpiEvaluation;
+}
+
+export interface EvaluatedObjective extends ScoredNode {
+  objective: Objective;
+  kpis: EvaluatedKpi[];
+}
+
+export interface EvaluatedPerspective extends ScoredNode {
+  perspective: Perspective;
+  objectives: EvaluatedObjective[];
+}
+
+export interface ScorecardEvaluation {
+  scorecard: Scorecard;
+  view: ViewSpec;
+  /** The view period evaluated. */
+  period: string;
+  /** View periods in which any KPI of the scorecard has a value, newest first. */
+  availablePeriods: string[];
+  /** From this scorecard's perspectives. */
+  own: ScoredNode;
+  /** With child scorecards rolled in. */
+  cascaded: ScoredNode;
+  perspectives: EvaluatedPerspective[];
+  childScorecards: (ScoredNode & { scorecard: Scorecard })[];
+}
+
+export interface KpiSeriesPoint {
+  period: string;
+  value: number | null;
+  target: number | null;
+  stretchTarget: number | null;
+  status: Status;
+  comment: string;
+}
+
+export interface KpiDetail {
+  kpi: Kpi;
+  view: ViewSpec;
+  period: string;
+  evaluation: KpiEvaluation;
+  series: KpiSeriesPoint[];
+  /** The change history of its values, newest first. */
+  history: ChangeLogEntry[];
+  parent: Kpi | null;
+  children: { kpi: Kpi; value: number | null; status: Status }[];
+  /** For a calculated KPI: the KPIs its formula reads, with their values in the period. */
+  inputs: { kpi: Kpi; value: number | null }[];
+}
