@@ -1,5 +1,6 @@
 import type { Unit } from '../domain/entities';
 import type { Aggregation, Direction, Frequency, Rollup, Status, Thresholds } from '../domain/kpi';
+import { parsePeriod } from '../domain/period';
 import { statusOf } from '../domain/status';
 import { evaluateFormula } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
@@ -51,6 +52,8 @@ export interface KpiEvaluation {
   /** Values of the last `sparklineLength` view periods, oldest first (null: no data). */
   sparkline: (number | null)[];
   sparklineBuckets: string[];
+  /** True when the target covers only the reported part of the period (see bucketTarget). */
+  targetToDate: boolean;
   /** For a period that is not complete yet: where the trend says it will end. */
   forecast: BucketForecast | null;
   /** For roll-ups and formulas: how many inputs had no data in this period. */
@@ -67,6 +70,8 @@ interface Series {
   values: Map<string, number>;
   missingInputs: Map<string, number>;
   source: ValueSource;
+  /** The last day covered by a reported value (ISO date), or null when nothing is reported. */
+  reportedUntil: string | null;
 }
 
 function parsedFormula(kpi: EvaluationKpi): FormulaNode | null {
@@ -78,16 +83,44 @@ function parsedFormula(kpi: EvaluationKpi): FormulaNode | null {
   }
 }
 
-/** The bucket target: the KPI's per-period targets over the bucket, combined like its values. */
-function bucketTarget(kpi: EvaluationKpi, bucket: string, view: ViewSpec): number | null {
+/**
+ * The bucket target: the KPI's per-period targets over the bucket, combined like its values.
+ * For a summed KPI in a period that is still being reported (a quarter with only its first
+ * month in), the target runs to date: only the periods up to the last reported one count, so
+ * one month of sales is compared with one month of target, not three. The forecast compares
+ * the projection with the whole period's target.
+ */
+function bucketTarget(
+  kpi: EvaluationKpi,
+  bucket: string,
+  view: ViewSpec,
+  reportedUntil: string | null,
+): { target: number | null; toDate: boolean } {
   const plan: TargetPlan | null =
     kpi.targetPlan ?? (kpi.target === null ? null : { kind: 'constant', value: kpi.target });
-  if (plan === null) return null;
-  const targets = periodsOfBucket(kpi.frequency, bucket, view)
+  if (plan === null) return { target: null, toDate: false };
+  const periods = periodsOfBucket(kpi.frequency, bucket, view);
+  let counted = periods;
+  if (kpi.aggregation === 'sum' && reportedUntil !== null) {
+    const reported = periods.filter(
+      (period) => (parsePeriod(kpi.frequency, period)?.end ?? '') <= reportedUntil,
+    );
+    if (reported.length > 0) counted = reported;
+  }
+  const targets = counted
     .map((period) => targetFor(plan, kpi.frequency, period))
     .filter((value): value is number => value !== null);
-  return aggregate(targets, kpi.aggregation);
+  return { target: aggregate(targets, kpi.aggregation), toDate: counted.length < periods.length };
 }
+
+function lastReportedDay(frequency: Frequency, entries: readonly PeriodValue[]): string | null {
+  let last: string | null = null;
+  for (const { period } of entries) if (last === null || period > last) last = period;
+  return last === null ? null : (parsePeriod(frequency, last)?.end ?? null);
+}
+
+const later = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;
 
 function combineChildren(rule: Rollup, items: { value: number; weight: number }[]): number | null {
   if (items.length === 0) return null;
@@ -131,7 +164,12 @@ export function evaluateKpis(
 
   const series = new Map<string, Series>();
   const inProgress = new Set<string>();
-  const empty = (): Series => ({ values: new Map(), missingInputs: new Map(), source: 'entered' });
+  const empty = (): Series => ({
+    values: new Map(),
+    missingInputs: new Map(),
+    source: 'entered',
+    reportedUntil: null,
+  });
 
   // Depth-first in dependency order; a cycle (refused on save, but files can be edited
   // elsewhere) ends in "no data" rather than endless recursion.
@@ -148,7 +186,15 @@ export function evaluateKpis(
       const inputSeries = new Map(
         inputs.flatMap((input) => (input ? [[input.code, seriesOf(input)] as const] : [])),
       );
-      result = { values: new Map(), missingInputs: new Map(), source: 'calculated' };
+      result = {
+        values: new Map(),
+        missingInputs: new Map(),
+        source: 'calculated',
+        reportedUntil: [...inputSeries.values()].reduce<string | null>(
+          (day, s) => later(day, s.reportedUntil),
+          null,
+        ),
+      };
       for (const b of buckets) {
         let missing = 0;
         const value = evaluateFormula(tree, (code) => {
@@ -161,7 +207,15 @@ export function evaluateKpis(
       }
     } else if (kpi.rollup !== 'manual' && kids.length > 0) {
       const kidSeries = kids.map((kid) => ({ kid, series: seriesOf(kid) }));
-      result = { values: new Map(), missingInputs: new Map(), source: 'rolled_up' };
+      result = {
+        values: new Map(),
+        missingInputs: new Map(),
+        source: 'rolled_up',
+        reportedUntil: kidSeries.reduce<string | null>(
+          (day, { series: s }) => later(day, s.reportedUntil),
+          null,
+        ),
+      };
       for (const b of buckets) {
         const items = kidSeries.flatMap(({ kid, series: s }) => {
           const v = s.values.get(b);
@@ -172,8 +226,14 @@ export function evaluateKpis(
         result.missingInputs.set(b, kids.length - items.length);
       }
     } else {
-      const own = aggregateByView(values.get(kpi.id) ?? [], kpi.frequency, kpi.aggregation, view);
-      result = { values: own, missingInputs: new Map(), source: 'entered' };
+      const entered = values.get(kpi.id) ?? [];
+      const own = aggregateByView(entered, kpi.frequency, kpi.aggregation, view);
+      result = {
+        values: own,
+        missingInputs: new Map(),
+        source: 'entered',
+        reportedUntil: lastReportedDay(kpi.frequency, entered),
+      };
     }
     inProgress.delete(kpi.id);
     series.set(kpi.id, result);
@@ -184,7 +244,8 @@ export function evaluateKpis(
   for (const kpi of kpis) {
     const s = seriesOf(kpi);
     const value = s.values.get(bucket) ?? null;
-    const target = bucketTarget(kpi, bucket, view);
+    const { target, toDate } = bucketTarget(kpi, bucket, view, s.reportedUntil);
+    const fullTarget = toDate ? bucketTarget(kpi, bucket, view, null).target : target;
     const previousBucket = buckets[buckets.length - 2] as string;
     const previousValue = s.values.get(previousBucket) ?? null;
     let trend: Trend = null;
@@ -208,8 +269,11 @@ export function evaluateKpis(
       improved,
       sparkline: sparklineBuckets.map((b) => s.values.get(b) ?? null),
       sparklineBuckets,
+      targetToDate: toDate,
       forecast:
-        s.source === 'entered' ? forecastOf(kpi, values.get(kpi.id) ?? [], target, options) : null,
+        s.source === 'entered'
+          ? forecastOf(kpi, values.get(kpi.id) ?? [], fullTarget, options)
+          : null,
       missingInputs: s.missingInputs.get(bucket) ?? 0,
     });
   }

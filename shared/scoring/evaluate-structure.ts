@@ -5,17 +5,30 @@ import { rollUp, type RollUp } from './score';
 // Scores of objectives, perspectives and scorecards: weighted roll-ups of what is below them.
 
 /**
- * Statuses of roll-ups come from their scores, on the same scale as a KPI's default
- * thresholds: 100 and above is on track, 90 up to 100 at risk, below 90 off track.
+ * A roll-up's status comes from the statuses below it, not from its score: each on-track item
+ * counts 100, at risk 50, off track 0, weighted like the score. A weighted health of 80 or
+ * more is on track, 40 or more at risk, less off track. So one KPI's objective always shows
+ * that KPI's own status (a score, being percent of target, cannot promise that: a KPI at 95 %
+ * may be on track under its own thresholds), and one off-track KPI among many healthy ones
+ * shows as at risk rather than disappearing into an average.
  */
-export const ROLLUP_ON_TRACK = 100;
-export const ROLLUP_AT_RISK = 90;
+export const HEALTH_POINTS: Record<Exclude<Status, 'no_data'>, number> = {
+  on_track: 100,
+  at_risk: 50,
+  off_track: 0,
+};
+export const ROLLUP_ON_TRACK = 80;
+export const ROLLUP_AT_RISK = 40;
 
-export function rollUpStatus(score: number | null): Status {
-  if (score === null) return 'no_data';
-  if (score >= ROLLUP_ON_TRACK) return 'on_track';
-  if (score >= ROLLUP_AT_RISK) return 'at_risk';
+export function rollUpStatus(health: number | null): Status {
+  if (health === null) return 'no_data';
+  if (health >= ROLLUP_ON_TRACK) return 'on_track';
+  if (health >= ROLLUP_AT_RISK) return 'at_risk';
   return 'off_track';
+}
+
+function healthOf(status: Status | undefined): number | null {
+  return status === undefined || status === 'no_data' ? null : HEALTH_POINTS[status];
 }
 
 export interface StructureKpi {
@@ -41,6 +54,8 @@ export interface StructureScorecard {
 
 export interface ScoredNode extends RollUp {
   status: Status;
+  /** Weighted health of the statuses below, 0–100 (see rollUpStatus). */
+  health: number | null;
 }
 
 export interface StructureScores {
@@ -52,9 +67,19 @@ export interface StructureScores {
   cascaded: Map<string, ScoredNode>;
 }
 
-function scored(result: RollUp): ScoredNode {
-  return { ...result, status: rollUpStatus(result.score) };
+interface Item {
+  score: number | null;
+  health: number | null;
+  weight: number;
 }
+
+function combine(items: readonly Item[]): ScoredNode {
+  const score = rollUp(items);
+  const health = rollUp(items.map((item) => ({ score: item.health, weight: item.weight }))).score;
+  return { ...score, health, status: rollUpStatus(health) };
+}
+
+const NOTHING: ScoredNode = { score: null, noData: 0, total: 0, health: null, status: 'no_data' };
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -82,21 +107,25 @@ export function evaluateStructure(input: {
   const kpisByObjective = groupBy(counted, (kpi) => kpi.objectiveId);
   const objectives = new Map<string, ScoredNode>();
   for (const objective of input.objectives) {
-    const items = (kpisByObjective.get(objective.id) ?? []).map((kpi) => ({
-      score: input.evaluations.get(kpi.id)?.score ?? null,
-      weight: kpi.weight,
-    }));
-    objectives.set(objective.id, scored(rollUp(items)));
+    const items = (kpisByObjective.get(objective.id) ?? []).map((kpi) => {
+      const evaluation = input.evaluations.get(kpi.id);
+      return {
+        score: evaluation?.score ?? null,
+        health: healthOf(evaluation?.status),
+        weight: kpi.weight,
+      };
+    });
+    objectives.set(objective.id, combine(items));
   }
 
   const objectivesByPerspective = groupBy(input.objectives, (objective) => objective.perspectiveId);
   const perspectives = new Map<string, ScoredNode>();
   for (const perspective of input.perspectives) {
     const items = (objectivesByPerspective.get(perspective.id) ?? []).map((objective) => ({
-      score: objectives.get(objective.id)?.score ?? null,
+      ...(objectives.get(objective.id) ?? NOTHING),
       weight: objective.weight,
     }));
-    perspectives.set(perspective.id, scored(rollUp(items)));
+    perspectives.set(perspective.id, combine(items));
   }
 
   const perspectivesByScorecard = groupBy(
@@ -106,10 +135,10 @@ export function evaluateStructure(input: {
   const scorecards = new Map<string, ScoredNode>();
   for (const scorecard of input.scorecards) {
     const items = (perspectivesByScorecard.get(scorecard.id) ?? []).map((perspective) => ({
-      score: perspectives.get(perspective.id)?.score ?? null,
+      ...(perspectives.get(perspective.id) ?? NOTHING),
       weight: perspective.weight,
     }));
-    scorecards.set(scorecard.id, scored(rollUp(items)));
+    scorecards.set(scorecard.id, combine(items));
   }
 
   const childScorecards = groupBy(
@@ -121,14 +150,12 @@ export function evaluateStructure(input: {
   const cascade = (id: string): ScoredNode => {
     const done = cascaded.get(id);
     if (done) return done;
-    if (visiting.has(id)) return scored({ score: null, noData: 1, total: 1 });
+    if (visiting.has(id)) return NOTHING;
     visiting.add(id);
-    const own = scorecards.get(id) ?? scored({ score: null, noData: 0, total: 0 });
+    const own = scorecards.get(id) ?? NOTHING;
     const kids = (childScorecards.get(id) ?? []).map((child) => cascade(child.id));
     const result =
-      kids.length === 0
-        ? own
-        : scored(rollUp([own, ...kids].map((node) => ({ score: node.score, weight: 1 }))));
+      kids.length === 0 ? own : combine([own, ...kids].map((node) => ({ ...node, weight: 1 })));
     visiting.delete(id);
     cascaded.set(id, result);
     return result;

@@ -93,7 +93,7 @@ export function evaluateScorecard(
       scorecards: inputs.scorecards,
       evaluations,
     });
-    const empty: ScoredNode = { score: null, noData: 0, total: 0, status: 'no_data' };
+    const empty: ScoredNode = { score: null, noData: 0, total: 0, health: null, status: 'no_data' };
     const node = (map: Map<string, ScoredNode>, id: string) => map.get(id) ?? empty;
     const evaluated: EvaluatedPerspective[] = perspectives.map((perspective) => ({
       perspective,

@@ -12,6 +12,8 @@ interface DialogProps {
   /** A message about the whole form (not one field), shown above the buttons. */
   error?: string | null;
   wide?: boolean;
+  /** For dialogs that only show something: one button, which closes. */
+  readOnly?: boolean;
   children: ReactNode;
 }
 
@@ -50,9 +52,11 @@ export function Dialog(props: DialogProps) {
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
+          {props.readOnly ? null : (
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="primary" disabled={props.busy}>
             {props.submitLabel}
           </button>

@@ -265,6 +265,20 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
           {select('timing', 'Leading or lagging', INDICATOR_TIMINGS)}
           {select('measureKind', 'Measure kind', MEASURE_KINDS)}
         </div>
+        <Field
+          label="Formula"
+          error={messageFor('formula')}
+          help="For a calculated KPI: other KPIs' identifiers with + − × ÷, parentheses and min, max, sum, avg, abs, round, if — e.g. net_profit / revenue * 100. Leave empty to enter values by hand."
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="code-input"
+              value={state.formula}
+              onChange={(event) => set('formula', event.target.value)}
+            />
+          )}
+        </Field>
         <div className="grid-3">
           {input('weight', 'Weight in its objective', { numeric: true })}
           {select('rollup', 'Value comes from', ROLLUPS, (value) =>
@@ -293,6 +307,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
 }
 
 const FIELDS = new Set([
+  'formula',
   'name',
   'code',
   'description',

@@ -38,6 +38,7 @@ export type KpiFormState = Required<
   atRisk: string;
   weight: string;
   parentKpiId: string;
+  formula: string;
 };
 
 const text = (value: number | null | undefined, locale: string): string =>
@@ -75,6 +76,7 @@ export function initialState(kpi: Kpi | null, locale: string): KpiFormState {
     weight: text(kpi?.weight ?? 1, locale),
     rollup: kpi?.rollup ?? 'manual',
     parentKpiId: kpi?.parentKpiId ?? '',
+    formula: kpi?.formula ?? '',
   };
 }
 
@@ -148,6 +150,7 @@ export function toDefinition(
     measureKind: state.measureKind,
     weight: number('weight', state.weight, false) ?? 1,
     rollup: state.rollup,
+    formula: state.formula.trim() === '' ? null : state.formula.trim(),
   };
   if (state.code.trim() !== '') definition.code = state.code.trim();
   return { definition, issues };

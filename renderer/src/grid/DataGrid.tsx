@@ -6,7 +6,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
-import type { Kpi, ScorecardView } from '@shared/domain/entities';
+import type { Kpi } from '@shared/domain/entities';
 import { formatValue } from '@shared/domain/format';
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from '@shared/domain/kpi';
 import { periodKeyOfDay, periodLabel, periodsEndingAt } from '@shared/domain/period';
@@ -34,13 +34,11 @@ function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function DataGrid({ view }: { view: ScorecardView }) {
+export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
+  // Calculated KPIs take their values from their formulas; nothing to type for them.
   const allKpis = useMemo(
-    () =>
-      view.perspectives.flatMap((p) =>
-        p.objectives.flatMap((o) => o.kpis.map((entry) => entry.kpi)),
-      ),
-    [view],
+    () => scorecardKpis.filter((kpi) => kpi.formula === null),
+    [scorecardKpis],
   );
   const frequencies = FREQUENCIES.filter((f) => allKpis.some((kpi) => kpi.frequency === f));
   const [frequency, setFrequency] = useState<Frequency>(

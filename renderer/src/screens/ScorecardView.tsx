@@ -1,15 +1,20 @@
 import { useState } from 'react';
-import type { Kpi, Objective, Perspective, ScorecardView as View } from '@shared/domain/entities';
-import { formatValue } from '@shared/domain/format';
-import { periodLabel } from '@shared/domain/period';
+import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
+import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScoredNode } from '@shared/scoring/evaluate-structure';
 import { api } from '../api/client';
 import { StatusBadge } from '../components/StatusBadge';
+import { formatScore, viewPeriodLabel } from '../charts/labels';
 import { KpiDialog } from '../forms/KpiDialog';
 import { NameDialog } from '../forms/NameDialog';
 import { useScorecardStore } from '../state/scorecard-store';
 import { LOCALE } from '../locale';
+import { KpiDetailDialog } from './KpiDetailDialog';
+import { KpiRow } from './KpiRow';
+import { PeriodPicker } from './PeriodPicker';
 
-// Perspectives → objectives → KPIs, each KPI with its latest value, target and status.
+// Perspectives → objectives → KPIs for the chosen period, each with status, score, trend and
+// sparkline; the roll-ups above them; a switch to see only what is off track or at risk.
 
 type Editing =
   | { kind: 'perspective'; perspective: Perspective | null }
@@ -17,9 +22,31 @@ type Editing =
   | { kind: 'kpi'; objectiveId: string; kpi: Kpi | null }
   | null;
 
-export function ScorecardView({ view }: { view: View }) {
+function Score({ node, label }: { node: ScoredNode; label: string }) {
+  return (
+    <span className="score" aria-label={`${label}: score ${formatScore(node.score)}`}>
+      <StatusBadge status={node.status} /> <span className="number">{formatScore(node.score)}</span>
+      {node.noData > 0 ? (
+        <span className="help">
+          {' '}
+          {node.noData} of {node.total} without data
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+const needsAttention = (objective: EvaluatedObjective) =>
+  objective.kpis.filter(
+    (entry) => entry.evaluation.status === 'off_track' || entry.evaluation.status === 'at_risk',
+  );
+
+export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
   const refresh = useScorecardStore((state) => state.refresh);
+  const select = useScorecardStore((state) => state.select);
   const [editing, setEditing] = useState<Editing>(null);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [detail, setDetail] = useState<Kpi | null>(null);
   const { scorecard, perspectives } = view;
 
   async function run(action: () => Promise<unknown>, question?: string) {
@@ -42,7 +69,15 @@ export function ScorecardView({ view }: { view: View }) {
     <div className="scorecard">
       <div className="scorecard-head">
         <h2>{scorecard.name}</h2>
-        {scorecard.description ? <p className="description">{scorecard.description}</p> : null}
+        <Score
+          node={view.own}
+          label={`${scorecard.name} in ${viewPeriodLabel(view.period, view.view)}`}
+        />
+        {view.childScorecards.length > 0 ? (
+          <span className="help">
+            with sub-scorecards: <span className="number">{formatScore(view.cascaded.score)}</span>
+          </span>
+        ) : null}
         <button
           type="button"
           onClick={() => setEditing({ kind: 'perspective', perspective: null })}
@@ -50,179 +85,205 @@ export function ScorecardView({ view }: { view: View }) {
           Add perspective
         </button>
       </div>
+      {scorecard.description ? <p className="description">{scorecard.description}</p> : null}
+      <div className="view-controls">
+        <PeriodPicker />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={onlyProblems}
+            onChange={(event) => setOnlyProblems(event.target.checked)}
+          />
+          Only what is off track or at risk
+        </label>
+      </div>
+      {view.childScorecards.length > 0 ? (
+        <ul className="children" aria-label="Sub-scorecards">
+          {view.childScorecards.map((child) => (
+            <li key={child.scorecard.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void select(child.scorecard.id)}
+              >
+                {child.scorecard.name}
+              </button>{' '}
+              <Score node={child} label={child.scorecard.name} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {perspectives.length === 0 ? (
         <p className="empty">
           This scorecard has no perspectives. Add one to group its objectives.
         </p>
       ) : null}
-      {perspectives.map(({ perspective, objectives }, index) => (
-        <section
-          key={perspective.id}
-          className="perspective"
-          aria-labelledby={`p-${perspective.id}`}
-        >
-          <div className="perspective-head">
-            <h3 id={`p-${perspective.id}`}>{perspective.name}</h3>
-            <span className="weight">weight {perspective.weight.toLocaleString(LOCALE)}</span>
-            <div className="row-actions">
-              <button
-                type="button"
-                aria-label={`Move ${perspective.name} up`}
-                disabled={index === 0}
-                onClick={() => void move(index, -1)}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                aria-label={`Move ${perspective.name} down`}
-                disabled={index === perspectives.length - 1}
-                onClick={() => void move(index, 1)}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                aria-label={`Edit perspective ${perspective.name}`}
-                onClick={() => setEditing({ kind: 'perspective', perspective })}
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                aria-label={`Delete perspective ${perspective.name}`}
-                className="danger"
-                onClick={() =>
-                  void run(
-                    () => api.call('perspective.delete', { id: perspective.id }),
-                    `Delete the perspective “${perspective.name}” with its objectives, KPIs and values?`,
-                  )
-                }
-              >
-                Delete
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  setEditing({ kind: 'objective', perspectiveId: perspective.id, objective: null })
-                }
-                aria-label={`Add objective to ${perspective.name}`}
-              >
-                Add objective
-              </button>
-            </div>
-          </div>
-          {objectives.length === 0 ? <p className="empty">No objectives yet.</p> : null}
-          {objectives.map(({ objective, kpis }) => (
-            <div key={objective.id} className="objective">
-              <div className="objective-head">
-                <h4>{objective.name}</h4>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    aria-label={`Edit objective ${objective.name}`}
-                    onClick={() =>
-                      setEditing({ kind: 'objective', perspectiveId: perspective.id, objective })
-                    }
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Delete objective ${objective.name}`}
-                    onClick={() =>
-                      void run(
-                        () => api.call('objective.delete', { id: objective.id }),
-                        `Delete the objective “${objective.name}” with its KPIs and values?`,
-                      )
-                    }
-                  >
-                    Delete
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Add KPI to ${objective.name}`}
-                    onClick={() =>
-                      setEditing({ kind: 'kpi', objectiveId: objective.id, kpi: null })
-                    }
-                  >
-                    Add KPI
-                  </button>
-                </div>
+      {perspectives.map((entry, index) => {
+        const { perspective } = entry;
+        const objectives = onlyProblems
+          ? entry.objectives.filter((objective) => needsAttention(objective).length > 0)
+          : entry.objectives;
+        if (onlyProblems && objectives.length === 0) return null;
+        return (
+          <section
+            key={perspective.id}
+            className="perspective"
+            aria-labelledby={`p-${perspective.id}`}
+          >
+            <div className="perspective-head">
+              <h3 id={`p-${perspective.id}`}>{perspective.name}</h3>
+              <Score node={entry} label={perspective.name} />
+              <span className="weight">weight {perspective.weight.toLocaleString(LOCALE)}</span>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  aria-label={`Move ${perspective.name} up`}
+                  disabled={index === 0}
+                  onClick={() => void move(index, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Move ${perspective.name} down`}
+                  disabled={index === perspectives.length - 1}
+                  onClick={() => void move(index, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Edit perspective ${perspective.name}`}
+                  onClick={() => setEditing({ kind: 'perspective', perspective })}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Delete perspective ${perspective.name}`}
+                  className="danger"
+                  onClick={() =>
+                    void run(
+                      () => api.call('perspective.delete', { id: perspective.id }),
+                      `Delete the perspective “${perspective.name}” with its objectives, KPIs and values?`,
+                    )
+                  }
+                >
+                  Delete
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    setEditing({
+                      kind: 'objective',
+                      perspectiveId: perspective.id,
+                      objective: null,
+                    })
+                  }
+                  aria-label={`Add objective to ${perspective.name}`}
+                >
+                  Add objective
+                </button>
               </div>
-              {kpis.length === 0 ? (
-                <p className="empty">No KPIs yet — 3 to 5 per team is plenty.</p>
-              ) : (
-                <table className="kpi-table">
-                  <caption className="visually-hidden">KPIs of {objective.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">KPI</th>
-                      <th scope="col">Latest</th>
-                      <th scope="col">Target</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {kpis.map(({ kpi, latest, target, status }) => (
-                      <tr key={kpi.id} className={`kpi-row row-${status}`}>
-                        <th scope="row">{kpi.name}</th>
-                        <td className="number">
-                          {formatValue(latest?.value ?? null, kpi.unit, kpi.decimals, LOCALE)}
-                          {latest ? (
-                            <span className="period">
-                              {' '}
-                              {periodLabel(kpi.frequency, latest.period, LOCALE)}
-                            </span>
-                          ) : null}
-                        </td>
-                        <td className="number">
-                          {kpi.direction === 'within_range'
-                            ? `${formatValue(kpi.targetMin, kpi.unit, kpi.decimals, LOCALE)} – ${formatValue(kpi.targetMax, kpi.unit, kpi.decimals, LOCALE)}`
-                            : formatValue(target, kpi.unit, kpi.decimals, LOCALE)}
-                        </td>
-                        <td>
-                          <StatusBadge status={status} />
-                        </td>
-                        <td>{kpi.owner || <span className="muted">no owner</span>}</td>
-                        <td className="row-actions">
-                          <button
-                            type="button"
-                            aria-label={`Edit KPI ${kpi.name}`}
-                            onClick={() =>
-                              setEditing({ kind: 'kpi', objectiveId: objective.id, kpi })
+            </div>
+            {objectives.length === 0 ? <p className="empty">No objectives yet.</p> : null}
+            {objectives.map((objectiveEntry) => {
+              const { objective } = objectiveEntry;
+              const kpis = onlyProblems ? needsAttention(objectiveEntry) : objectiveEntry.kpis;
+              return (
+                <div key={objective.id} className="objective">
+                  <div className="objective-head">
+                    <h4>{objective.name}</h4>
+                    <Score node={objectiveEntry} label={objective.name} />
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={`Edit objective ${objective.name}`}
+                        onClick={() =>
+                          setEditing({
+                            kind: 'objective',
+                            perspectiveId: perspective.id,
+                            objective,
+                          })
+                        }
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={`Delete objective ${objective.name}`}
+                        onClick={() =>
+                          void run(
+                            () => api.call('objective.delete', { id: objective.id }),
+                            `Delete the objective “${objective.name}” with its KPIs and values?`,
+                          )
+                        }
+                      >
+                        Delete
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Add KPI to ${objective.name}`}
+                        onClick={() =>
+                          setEditing({ kind: 'kpi', objectiveId: objective.id, kpi: null })
+                        }
+                      >
+                        Add KPI
+                      </button>
+                    </div>
+                  </div>
+                  {kpis.length === 0 ? (
+                    <p className="empty">No KPIs yet — 3 to 5 per team is plenty.</p>
+                  ) : (
+                    <table className="kpi-table">
+                      <caption className="visually-hidden">KPIs of {objective.name}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">KPI</th>
+                          <th scope="col">{viewPeriodLabel(view.period, view.view)}</th>
+                          <th scope="col">Target</th>
+                          <th scope="col">Status</th>
+                          <th scope="col">Score</th>
+                          <th scope="col">Trend</th>
+                          <th scope="col">History</th>
+                          <th scope="col">Owner</th>
+                          <th scope="col">
+                            <span className="visually-hidden">Actions</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {kpis.map((kpiEntry) => (
+                          <KpiRow
+                            key={kpiEntry.kpi.id}
+                            entry={kpiEntry}
+                            view={view.view}
+                            onOpen={() => setDetail(kpiEntry.kpi)}
+                            onEdit={() =>
+                              setEditing({
+                                kind: 'kpi',
+                                objectiveId: objective.id,
+                                kpi: kpiEntry.kpi,
+                              })
                             }
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="danger"
-                            aria-label={`Delete KPI ${kpi.name}`}
-                            onClick={() =>
+                            onDelete={() =>
                               void run(
-                                () => api.call('kpi.delete', { id: kpi.id }),
-                                `Delete the KPI “${kpi.name}” and its values?`,
+                                () => api.call('kpi.delete', { id: kpiEntry.kpi.id }),
+                                `Delete the KPI “${kpiEntry.kpi.name}” and its values?`,
                               )
                             }
-                          >
-                            Delete
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
-          ))}
-        </section>
-      ))}
+                          />
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
       {editing?.kind === 'perspective' ? (
         <NameDialog
           title={editing.perspective ? 'Edit perspective' : 'New perspective'}
@@ -275,6 +336,7 @@ export function ScorecardView({ view }: { view: View }) {
           onSaved={refresh}
         />
       ) : null}
+      {detail ? <KpiDetailDialog kpi={detail} view={view} onClose={() => setDetail(null)} /> : null}
     </div>
   );
 }

@@ -74,7 +74,15 @@ export function WorkspaceScreen() {
                 </button>
               </div>
               <div role="tabpanel" aria-label={tab === 'scorecard' ? 'Scorecard' : 'Enter values'}>
-                {tab === 'scorecard' ? <ScorecardView view={view} /> : <DataGrid view={view} />}
+                {tab === 'scorecard' ? (
+                  <ScorecardView view={view} />
+                ) : (
+                  <DataGrid
+                    kpis={view.perspectives.flatMap((p) =>
+                      p.objectives.flatMap((o) => o.kpis.map((entry) => entry.kpi)),
+                    )}
+                  />
+                )}
               </div>
             </>
           ) : (

@@ -1,24 +1,39 @@
 import { create } from 'zustand';
-import type { Scorecard, ScorecardView } from '@shared/domain/entities';
+import type { Scorecard } from '@shared/domain/entities';
+import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 import { api, errorMessage } from '../api/client';
 
-// The scorecard tree and the view of the selected scorecard.
+// The scorecard tree, the selected scorecard evaluated for the chosen view period, and the
+// view choices (month / quarter / year, calendar or fiscal, which period).
+
+export interface ViewChoice {
+  frequency: ViewFrequency;
+  basis: YearBasis;
+  /** null: the latest period with data. */
+  period: string | null;
+}
 
 interface ScorecardState {
   scorecards: Scorecard[];
   selectedId: string | null;
-  view: ScorecardView | null;
+  view: ScorecardEvaluation | null;
+  choice: ViewChoice;
   error: string | null;
   load(): Promise<void>;
   select(id: string): Promise<void>;
+  choose(choice: Partial<ViewChoice>): Promise<void>;
   refresh(): Promise<void>;
   reset(): void;
 }
+
+const DEFAULT_CHOICE: ViewChoice = { frequency: 'month', basis: 'calendar', period: null };
 
 export const useScorecardStore = create<ScorecardState>((set, get) => ({
   scorecards: [],
   selectedId: null,
   view: null,
+  choice: DEFAULT_CHOICE,
   error: null,
   async load() {
     try {
@@ -36,12 +51,27 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   },
   async select(id) {
     set({ selectedId: id });
+    const { choice } = get();
     try {
-      const view = await api.call('scorecard.view', { id });
+      const view = await api.call('scorecard.evaluate', {
+        id,
+        view: { frequency: choice.frequency, basis: choice.basis },
+        ...(choice.period ? { period: choice.period } : {}),
+      });
       if (get().selectedId === id) set({ view, error: null });
     } catch (error) {
       set({ error: errorMessage(error) });
     }
+  },
+  async choose(change) {
+    const before = get().choice;
+    const choice = { ...before, ...change };
+    // A new frequency or basis names periods differently: start from the latest again.
+    if (change.frequency !== undefined || change.basis !== undefined)
+      choice.period = change.period ?? null;
+    set({ choice });
+    const id = get().selectedId;
+    if (id) await get().select(id);
   },
   async refresh() {
     const id = get().selectedId;
@@ -50,5 +80,6 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     if (id && scorecards.some((card) => card.id === id)) await get().select(id);
     else await get().load();
   },
-  reset: () => set({ scorecards: [], selectedId: null, view: null, error: null }),
+  reset: () =>
+    set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
 }));

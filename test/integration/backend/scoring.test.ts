@@ -154,7 +154,9 @@ describe('periods, fiscal years and roll-ups', () => {
     expect(fy.availablePeriods).toEqual(['FY2027', 'FY2026']);
     const entry = fy.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))[0];
     expect(entry?.evaluation.value).toBe(150);
-    expect(entry?.evaluation.target).toBe(1200); // twelve monthly targets of 100
+    // The year is still being reported: the target runs to date (April and May).
+    expect(entry?.evaluation).toMatchObject({ target: 200, targetToDate: true });
+    expect(entry?.evaluation.forecast).toBeNull(); // three months are too few for a trend
     expect(entry?.evaluation.previousValue).toBe(1000);
 
     const bad = await t.fail('scorecard.evaluate', {

@@ -205,12 +205,73 @@ describe('roll-ups of the scorecard structure', () => {
       ],
       evaluations,
     });
-    expect(scores.objectives.get('o1')?.score).toBe(95);
-    expect(scores.objectives.get('o1')?.status).toBe('at_risk');
+    // k1 on track (weight 3), k2 at 80 % off track (weight 1): health 75, at risk.
+    expect(scores.objectives.get('o1')).toMatchObject({ score: 95, health: 75, status: 'at_risk' });
     expect(scores.objectives.get('o3')).toMatchObject({ score: null, status: 'no_data' });
-    expect(scores.perspectives.get('p2')).toMatchObject({ score: 50, noData: 1, total: 2 });
-    expect(scores.cascaded.get('company')?.score).toBe(72.5);
-    expect(rollUpStatus(100)).toBe('on_track');
-    expect(rollUpStatus(89.99)).toBe('off_track');
+    expect(scores.perspectives.get('p2')).toMatchObject({
+      score: 50,
+      noData: 1,
+      total: 2,
+      status: 'off_track',
+    });
+    expect(scores.cascaded.get('company')).toMatchObject({
+      score: 72.5,
+      health: 37.5,
+      status: 'off_track',
+    });
+    expect(rollUpStatus(80)).toBe('on_track');
+    expect(rollUpStatus(79.9)).toBe('at_risk');
+    expect(rollUpStatus(39.9)).toBe('off_track');
+  });
+});
+
+describe('roll-up statuses follow the statuses below', () => {
+  it('an objective with one KPI shows that KPI status, whatever its score', () => {
+    // 95 % of target is on track under thresholds of 95 / 85.
+    const evaluations = evaluateKpis(
+      [
+        kpi('k', {
+          target: 100,
+          thresholds: { mode: 'percent_of_target', onTrack: 95, atRisk: 85 },
+        }),
+      ],
+      new Map([['k', series({ '2026-01': 95 })]]),
+      { view: month, bucket: '2026-01', sparklineLength: 1 },
+    );
+    const scores = evaluateStructure({
+      kpis: [{ id: 'k', objectiveId: 'o', parentKpiId: null, weight: 1 }],
+      objectives: [{ id: 'o', perspectiveId: 'p', weight: 1 }],
+      perspectives: [{ id: 'p', scorecardId: 's', weight: 1 }],
+      scorecards: [{ id: 's', parentId: null }],
+      evaluations,
+    });
+    expect(evaluations.get('k')?.status).toBe('on_track');
+    expect(scores.objectives.get('o')).toMatchObject({ score: 95, status: 'on_track' });
+  });
+});
+
+describe('a period still being reported', () => {
+  it('compares a summed KPI with its target to date, and forecasts against the whole target', () => {
+    const values = series({ '2025-10': 100, '2025-11': 100, '2025-12': 100, '2026-01': 100 });
+    const result = evaluateKpis([kpi('sales', { target: 100 })], new Map([['sales', values]]), {
+      view: quarter,
+      bucket: '2026-Q1',
+      sparklineLength: 2,
+    }).get('sales');
+    expect(result).toMatchObject({
+      value: 100,
+      target: 100,
+      targetToDate: true,
+      status: 'on_track',
+    });
+    expect(result?.forecast?.projected).toBeCloseTo(300, 6);
+    expect(result?.forecast?.verdict).toBe('on_track_to_hit');
+    // The completed quarter before it counts its whole target.
+    const q4 = evaluateKpis([kpi('sales', { target: 100 })], new Map([['sales', values]]), {
+      view: quarter,
+      bucket: '2025-Q4',
+      sparklineLength: 2,
+    }).get('sales');
+    expect(q4).toMatchObject({ value: 300, target: 300, targetToDate: false });
   });
 });

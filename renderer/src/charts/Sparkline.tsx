@@ -1,0 +1,30 @@
+import { sparklinePath } from './sparkline-path';
+
+// A tiny trend line: gaps (no data) break the line rather than drop to zero.
+
+interface SparklineProps {
+  values: (number | null)[];
+  label: string;
+}
+
+const WIDTH = 90;
+const HEIGHT = 24;
+
+export function Sparkline({ values, label }: SparklineProps) {
+  const { segments, last } = sparklinePath(values, WIDTH, HEIGHT, 2);
+  return (
+    <svg
+      className="sparkline"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+    >
+      {segments.map((points, index) => (
+        <polyline key={index} points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      ))}
+      {last ? <circle cx={last.x} cy={last.y} r="2.2" fill="currentColor" /> : null}
+    </svg>
+  );
+}
