@@ -22,7 +22,7 @@ export function PeriodPicker() {
   const fiscalStart = workspace.fiscalYearStartMonth;
 
   return (
-    <div className="period-picker" role="group" aria-label="Period">
+    <div className="period-picker" role="group" aria-label="Period to show">
       <label>
         View by{' '}
         <select
