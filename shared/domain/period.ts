@@ -42,6 +42,11 @@ function isoWeeksInYear(isoYear: number): number {
   return (isoWeekOneMonday(isoYear + 1) - isoWeekOneMonday(isoYear)) / (7 * DAY_MS);
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -67,19 +72,20 @@ export function parsePeriod(frequency: Frequency, key: string): Period | null {
     }
     case 'monthly': {
       if (a < 1 || a > 12) return null;
+      // Built as text: this runs for every stored value when a scorecard is evaluated.
       return {
         frequency,
         key,
-        start: isoDate(utc(year, a - 1, 1)),
-        end: isoDate(utc(year, a, 0)),
+        start: `${key}-01`,
+        end: `${key}-${pad(daysInMonth(year, a))}`,
       };
     }
     case 'quarterly':
       return {
         frequency,
         key,
-        start: isoDate(utc(year, (a - 1) * 3, 1)),
-        end: isoDate(utc(year, a * 3, 0)),
+        start: `${year}-${pad((a - 1) * 3 + 1)}-01`,
+        end: `${year}-${pad(a * 3)}-${pad(daysInMonth(year, a * 3))}`,
       };
     case 'yearly':
       return { frequency, key, start: `${year}-01-01`, end: `${year}-12-31` };

@@ -7,7 +7,7 @@ import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/p
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
 import type { ViewSpec } from './calendar';
-import { forecastBucket, type BucketForecast } from './forecast';
+import { FORECAST_WINDOW, forecastBucket, type BucketForecast } from './forecast';
 import { scoreOf } from './score';
 import { targetFor, type TargetPlan } from './targets';
 
@@ -162,6 +162,25 @@ export function evaluateKpis(
     }
   }
 
+  // Only the periods of the evaluated buckets matter: skip the rest of each KPI's history
+  // with a string comparison (keys of one frequency sort by time) before any date arithmetic.
+  const windows = new Map<Frequency, { from: string; to: string } | null>();
+  const inWindow = (
+    frequency: Frequency,
+    entries: readonly PeriodValue[],
+  ): readonly PeriodValue[] => {
+    let window = windows.get(frequency);
+    if (window === undefined) {
+      const from = periodsOfBucket(frequency, buckets[0] as string, view)[0];
+      const to = periodsOfBucket(frequency, buckets[buckets.length - 1] as string, view).at(-1);
+      window = from !== undefined && to !== undefined ? { from, to } : null;
+      windows.set(frequency, window);
+    }
+    if (window === null) return entries;
+    const { from, to } = window;
+    return entries.filter((entry) => entry.period >= from && entry.period <= to);
+  };
+
   const series = new Map<string, Series>();
   const inProgress = new Set<string>();
   const empty = (): Series => ({
@@ -227,7 +246,12 @@ export function evaluateKpis(
       }
     } else {
       const entered = values.get(kpi.id) ?? [];
-      const own = aggregateByView(entered, kpi.frequency, kpi.aggregation, view);
+      const own = aggregateByView(
+        inWindow(kpi.frequency, entered),
+        kpi.frequency,
+        kpi.aggregation,
+        view,
+      );
       result = {
         values: own,
         missingInputs: new Map(),
@@ -294,8 +318,13 @@ function forecastOf(
   const last = inBucket[inBucket.length - 1] as string;
   // Only the latest, still open period is forecast; a gap in the past stays a gap.
   if (entered.some((entry) => entry.period > last)) return null;
-  const history = entered.flatMap((entry) => {
-    const index = entry.period <= last ? periodOrdinal(kpi.frequency, entry.period) : null;
+  // The trend uses the latest FORECAST_WINDOW points at most; don't index the whole history.
+  const recent = [...entered]
+    .filter((entry) => entry.period <= last)
+    .sort((a, b) => (a.period < b.period ? -1 : 1))
+    .slice(-FORECAST_WINDOW);
+  const history = recent.flatMap((entry) => {
+    const index = periodOrdinal(kpi.frequency, entry.period);
     return index === null ? [] : [{ index, value: entry.value }];
   });
   return forecastBucket({

@@ -49,9 +49,15 @@ export function periodsWithData(
   view: ViewSpec,
 ): string[] {
   const buckets = new Set<string>();
+  const cache = new Map<string, string | null>();
   for (const kpi of kpis) {
     for (const { period } of inputs.values.get(kpi.id) ?? []) {
-      const bucket = bucketOf(kpi.frequency, period, view);
+      const key = `${kpi.frequency}|${period}`;
+      let bucket = cache.get(key);
+      if (bucket === undefined) {
+        bucket = bucketOf(kpi.frequency, period, view);
+        cache.set(key, bucket);
+      }
       if (bucket !== null) buckets.add(bucket);
     }
   }
