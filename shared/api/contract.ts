@@ -10,7 +10,7 @@ import type {
   ScorecardView,
   WorkspaceInfo,
 } from '../domain/entities';
-import type { KpiDetail, ScorecardEvaluation } from '../domain/evaluation';
+import type { KpiDetail, KpiTree, ScorecardEvaluation } from '../domain/evaluation';
 import {
   commentSchema,
   filePathSchema,
@@ -197,6 +197,8 @@ export const contract = {
   ),
   'kpi.children': method<Kpi[]>()(byId),
   'kpi.delete': method<null>()(byId),
+  /** Every KPI of the workspace for one view period, with parent links: the KPI hierarchy. */
+  'kpi.tree': method<KpiTree>()(z.strictObject({ view: viewSpecInput, period: bucketSchema })),
   /** One KPI over time in a view: its series with targets and statuses, history, inputs. */
   'kpi.detail': method<KpiDetail>()(
     z.strictObject({

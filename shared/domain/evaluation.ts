@@ -60,3 +60,15 @@ export interface KpiDetail {
   /** For a calculated KPI: the KPIs its formula reads, with their values in the period. */
   inputs: { kpi: Kpi; value: number | null }[];
 }
+
+/** Every KPI of the workspace evaluated for one view period, for the KPI hierarchy. */
+export interface KpiTreeNode extends EvaluatedKpi {
+  scorecardName: string;
+}
+
+export interface KpiTree {
+  view: ViewSpec;
+  period: string;
+  /** Parent links are in each `kpi.parentKpiId`; order: scorecards, then position. */
+  nodes: KpiTreeNode[];
+}

@@ -66,3 +66,24 @@ test('a KPI in detail, and a calculated KPI made through the form', async ({ pag
   await expect(row).toContainText('calculated');
   await expect(row).toContainText('€42.94'); // 84,500 ÷ 1,968
 });
+
+test('the KPI hierarchy opens, closes and navigates by keyboard', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('tab', { name: 'KPI hierarchy' }).click();
+  const tree = page.getByRole('tree', { name: 'KPI hierarchy' });
+  const total = tree.getByRole('treeitem', { name: /^Total revenue: €84,500, at risk/ });
+  await expect(total).toHaveAttribute('aria-expanded', 'true');
+  const cafe = tree.getByRole('treeitem', { name: /^Café revenue/ });
+  await expect(cafe).toHaveAttribute('aria-level', '2');
+
+  await total.click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(total).toHaveAttribute('aria-expanded', 'false');
+  await expect(cafe).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(cafe).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(cafe).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Café revenue' })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import type { Kpi } from '@shared/domain/entities';
-import type { EvaluatedPerspective, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { EvaluatedPerspective, KpiTree, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
@@ -125,6 +125,36 @@ export function evaluateScorecard(
       childScorecards: inputs.scorecards
         .filter((child) => child.parentId === scorecard.id)
         .map((child) => ({ scorecard: child, ...node(scores.cascaded, child.id) })),
+    };
+  })();
+}
+
+export function kpiTree(ctx: HandlerContext, input: { view: ViewInput; period: string }): KpiTree {
+  const { db } = ctx.workspace();
+  return db.transaction(() => {
+    const view = viewSpec(ctx, input.view);
+    checkBucket(input.period, view);
+    const inputs = readEvaluationInputs(db);
+    const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
+      view,
+      bucket: input.period,
+      sparklineLength: 2,
+    });
+    const scorecardOf = new Map(
+      inputs.perspectives.map((p) => [
+        p.id,
+        inputs.scorecards.find((s) => s.id === p.scorecardId)?.name ?? '',
+      ]),
+    );
+    const perspectiveOf = new Map(inputs.objectives.map((o) => [o.id, o.perspectiveId]));
+    return {
+      view,
+      period: input.period,
+      nodes: inputs.kpis.map((kpi) => ({
+        kpi,
+        evaluation: evaluations.get(kpi.id) as KpiEvaluation,
+        scorecardName: scorecardOf.get(perspectiveOf.get(kpi.objectiveId) ?? '') ?? '',
+      })),
     };
   })();
 }

@@ -1,5 +1,5 @@
 import { kpiDetail } from './kpi-detail';
-import { evaluateScorecard } from './evaluate';
+import { evaluateScorecard, kpiTree } from './evaluate';
 import type { HandlerGroup } from './types';
 
 // The scoring views: a scorecard for a period, and one KPI over time.
@@ -7,4 +7,5 @@ import type { HandlerGroup } from './types';
 export const scoringHandlers = {
   'scorecard.evaluate': (input, ctx) => evaluateScorecard(ctx, input),
   'kpi.detail': (input, ctx) => kpiDetail(ctx, input),
+  'kpi.tree': (input, ctx) => kpiTree(ctx, input),
 } satisfies HandlerGroup;

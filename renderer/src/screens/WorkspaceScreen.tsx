@@ -4,13 +4,14 @@ import { useScorecardStore } from '../state/scorecard-store';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { ScorecardTree } from './ScorecardTree';
 import { ScorecardView } from './ScorecardView';
+import { HierarchyView } from './HierarchyView';
 import { DataGrid } from '../grid/DataGrid';
 import { SaveCopyDialog } from '../forms/SaveCopyDialog';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
 
-type Tab = 'scorecard' | 'values';
+type Tab = 'scorecard' | 'hierarchy' | 'values';
 
 export function WorkspaceScreen() {
   const workspace = useWorkspaceStore((state) => state.current);
@@ -67,15 +68,32 @@ export function WorkspaceScreen() {
                 <button
                   type="button"
                   role="tab"
+                  aria-selected={tab === 'hierarchy'}
+                  onClick={() => setTab('hierarchy')}
+                >
+                  KPI hierarchy
+                </button>
+                <button
+                  type="button"
+                  role="tab"
                   aria-selected={tab === 'values'}
                   onClick={() => setTab('values')}
                 >
                   Enter values
                 </button>
               </div>
-              <div role="tabpanel" aria-label={tab === 'scorecard' ? 'Scorecard' : 'Enter values'}>
+              <div
+                role="tabpanel"
+                aria-label={
+                  { scorecard: 'Scorecard', hierarchy: 'KPI hierarchy', values: 'Enter values' }[
+                    tab
+                  ]
+                }
+              >
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
+                ) : tab === 'hierarchy' ? (
+                  <HierarchyView view={view} />
                 ) : (
                   <DataGrid
                     kpis={view.perspectives.flatMap((p) =>

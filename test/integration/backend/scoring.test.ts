@@ -225,6 +225,15 @@ describe('periods, fiscal years and roll-ups', () => {
     expect(percent).toMatchObject({ code: 'CONFLICT', field: 'parentKpiId' });
     expect(percent.message).toContain('same unit');
 
+    const tree = await t.call('kpi.tree', { view: { frequency: 'month' }, period: '2026-05' });
+    const children = tree.nodes.filter((node) => node.kpi.parentKpiId === total.id);
+    expect(
+      children.map((node) => [node.kpi.name, node.evaluation.value, node.scorecardName]),
+    ).toEqual([
+      ['North', 30, 'Company'],
+      ['South', null, 'Company'],
+    ]);
+
     const detail = await t.call('kpi.detail', { id: total.id, period: '2026-05', length: 3 });
     expect(detail.series.map((point) => [point.period, point.value])).toEqual([
       ['2026-03', null],

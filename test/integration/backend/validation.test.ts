@@ -41,6 +41,7 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'kpi.get': { params: {}, field: 'id' },
   'kpi.create': { params: { objectiveId: ID, name: 'K', decimals: 7 }, field: 'decimals' },
   'kpi.update': { params: { id: ID, patch: { direction: 'up' } }, field: 'patch.direction' },
+  'kpi.tree': { params: { view: { frequency: 'month' } }, field: 'period' },
   'kpi.detail': { params: { id: ID, view: { frequency: 'week' } }, field: 'view.frequency' },
   'kpi.move': { params: { id: ID }, field: 'objectiveId' },
   'kpi.setParent': { params: { id: ID }, field: 'parentKpiId' },
