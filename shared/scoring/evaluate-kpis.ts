@@ -1,6 +1,14 @@
 import type { Unit } from '../domain/entities';
-import type { Aggregation, Direction, Frequency, Rollup, Status, Thresholds } from '../domain/kpi';
-import { parsePeriod } from '../domain/period';
+import {
+  FREQUENCIES,
+  type Aggregation,
+  type Direction,
+  type Frequency,
+  type Rollup,
+  type Status,
+  type Thresholds,
+} from '../domain/kpi';
+import { parsePeriod, shiftPeriod } from '../domain/period';
 import { statusOf } from '../domain/status';
 import { evaluateFormula } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
@@ -64,6 +72,34 @@ export interface EvaluationOptions {
   view: ViewSpec;
   bucket: string;
   sparklineLength: number;
+  /**
+   * Each KPI's latest period with a value, when `values` holds only a window of its history
+   * (see valueWindows); without it the latest period is read from `values`.
+   */
+  latestPeriods?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The KPI periods (per frequency, inclusive) whose values an evaluation of `bucket` reads: the
+ * sparkline's buckets, and enough earlier periods for the forecast's trend.
+ */
+export function valueWindows(
+  options: Pick<EvaluationOptions, 'view' | 'bucket' | 'sparklineLength'>,
+): Map<Frequency, { from: string; to: string } | null> {
+  const { view, bucket } = options;
+  const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
+  const windows = new Map<Frequency, { from: string; to: string } | null>();
+  for (const frequency of FREQUENCIES) {
+    const first = periodsOfBucket(frequency, buckets[0] as string, view)[0];
+    const last = periodsOfBucket(frequency, bucket, view).at(-1);
+    windows.set(
+      frequency,
+      first !== undefined && last !== undefined
+        ? { from: shiftPeriod(frequency, first, -FORECAST_WINDOW), to: last }
+        : null,
+    );
+  }
+  return windows;
 }
 
 interface Series {
@@ -149,7 +185,7 @@ export function evaluateKpis(
   values: ReadonlyMap<string, readonly PeriodValue[]>,
   options: EvaluationOptions,
 ): Map<string, KpiEvaluation> {
-  const { view, bucket } = options;
+  const { view, bucket, latestPeriods } = options;
   const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
   const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]));
   const byCode = new Map(kpis.map((kpi) => [kpi.code, kpi]));
@@ -256,7 +292,12 @@ export function evaluateKpis(
         values: own,
         missingInputs: new Map(),
         source: 'entered',
-        reportedUntil: lastReportedDay(kpi.frequency, entered),
+        reportedUntil: lastReportedDay(
+          kpi.frequency,
+          latestPeriods?.has(kpi.id)
+            ? [{ period: latestPeriods.get(kpi.id) as string, value: 0 }]
+            : entered,
+        ),
       };
     }
     inProgress.delete(kpi.id);
@@ -296,7 +337,13 @@ export function evaluateKpis(
       targetToDate: toDate,
       forecast:
         s.source === 'entered'
-          ? forecastOf(kpi, values.get(kpi.id) ?? [], fullTarget, options)
+          ? forecastOf(
+              kpi,
+              values.get(kpi.id) ?? [],
+              fullTarget,
+              options,
+              latestPeriods?.get(kpi.id),
+            )
           : null,
       missingInputs: s.missingInputs.get(bucket) ?? 0,
     });
@@ -310,6 +357,7 @@ function forecastOf(
   entered: readonly PeriodValue[],
   target: number | null,
   { view, bucket }: EvaluationOptions,
+  latest: string | undefined,
 ): BucketForecast | null {
   const inBucket = periodsOfBucket(kpi.frequency, bucket, view);
   if (inBucket.length === 0) return null;
@@ -317,10 +365,13 @@ function forecastOf(
   if (inBucket.every((period) => have.has(period))) return null;
   const last = inBucket[inBucket.length - 1] as string;
   // Only the latest, still open period is forecast; a gap in the past stays a gap.
-  if (entered.some((entry) => entry.period > last)) return null;
-  // The trend uses the latest FORECAST_WINDOW points at most; don't index the whole history.
+  if (latest !== undefined ? latest > last : entered.some((entry) => entry.period > last))
+    return null;
+  // The trend uses the latest FORECAST_WINDOW points at most, and none older than
+  // FORECAST_WINDOW periods before the period: a trend from years ago says nothing of today.
+  const earliest = shiftPeriod(kpi.frequency, inBucket[0] as string, -FORECAST_WINDOW);
   const recent = [...entered]
-    .filter((entry) => entry.period <= last)
+    .filter((entry) => entry.period >= earliest && entry.period <= last)
     .sort((a, b) => (a.period < b.period ? -1 : 1))
     .slice(-FORECAST_WINDOW);
   const history = recent.flatMap((entry) => {

@@ -3,10 +3,11 @@ import type { Kpi } from '@shared/domain/entities';
 import type { EvaluatedPerspective, KpiTree, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
-import { evaluateKpis, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
+import { evaluateKpis, valueWindows, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
 import type { HandlerContext } from '../context';
-import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
+import { readEvaluationInputs, readStructure, reportedPeriods } from '../store/evaluation-inputs';
+import type { Db } from '../workspace/migrations';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
 
@@ -43,23 +44,14 @@ export function checkBucket(bucket: string, view: ViewSpec): void {
 }
 
 /** View periods with any value of these KPIs, newest first. */
-export function periodsWithData(
-  inputs: EvaluationInputs,
-  kpis: readonly Kpi[],
-  view: ViewSpec,
-): string[] {
+export function periodsWithData(db: Db, kpis: readonly Kpi[], view: ViewSpec): string[] {
   const buckets = new Set<string>();
-  const cache = new Map<string, string | null>();
-  for (const kpi of kpis) {
-    for (const { period } of inputs.values.get(kpi.id) ?? []) {
-      const key = `${kpi.frequency}|${period}`;
-      let bucket = cache.get(key);
-      if (bucket === undefined) {
-        bucket = bucketOf(kpi.frequency, period, view);
-        cache.set(key, bucket);
-      }
-      if (bucket !== null) buckets.add(bucket);
-    }
+  for (const { frequency, period } of reportedPeriods(
+    db,
+    kpis.map((kpi) => kpi.id),
+  )) {
+    const bucket = bucketOf(frequency, period, view);
+    if (bucket !== null) buckets.add(bucket);
   }
   // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
   return [...buckets].sort().reverse().slice(0, MAX_PERIODS);
@@ -78,19 +70,20 @@ export function evaluateScorecard(
     const scorecard = getScorecard(db, input.id, 'id');
     const view = viewSpec(ctx, input.view);
     if (input.period !== undefined) checkBucket(input.period, view);
-    const inputs = readEvaluationInputs(db);
-    const perspectives = inputs.perspectives.filter((p) => p.scorecardId === scorecard.id);
+    const structure = readStructure(db);
+    const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
     const perspectiveIds = new Set(perspectives.map((p) => p.id));
-    const objectives = inputs.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
+    const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
     const objectiveIds = new Set(objectives.map((o) => o.id));
-    const ownKpis = inputs.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
-    const availablePeriods = periodsWithData(inputs, ownKpis, view);
+    const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
+    const availablePeriods = periodsWithData(db, ownKpis, view);
     const period = input.period ?? availablePeriods[0] ?? todaysBucket(ctx, view);
 
+    const options = { view, bucket: period, sparklineLength: input.sparklineLength };
+    const inputs = readEvaluationInputs(db, valueWindows(options));
     const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
-      view,
-      bucket: period,
-      sparklineLength: input.sparklineLength,
+      ...options,
+      ...(inputs.latestPeriods ? { latestPeriods: inputs.latestPeriods } : {}),
     });
     const scores = evaluateStructure({
       kpis: inputs.kpis,

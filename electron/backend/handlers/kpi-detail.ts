@@ -52,8 +52,7 @@ export function kpiDetail(
     if (input.period !== undefined) checkBucket(input.period, view);
     const inputs = readEvaluationInputs(db);
     const related = dependencyClosure(inputs, kpi);
-    const period =
-      input.period ?? periodsWithData(inputs, related, view)[0] ?? todaysBucket(ctx, view);
+    const period = input.period ?? periodsWithData(db, related, view)[0] ?? todaysBucket(ctx, view);
     const evaluate = (bucket: string, sparklineLength: number) =>
       evaluateKpis(related, inputs.values, { view, bucket, sparklineLength });
 

@@ -1,4 +1,5 @@
 import type { Kpi, Objective, Perspective, Scorecard } from '@shared/domain/entities';
+import type { Frequency } from '@shared/domain/kpi';
 import type { PeriodValue } from '@shared/scoring/aggregate';
 import { listKpis } from './kpis';
 import { listAllScorecards } from './records';
@@ -11,24 +12,90 @@ import type { Db } from '../workspace/migrations';
 export interface EvaluationInputs {
   kpis: Kpi[];
   values: Map<string, PeriodValue[]>;
+  /** Present when `values` is windowed. */
+  latestPeriods?: Map<string, string>;
   objectives: Objective[];
   perspectives: Perspective[];
   scorecards: Scorecard[];
 }
 
-export function readEvaluationInputs(db: Db): EvaluationInputs {
+export type ValueWindows = ReadonlyMap<Frequency, { from: string; to: string } | null>;
+
+/**
+ * Values to evaluate. With `windows`, only each KPI's periods inside its frequency's window are
+ * read — one index range per KPI instead of the whole table — together with each KPI's latest
+ * period, which the engine needs to know whether a period is still being reported.
+ */
+function readValues(
+  db: Db,
+  kpis: readonly Kpi[],
+  windows: ValueWindows | undefined,
+): { values: Map<string, PeriodValue[]>; latestPeriods: Map<string, string> | undefined } {
   const values = new Map<string, PeriodValue[]>();
-  const rows = db
-    .prepare<[], [string, string, number]>(
-      'SELECT kpi_id, period, value FROM kpi_values ORDER BY kpi_id, period',
-    )
-    .raw()
-    .all();
-  for (const [kpiId, period, value] of rows) {
-    const list = values.get(kpiId);
-    if (list) list.push({ period, value });
-    else values.set(kpiId, [{ period, value }]);
+  if (windows === undefined) {
+    const rows = db
+      .prepare<[], [string, string, number]>(
+        'SELECT kpi_id, period, value FROM kpi_values ORDER BY kpi_id, period',
+      )
+      .raw()
+      .all();
+    for (const [kpiId, period, value] of rows) {
+      const list = values.get(kpiId);
+      if (list) list.push({ period, value });
+      else values.set(kpiId, [{ period, value }]);
+    }
+    return { values, latestPeriods: undefined };
   }
+  const range = db
+    .prepare<[string, string, string], [string, number]>(
+      'SELECT period, value FROM kpi_values WHERE kpi_id = ? AND period BETWEEN ? AND ? ORDER BY period',
+    )
+    .raw();
+  const all = db
+    .prepare<[string], [string, number]>(
+      'SELECT period, value FROM kpi_values WHERE kpi_id = ? ORDER BY period',
+    )
+    .raw();
+  const latest = db
+    .prepare<[string], [string | null]>('SELECT max(period) FROM kpi_values WHERE kpi_id = ?')
+    .raw();
+  const latestPeriods = new Map<string, string>();
+  for (const kpi of kpis) {
+    const window = windows.get(kpi.frequency);
+    const rows = window ? range.all(kpi.id, window.from, window.to) : all.all(kpi.id);
+    if (rows.length > 0)
+      values.set(
+        kpi.id,
+        rows.map(([period, value]) => ({ period, value })),
+      );
+    const [last] = latest.get(kpi.id) ?? [null];
+    if (last !== null) latestPeriods.set(kpi.id, last);
+  }
+  return { values, latestPeriods };
+}
+
+/** The distinct (frequency, period) pairs with a value, for these KPIs. */
+export function reportedPeriods(
+  db: Db,
+  kpiIds: readonly string[],
+): { frequency: Frequency; period: string }[] {
+  return db
+    .prepare<[string], { frequency: Frequency; period: string }>(
+      `SELECT DISTINCT k.frequency AS frequency, v.period AS period
+       FROM kpis k JOIN kpi_values v ON v.kpi_id = k.id
+       WHERE k.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(kpiIds));
+}
+
+export interface Structure {
+  kpis: Kpi[];
+  objectives: Objective[];
+  perspectives: Perspective[];
+  scorecards: Scorecard[];
+}
+
+export function readStructure(db: Db): Structure {
   const objectives = db
     .prepare<
       [],
@@ -65,11 +132,14 @@ export function readEvaluationInputs(db: Db): EvaluationInputs {
       weight: row.weight,
       position: row.position,
     }));
-  return {
-    kpis: listKpis(db),
-    values,
-    objectives,
-    perspectives,
-    scorecards: listAllScorecards(db),
-  };
+  return { kpis: listKpis(db), objectives, perspectives, scorecards: listAllScorecards(db) };
+}
+
+export function readEvaluationInputs(
+  db: Db,
+  windows?: ValueWindows,
+  structure: Structure = readStructure(db),
+): EvaluationInputs {
+  const { values, latestPeriods } = readValues(db, structure.kpis, windows);
+  return { ...structure, values, ...(latestPeriods ? { latestPeriods } : {}) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds } from '@shared/domain/kpi';
 import { periodsOfBucket, shiftBucket } from '@shared/scoring/buckets';
+import { bucketOf } from '@shared/scoring/calendar';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis, type EvaluationKpi } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, rollUpStatus } from '@shared/scoring/evaluate-structure';
@@ -273,5 +274,64 @@ describe('a period still being reported', () => {
       sparklineLength: 2,
     }).get('sales');
     expect(q4).toMatchObject({ value: 300, target: 300, targetToDate: false });
+  });
+});
+
+describe('evaluating from a window of the history', () => {
+  it('gives exactly what evaluating the whole history gives', async () => {
+    const { default: fc } = await import('fast-check');
+    const { valueWindows } = await import('@shared/scoring/evaluate-kpis');
+    const { shiftPeriod } = await import('@shared/domain/period');
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.integer({ min: 0, max: 70 }),
+        fc.constantFrom<'month' | 'quarter' | 'year'>('month', 'quarter', 'year'),
+        fc.constantFrom<'sum' | 'average' | 'last'>('sum', 'average', 'last'),
+        (raw, offset, frequency, aggregation) => {
+          const history = raw.flatMap((value, i) =>
+            value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
+          );
+          const kpis = [
+            kpi('a', { target: 100, aggregation }),
+            kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
+            kpi('p', { rollup: 'sum', target: 60 }),
+            kpi('c', { formula: 'a / b * 100', target: 150 }),
+          ];
+          const full = new Map([
+            ['a', history],
+            ['b', history.filter((_, i) => i % 3 !== 0)],
+          ]);
+          const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
+          const bucket = bucketOf(
+            'monthly',
+            shiftPeriod('monthly', '2020-01', offset),
+            view,
+          ) as string;
+          const options = { view, bucket, sparklineLength: 6 };
+          const window = valueWindows(options).get('monthly');
+          const windowed = new Map(
+            [...full].map(([id, list]) => [
+              id,
+              list.filter(
+                (entry) => !window || (entry.period >= window.from && entry.period <= window.to),
+              ),
+            ]),
+          );
+          const latestPeriods = new Map(
+            [...full].flatMap(([id, list]) =>
+              list.length > 0 ? [[id, list[list.length - 1]?.period as string]] : [],
+            ),
+          );
+          expect(evaluateKpis(kpis, windowed, { ...options, latestPeriods })).toEqual(
+            evaluateKpis(kpis, full, options),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
