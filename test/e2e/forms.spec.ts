@@ -54,3 +54,22 @@ test('a perspective can be added with the keyboard alone', async ({ page, app })
   const section = page.getByRole('region', { name: 'Community' });
   await expect(section).toContainText('weight 0.5');
 });
+
+test('a target that changes over time', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Add KPI to Grow profitable revenue' }).click();
+  const form = page.getByRole('dialog', { name: 'New KPI' });
+  await form.getByLabel('KPI name').fill('Catering orders');
+  await form.getByLabel('Target over time').selectOption('steps');
+  await form.getByLabel('Step 1: from period').fill('2026-13');
+  await form.getByLabel('Step 1: target').fill('10');
+  await form.getByRole('button', { name: 'Add a step' }).click();
+  await form.getByLabel('Step 2: from period').fill('2026-07');
+  await form.getByLabel('Step 2: target').fill('20');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  await expect(form.getByText('"2026-13" is not a monthly period')).toBeVisible();
+  await form.getByLabel('Step 1: from period').fill('2026-01');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('row', { name: /Catering orders/ })).toContainText('20');
+});

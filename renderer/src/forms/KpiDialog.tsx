@@ -19,6 +19,7 @@ import {
 import { api, errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
+import { TargetPlanFields } from './TargetPlanFields';
 import { LOCALE } from '../locale';
 import {
   initialState,
@@ -33,6 +34,11 @@ import {
 // next to the field they name.
 
 const words = (value: string) => value.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** The form's fields that hold text (inputs and selects bind to these). */
+type TextField = {
+  [K in keyof KpiFormState]: KpiFormState[K] extends string ? K : never;
+}[keyof KpiFormState];
 
 interface KpiDialogProps {
   objectiveId: string;
@@ -112,7 +118,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
   }
 
   const input = (
-    field: keyof KpiFormState,
+    field: TextField,
     label: string,
     extra: { help?: string; numeric?: boolean; errorField?: string } = {},
   ) => (
@@ -133,7 +139,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
   );
 
   const select = (
-    field: keyof KpiFormState,
+    field: TextField,
     label: string,
     options: readonly string[],
     names: (value: string) => string = words,
@@ -237,6 +243,18 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
           {input('baseline', 'Baseline', { numeric: true })}
           {input('stretchTarget', 'Stretch target', { numeric: true })}
         </div>
+        {state.direction === 'within_range' ? null : (
+          <TargetPlanFields
+            state={state}
+            messageFor={messageFor}
+            update={(change) => {
+              setState((current) => ({ ...current, ...change }));
+              setIssues((current) =>
+                current.filter((issue) => !issue.field.startsWith('targetPlan')),
+              );
+            }}
+          />
+        )}
         <div className="grid-3">
           {select('thresholdMode', 'Thresholds are', ['percent_of_target', 'absolute'], (value) =>
             value === 'absolute' ? 'Values in the KPI’s unit' : 'Percent of target',
@@ -308,6 +326,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
 
 const FIELDS = new Set([
   'formula',
+  'targetPlan',
   'name',
   'code',
   'description',
@@ -337,5 +356,5 @@ const FIELDS = new Set([
 ]);
 
 function knownField(field: string): boolean {
-  return FIELDS.has(field);
+  return FIELDS.has(field) || field.startsWith('targetPlan.');
 }

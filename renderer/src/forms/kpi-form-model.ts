@@ -39,6 +39,10 @@ export type KpiFormState = Required<
   weight: string;
   parentKpiId: string;
   formula: string;
+  /** How the target changes over time: not at all, in steps, or along a line to a goal. */
+  planKind: 'constant' | 'steps' | 'trajectory';
+  steps: { from: string; value: string }[];
+  trajectory: { baselinePeriod: string; baseline: string; goalPeriod: string; goal: string };
 };
 
 const text = (value: number | null | undefined, locale: string): string =>
@@ -77,6 +81,23 @@ export function initialState(kpi: Kpi | null, locale: string): KpiFormState {
     rollup: kpi?.rollup ?? 'manual',
     parentKpiId: kpi?.parentKpiId ?? '',
     formula: kpi?.formula ?? '',
+    planKind:
+      kpi?.targetPlan?.kind === 'steps' || kpi?.targetPlan?.kind === 'trajectory'
+        ? kpi.targetPlan.kind
+        : 'constant',
+    steps:
+      kpi?.targetPlan?.kind === 'steps'
+        ? kpi.targetPlan.steps.map((step) => ({ from: step.from, value: text(step.value, locale) }))
+        : [{ from: '', value: '' }],
+    trajectory:
+      kpi?.targetPlan?.kind === 'trajectory'
+        ? {
+            baselinePeriod: kpi.targetPlan.baselinePeriod,
+            baseline: text(kpi.targetPlan.baseline, locale),
+            goalPeriod: kpi.targetPlan.goalPeriod,
+            goal: text(kpi.targetPlan.goal, locale),
+          }
+        : { baselinePeriod: '', baseline: '', goalPeriod: '', goal: '' },
   };
 }
 
@@ -95,6 +116,8 @@ const LABELS: Record<string, string> = {
   'thresholds.onTrack': 'The "on track" threshold',
   'thresholds.atRisk': 'The "at risk" threshold',
   weight: 'Weight',
+  'targetPlan.baseline': 'Baseline value',
+  'targetPlan.goal': 'Goal',
 };
 
 /**
@@ -108,12 +131,19 @@ export function toDefinition(
   const issues: FormIssue[] = [];
   const number = (field: string, raw: string, optional: boolean): number | null => {
     if (raw.trim() === '') {
-      if (!optional) issues.push({ field, message: `${LABELS[field] ?? field} is required` });
+      if (!optional)
+        issues.push({
+          field,
+          message: `${LABELS[field] ?? (field.startsWith('targetPlan.steps') ? 'Step target' : field)} is required`,
+        });
       return null;
     }
     const parsed = parseLocaleNumber(raw, locale);
     if (!parsed.ok) {
-      issues.push({ field, message: `${LABELS[field] ?? field} must be a number` });
+      issues.push({
+        field,
+        message: `${LABELS[field] ?? (field.startsWith('targetPlan.steps') ? 'Step target' : field)} must be a number`,
+      });
       return null;
     }
     return parsed.value;
@@ -151,7 +181,28 @@ export function toDefinition(
     weight: number('weight', state.weight, false) ?? 1,
     rollup: state.rollup,
     formula: state.formula.trim() === '' ? null : state.formula.trim(),
+    targetPlan: null,
   };
+  if (state.direction !== 'within_range' && state.planKind === 'steps') {
+    definition.targetPlan = {
+      kind: 'steps',
+      steps: state.steps
+        .filter((step) => step.from.trim() !== '' || step.value.trim() !== '')
+        .map((step, index) => ({
+          from: step.from.trim(),
+          value: number(`targetPlan.steps.${index}.value`, step.value, false) ?? 0,
+        })),
+    };
+  } else if (state.direction !== 'within_range' && state.planKind === 'trajectory') {
+    const { trajectory } = state;
+    definition.targetPlan = {
+      kind: 'trajectory',
+      baselinePeriod: trajectory.baselinePeriod.trim(),
+      baseline: number('targetPlan.baseline', trajectory.baseline, false) ?? 0,
+      goalPeriod: trajectory.goalPeriod.trim(),
+      goal: number('targetPlan.goal', trajectory.goal, false) ?? 0,
+    };
+  }
   if (state.code.trim() !== '') definition.code = state.code.trim();
   return { definition, issues };
 }
