@@ -10,6 +10,15 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** Frequencies from finest to coarsest: a daily KPI can be shown by week, month…, not back. */
+export const FREQUENCY_RANK: Readonly<Record<Frequency, number>> = {
+  daily: 0,
+  weekly: 1,
+  monthly: 2,
+  quarterly: 3,
+  yearly: 4,
+};
+
 export const AGGREGATIONS = ['sum', 'average', 'last', 'min', 'max'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 

@@ -1,4 +1,4 @@
-import type { Frequency } from '../domain/kpi';
+import { FREQUENCY_RANK, type Frequency } from '../domain/kpi';
 import { isPeriodKey, parsePeriod, periodKeyOfDay } from '../domain/period';
 
 // Periods and dates as they appear in spreadsheets: `2026-03`, `03/2026`, `31/03/2026`,
@@ -112,14 +112,6 @@ export function excelSerialToIsoDay(serial: number): string | null {
   return new Date(Date.UTC(1899, 11, 31) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-const RANK: Record<Frequency, number> = {
-  daily: 0,
-  weekly: 1,
-  monthly: 2,
-  quarterly: 3,
-  yearly: 4,
-};
-
 /**
  * The key under which a parsed period is stored for a KPI of `frequency`: a date or a finer
  * period goes to the period containing it (31/03/2026 → 2026-03 for a monthly KPI); a coarser
@@ -135,7 +127,7 @@ export function periodForFrequency(
       reason: `FY${parsed.fiscalYear} is a fiscal year; a ${frequency} KPI needs ${frequency} periods`,
     };
   if (parsed.frequency === frequency) return { key: parsed.key };
-  if (RANK[parsed.frequency] > RANK[frequency])
+  if (FREQUENCY_RANK[parsed.frequency] > FREQUENCY_RANK[frequency])
     return { reason: `"${parsed.key}" is a ${parsed.frequency} period; this KPI is ${frequency}` };
   if (parsed.frequency === 'weekly' && frequency !== 'weekly') {
     return {

@@ -1,4 +1,4 @@
-import type { Frequency } from '../domain/kpi';
+import { FREQUENCY_RANK, type Frequency } from '../domain/kpi';
 import { parsePeriod, periodKeyOfDay } from '../domain/period';
 
 // Viewing a KPI at a coarser period than it is measured (a monthly KPI by quarter or year),
@@ -44,13 +44,6 @@ function monthOf(frequency: Frequency, key: string): { year: number; month: numb
   return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
 }
 
-const RANK: Record<Frequency, number> = {
-  daily: 0,
-  weekly: 1,
-  monthly: 2,
-  quarterly: 3,
-  yearly: 4,
-};
 const VIEW_RANK: Record<ViewFrequency, number> = { month: 2, quarter: 3, year: 4 };
 
 /**
@@ -59,7 +52,7 @@ const VIEW_RANK: Record<ViewFrequency, number> = { month: 2, quarter: 3, year: 4
  * KPI cannot be placed in a fiscal view whose quarters cut across it.
  */
 export function bucketOf(frequency: Frequency, key: string, view: ViewSpec): string | null {
-  if (RANK[frequency] > VIEW_RANK[view.frequency]) return null;
+  if (FREQUENCY_RANK[frequency] > VIEW_RANK[view.frequency]) return null;
   const fiscal = view.basis === 'fiscal' && view.fiscalYearStartMonth !== 1;
   if (fiscal && frequency === 'quarterly' && (view.fiscalYearStartMonth - 1) % 3 !== 0) return null;
   if (fiscal && frequency === 'yearly') return null;

@@ -2,7 +2,7 @@ import type { Kpi, Objective, Perspective, Scorecard } from '@shared/domain/enti
 import type { Frequency } from '@shared/domain/kpi';
 import type { PeriodValue } from '@shared/scoring/aggregate';
 import { listKpis } from './kpis';
-import { listAllScorecards } from './records';
+import { listAllObjectives, listAllPerspectives, listAllScorecards } from './records';
 import type { Db } from '../workspace/migrations';
 
 // Everything the scoring engine reads, in a handful of queries: formulas and roll-ups may
@@ -96,43 +96,12 @@ export interface Structure {
 }
 
 export function readStructure(db: Db): Structure {
-  const objectives = db
-    .prepare<
-      [],
-      {
-        id: string;
-        perspective_id: string;
-        name: string;
-        description: string;
-        weight: number;
-        position: number;
-      }
-    >(
-      'SELECT id, perspective_id, name, description, weight, position FROM objectives ORDER BY position, rowid',
-    )
-    .all()
-    .map((row) => ({
-      id: row.id,
-      perspectiveId: row.perspective_id,
-      name: row.name,
-      description: row.description,
-      weight: row.weight,
-      position: row.position,
-    }));
-  const perspectives = db
-    .prepare<
-      [],
-      { id: string; scorecard_id: string; name: string; weight: number; position: number }
-    >('SELECT id, scorecard_id, name, weight, position FROM perspectives ORDER BY position, rowid')
-    .all()
-    .map((row) => ({
-      id: row.id,
-      scorecardId: row.scorecard_id,
-      name: row.name,
-      weight: row.weight,
-      position: row.position,
-    }));
-  return { kpis: listKpis(db), objectives, perspectives, scorecards: listAllScorecards(db) };
+  return {
+    kpis: listKpis(db),
+    objectives: listAllObjectives(db),
+    perspectives: listAllPerspectives(db),
+    scorecards: listAllScorecards(db),
+  };
 }
 
 export function readEvaluationInputs(

@@ -94,6 +94,22 @@ export function listPerspectives(db: Db, scorecardId: string): Perspective[] {
     .map(toPerspective);
 }
 
+/** Every perspective of the workspace, in position order. */
+export function listAllPerspectives(db: Db): Perspective[] {
+  return db
+    .prepare<[], PerspectiveRow>('SELECT * FROM perspectives ORDER BY position, rowid')
+    .all()
+    .map(toPerspective);
+}
+
+/** Every objective of the workspace, in position order. */
+export function listAllObjectives(db: Db): Objective[] {
+  return db
+    .prepare<[], ObjectiveRow>('SELECT * FROM objectives ORDER BY position, rowid')
+    .all()
+    .map(toObjective);
+}
+
 export function listObjectives(db: Db, perspectiveId: string): Objective[] {
   return db
     .prepare<[string], ObjectiveRow>(
