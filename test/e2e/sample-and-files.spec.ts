@@ -22,6 +22,12 @@ test('the sample workspace marks its off-track KPIs', async ({ page, app }) => {
   await expect(page.getByRole('row', { name: /Food cost % of sales/ })).toContainText('At risk');
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 
+  // Screenshots of the scorecard view in both themes, for a person to look at (not compared).
+  await page.screenshot({ path: 'test-results/screenshots/scorecard-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/scorecard-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
   await page
     .getByRole('navigation', { name: 'Scorecards' })
     .getByRole('button', { name: 'Cafés' })

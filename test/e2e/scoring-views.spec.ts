@@ -11,6 +11,10 @@ test('periods, roll-ups and the off-track filter', async ({ page, app }) => {
   await expect(netMargin.getByRole('img', { name: /^Trend since/ })).toBeVisible();
   await expect(netMargin.getByLabel(/^Down from 11\.4% \(worse\)/)).toBeVisible();
 
+  // The rules are explained where the numbers are.
+  await page.getByText('How statuses and scores work').click();
+  await expect(page.getByText(/as a percentage of the target, at most 150%/)).toBeVisible();
+
   // An earlier month: the value and status change with it.
   await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption('2025-12');
   await expect(netMargin).toContainText('14.8%');

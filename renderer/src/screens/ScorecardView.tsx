@@ -12,6 +12,7 @@ import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
 import { KpiRow } from './KpiRow';
 import { PeriodPicker } from './PeriodPicker';
+import { ScoringHelp } from './ScoringHelp';
 
 // Perspectives → objectives → KPIs for the chosen period, each with status, score, trend and
 // sparkline; the roll-ups above them; a switch to see only what is off track or at risk.
@@ -97,6 +98,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
           Only what is off track or at risk
         </label>
       </div>
+      <ScoringHelp />
       {view.childScorecards.length > 0 ? (
         <ul className="children" aria-label="Sub-scorecards">
           {view.childScorecards.map((child) => (
