@@ -12,6 +12,11 @@ import { SaveCopyDialog } from '../forms/SaveCopyDialog';
 // selected scorecard's view or data-entry grid in the middle.
 
 type Tab = 'scorecard' | 'hierarchy' | 'values';
+const TAB_NAMES: Record<Tab, string> = {
+  scorecard: 'Scorecard',
+  hierarchy: 'KPI hierarchy',
+  values: 'Enter values',
+};
 
 export function WorkspaceScreen() {
   const workspace = useWorkspaceStore((state) => state.current);
@@ -57,39 +62,19 @@ export function WorkspaceScreen() {
           {view ? (
             <>
               <div role="tablist" aria-label="Scorecard views" className="tabs">
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === 'scorecard'}
-                  onClick={() => setTab('scorecard')}
-                >
-                  Scorecard
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === 'hierarchy'}
-                  onClick={() => setTab('hierarchy')}
-                >
-                  KPI hierarchy
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === 'values'}
-                  onClick={() => setTab('values')}
-                >
-                  Enter values
-                </button>
+                {(Object.keys(TAB_NAMES) as Tab[]).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === name}
+                    onClick={() => setTab(name)}
+                  >
+                    {TAB_NAMES[name]}
+                  </button>
+                ))}
               </div>
-              <div
-                role="tabpanel"
-                aria-label={
-                  { scorecard: 'Scorecard', hierarchy: 'KPI hierarchy', values: 'Enter values' }[
-                    tab
-                  ]
-                }
-              >
+              <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'hierarchy' ? (
