@@ -23,22 +23,14 @@ import {
   valueEntrySchema,
   weightSchema,
 } from './schemas';
+import { method, none } from './method';
+import { reminderContract } from './contract-reminders';
+import { reportContract } from './contract-report';
+import { transferContract } from './contract-transfer';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
 // types come from the same map, so a renamed method or field breaks the build, not the user.
-
-interface Method<Input extends z.ZodType, Output> {
-  input: Input;
-  /** Phantom: carries the output type; never read at run time. */
-  output?: Output;
-}
-
-function method<Output>() {
-  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input });
-}
-
-const none = z.strictObject({});
 
 const viewSpecInput = z
   .strictObject({
@@ -242,6 +234,10 @@ export const contract = {
   'value.history': method<ChangeLogEntry[]>()(
     z.strictObject({ kpiId: idSchema, period: periodSchema.optional() }),
   ),
+
+  ...transferContract,
+  ...reportContract,
+  ...reminderContract,
 } as const;
 
 export type Contract = typeof contract;

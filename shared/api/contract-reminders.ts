@@ -1,0 +1,4 @@
+// Reminders and alerts: the schedule, the inbox, calendar export.
+// Merged into the one contract in contract.ts.
+
+export const reminderContract = {} as const;
