@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           server: resolve('electron/server/cli.ts'),
+          // Reads import files on a worker thread, off the event loop that serves the window.
+          'import-worker': resolve('electron/backend/transfer/import/worker.ts'),
         },
       },
     },

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/worker-setup.ts'],
     testTimeout: 30_000,
     reporters: process.env.KPIS_TEST_REPORT
       ? ['default', ['json', { outputFile: process.env.KPIS_TEST_REPORT }]]

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { buildImportWorker } from './build-worker.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, '.tmp', 'bench');
@@ -13,6 +14,8 @@ const benches = readdirSync(join(root, 'bench'))
   .filter((file) => file.endsWith('.ts'))
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)));
 
+// The import benchmark runs imports on the real worker thread.
+const importWorker = await buildImportWorker(outDir);
 let failed = false;
 for (const file of benches) {
   const name = file.replace(/\.ts$/, '');
@@ -33,6 +36,7 @@ for (const file of benches) {
   const run = spawnSync(process.execPath, [join(outDir, `${name}.mjs`)], {
     stdio: 'inherit',
     cwd: root,
+    env: { ...process.env, KPIS_IMPORT_WORKER: importWorker },
   });
   if (run.status !== 0) failed = true;
 }

@@ -3,6 +3,7 @@ import type { WorkspaceInfo } from '@shared/domain/entities';
 import type { BackendOptions, Clock } from './platform';
 import { loadDeviceId } from './settings/device';
 import { RecentList } from './settings/recent';
+import { ImportJobs } from './transfer/import/import-jobs';
 import type { FileEnv } from './workspace/lifecycle';
 import { MIGRATIONS, type Migration } from './workspace/migrations';
 import type { Workspace } from './workspace/workspace';
@@ -20,6 +21,7 @@ export interface BackendInternals {
 export class HandlerContext {
   readonly options: BackendOptions;
   readonly recent: RecentList;
+  readonly imports: ImportJobs;
   private readonly clock: Clock;
   private readonly migrations: readonly Migration[];
   private device: string | null = null;
@@ -30,6 +32,13 @@ export class HandlerContext {
     this.clock = options.clock ?? systemClock;
     this.migrations = internals.migrations ?? MIGRATIONS;
     this.recent = new RecentList(options.dataDir);
+    this.imports = new ImportJobs({
+      workerPath: options.importWorkerPath,
+      userName: options.userName,
+      deviceId: () => this.deviceId(),
+      now: () => this.now(),
+      log: options.log,
+    });
   }
 
   now(): string {
@@ -82,6 +91,7 @@ export class HandlerContext {
   }
 
   closeCurrent(): void {
+    this.imports.discard();
     const open = this.open;
     this.open = null;
     open?.close();

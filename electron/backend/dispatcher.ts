@@ -20,6 +20,23 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   'workspace.recent',
   'workspace.forgetRecent',
   'workspace.listFiles',
+  // Reminders span every recent workspace, open or not.
+  'reminders.inbox',
+  'reminders.claimDue',
+  'reminders.markDone',
+  'reminders.dismiss',
+  'reminders.snooze',
+  'reminders.dismissNote',
+  'reminders.preferences',
+  'reminders.setPreferences',
+]);
+
+/** What still answers while an import holds the workspace file (lent to its worker thread). */
+const DURING_IMPORT: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.info',
+  'import.status',
+  'import.apply',
+  'import.cancel',
 ]);
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
@@ -50,6 +67,13 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
         new ApiError({ code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` }),
       );
     try {
+      if (ctx.imports.active && !DURING_IMPORT.has(method))
+        return failure(
+          new ApiError({
+            code: 'BUSY',
+            message: 'An import is using the workspace; wait for it to finish or cancel it.',
+          }),
+        );
       const parsed = contract[method].input.safeParse(params);
       if (!parsed.success) return failure(zodValidationError(parsed.error, params, method));
       if (!WITHOUT_WORKSPACE.has(method)) ctx.workspace();

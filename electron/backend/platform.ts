@@ -20,6 +20,11 @@ export interface BackendOptions {
   userName: string;
   clock?: Clock;
   /**
+   * The bundled import worker script (out/main/import-worker.js). Left out, files are read on
+   * the calling thread, which only tests of the parsing itself should do.
+   */
+  importWorkerPath?: string;
+  /**
    * Path of the better-sqlite3 native addon to load. Electron needs a build for its own ABI
    * while tests and browser mode use Node's; leaving it out uses the package's default build.
    */

@@ -76,6 +76,11 @@ async function start(
     dataDir: app.getPath('userData'),
     workspacesDir,
     samplePath: join(resourcesDir, 'sample', 'sample-workspace.json'),
+    // Worker scripts cannot run from inside the asar archive; electron-builder unpacks it.
+    importWorkerPath: join(appRoot, 'out', 'main', 'import-worker.js').replace(
+      /app\.asar([\\/])/u,
+      'app.asar.unpacked$1',
+    ),
     userName: currentUserName(),
     ...(binding ? { nativeBinding: binding } : {}),
     log,

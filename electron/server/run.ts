@@ -59,6 +59,7 @@ export async function runServer(
     dataDir,
     workspacesDir: join(dataDir, 'workspaces'),
     samplePath: join(context.appRoot, 'resources', 'sample', 'sample-workspace.json'),
+    importWorkerPath: join(context.appRoot, 'out', 'main', 'import-worker.js'),
     userName: context.userName,
     log: (message, error) => {
       context.printError(error === undefined ? message : `${message} ${describe(error)}`);

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'WORKSPACE_LOCKED',
   /** The file or folder does not exist or cannot be read or written. */
   'FILE_ERROR',
+  /** A long operation (an import being applied) holds the workspace; try again when it ends. */
+  'BUSY',
   /** No such API method. */
   'UNKNOWN_METHOD',
   /** The call was refused before reaching the backend (browser-mode token, origin). */

@@ -1,4 +1,5 @@
 import type { Unit } from '../domain/entities';
+import { closestName } from '../text/similar';
 import { describePosition, FormulaError, tokenize } from './lexer';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from './parser';
 
@@ -105,38 +106,9 @@ function mergeAlike(dims: Inferred[], node: FormulaNode): Inferred {
   return merged;
 }
 
-/** Levenshtein distance, for "did you mean" on unknown identifiers. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j] as number;
-      row[j] = Math.min(
-        above + 1,
-        (row[j - 1] as number) + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
-
 function suggestion(name: string, known: Iterable<string>): string {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(name.length / 3))
-    ? ` — did you mean "${best}"?`
-    : '';
+  const best = closestName(name, known);
+  return best === null ? '' : ` — did you mean "${best}"?`;
 }
 
 /**

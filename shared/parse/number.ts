@@ -27,8 +27,17 @@ export function decimalSeparatorOf(locale: string | undefined): '.' | ',' {
 
 const fail = (reason: string): NumberParse => ({ ok: false, reason });
 
+const PLAIN_INTEGER = /^-?\d{1,15}$/u;
+const PLAIN_DECIMAL = /^-?\d{1,15}\.\d{1,15}$/u;
+const AMBIGUOUS_GROUP = /^-?\d{1,3}\.\d{3}$/u;
+
 export function parseLocaleNumber(text: string, locale?: string): NumberParse {
   let s = text.trim();
+  // Most cells of a large file are plain numbers; they need none of the work below. "1.234"
+  // is left to it where the locale writes decimals with a comma (there it means 1234).
+  if (PLAIN_INTEGER.test(s)) return { ok: true, value: Number(s), percent: false };
+  if (PLAIN_DECIMAL.test(s) && (decimalSeparatorOf(locale) === '.' || !AMBIGUOUS_GROUP.test(s)))
+    return { ok: true, value: Number(s), percent: false };
   if (s === '') return fail('it is empty');
   if (s.length > 64) return fail('it is too long to be a number');
 

@@ -54,7 +54,10 @@ function checkNoCycle(db: Db, kpi: Kpi, parentId: string): void {
 }
 
 /** Creates a KPI with defaults filled in, after checking its objective, parent and code. */
-export function createKpi({ db, changes }: Workspace, input: MethodInput<'kpi.create'>): Kpi {
+export function createKpi(
+  { db, changes }: Pick<Workspace, 'db' | 'changes'>,
+  input: MethodInput<'kpi.create'>,
+): Kpi {
   const { objectiveId, parentKpiId, code, thresholds, ...fields } = input;
   getObjective(db, objectiveId, 'objectiveId');
   const parent = parentKpiId === null ? null : getKpi(db, parentKpiId, 'parentKpiId');

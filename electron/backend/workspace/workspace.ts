@@ -1,5 +1,7 @@
+import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
 import { ChangeLog } from '../store/change-log';
+import { openLockedConnection } from './connection';
 import { schemaVersionOf, type Db } from './migrations';
 import { releaseInProcess } from './registry';
 
@@ -42,24 +44,68 @@ export interface WorkspaceSetup {
   now: () => string;
   migratedFrom: number | null;
   backupPath: string | null;
+  nativeBinding?: string | undefined;
 }
 
 export class Workspace {
-  readonly db: Db;
   readonly path: string;
-  readonly changes: ChangeLog;
+  private connection: Db | null;
+  private changeLog: ChangeLog | null;
   private readonly lockKey: string;
   private readonly migratedFrom: number | null;
   private readonly backupPath: string | null;
+  private readonly setup: WorkspaceSetup;
   private closed = false;
 
   constructor(setup: WorkspaceSetup) {
-    this.db = setup.db;
+    this.setup = setup;
+    this.connection = setup.db;
     this.path = setup.path;
     this.lockKey = setup.lockKey;
     this.migratedFrom = setup.migratedFrom;
     this.backupPath = setup.backupPath;
-    this.changes = new ChangeLog(setup.db, setup.deviceId, setup.now);
+    this.changeLog = new ChangeLog(setup.db, setup.deviceId, setup.now);
+  }
+
+  get db(): Db {
+    if (this.connection === null) throw lentError();
+    return this.connection;
+  }
+
+  get changes(): ChangeLog {
+    if (this.changeLog === null) throw lentError();
+    return this.changeLog;
+  }
+
+  get nativeBinding(): string | undefined {
+    return this.setup.nativeBinding;
+  }
+
+  /** Whether the file is lent to the import worker right now. */
+  isLent(): boolean {
+    return this.connection === null && !this.closed;
+  }
+
+  /**
+   * Closes our connection so the import worker can open the file on its own thread; the
+   * in-process lock stays held, so no other window of this app can open it meanwhile.
+   */
+  lend(): void {
+    if (this.connection === null) return;
+    this.connection.close();
+    this.connection = null;
+    this.changeLog = null;
+  }
+
+  /** Opens the file again after the worker closed it. */
+  reclaim(): void {
+    if (this.closed || this.connection !== null) return;
+    const db = openLockedConnection(this.path, {
+      create: false,
+      nativeBinding: this.setup.nativeBinding,
+    });
+    this.connection = db;
+    this.changeLog = new ChangeLog(db, this.setup.deviceId, this.setup.now);
   }
 
   meta(): WorkspaceMeta {
@@ -80,14 +126,26 @@ export class Workspace {
     };
   }
 
+  isOpen(): boolean {
+    return !this.closed;
+  }
+
   /** Checkpoints the WAL into the file, releases the lock, and removes the `-wal` file. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.db.close();
+      this.connection?.close();
+      this.connection = null;
     } finally {
       releaseInProcess(this.lockKey);
     }
   }
+}
+
+function lentError(): ApiError {
+  return new ApiError({
+    code: 'BUSY',
+    message: 'An import is using the workspace; wait for it to finish or cancel it.',
+  });
 }

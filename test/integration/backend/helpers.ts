@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import type { ApiErrorBody } from '@shared/api/errors';
 import { createBackend, type Backend, type BackendInternals } from '../../../electron/backend';
@@ -59,6 +59,8 @@ export function makeBackend(
       workspacesDir,
       samplePath: options.samplePath ?? SAMPLE_FIXTURE,
       userName: 'Ana',
+      // The real worker thread, built by test/worker-setup.ts.
+      importWorkerPath: inject('importWorkerPath'),
       ...(options.now ? { clock: { now: options.now } } : {}),
       log: (message, error) => logged.push({ message, error }),
     },

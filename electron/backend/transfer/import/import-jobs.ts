@@ -1,0 +1,203 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { MethodInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { ImportJobStatus } from '@shared/transfer/import-status';
+import { getObjective } from '../../store/records';
+import type { Workspace } from '../../workspace/workspace';
+import { startImportWorker, type WorkerHandle } from './file-reader';
+import type { FromWorker } from './protocol';
+import { FileProblem, sourceKindOf } from './read-file';
+
+// Import jobs. While one runs, the workspace file is lent to the import worker thread: it
+// reads, stages and compares (the dry run), waits for the user's decision, and writes in one
+// transaction. Meanwhile the backend answers other calls with BUSY, and takes the file back
+// when the worker has closed it. One import at a time.
+
+interface Job {
+  status: ImportJobStatus;
+  workspace: Workspace;
+  worker: WorkerHandle;
+}
+
+export interface ImportEnv {
+  workerPath: string | undefined;
+  userName: string;
+  deviceId(): string;
+  now(): string;
+  log?: ((message: string, error?: unknown) => void) | undefined;
+}
+
+const ACTIVE: readonly ImportJobStatus['phase'][] = ['reading', 'ready', 'applying'];
+
+export class ImportJobs {
+  private job: Job | null = null;
+
+  constructor(private readonly env: ImportEnv) {}
+
+  /** Whether an import holds the workspace file (other calls get BUSY). */
+  get active(): boolean {
+    return this.job !== null && ACTIVE.includes(this.job.status.phase);
+  }
+
+  start(workspace: Workspace, input: MethodInput<'import.start'>): ImportJobStatus {
+    let kind;
+    try {
+      kind = sourceKindOf(input.path);
+    } catch (error) {
+      if (error instanceof FileProblem)
+        throw new ApiError({ code: 'FILE_ERROR', field: 'path', message: error.message });
+      throw error;
+    }
+    if (kind === 'xlsx' && input.sheet === null)
+      throw new ApiError({
+        code: 'VALIDATION',
+        field: 'sheet',
+        message: 'Choose a sheet of the workbook.',
+      });
+    if (input.unknownKpis.action === 'create')
+      getObjective(workspace.db, input.unknownKpis.objectiveId, 'unknownKpis.objectiveId');
+
+    const status: ImportJobStatus = {
+      id: uuidv7(),
+      fileName: basename(input.path),
+      phase: 'reading',
+      progress: { done: 0, total: statSync(input.path).size, unit: 'bytes' },
+      summary: null,
+      result: null,
+      message: null,
+    };
+    workspace.lend();
+    let job: Job | null = null;
+    try {
+      const worker = startImportWorker(this.env.workerPath, (message) => {
+        if (job) this.hear(job, message);
+      });
+      job = { status, workspace, worker };
+      this.job = job;
+      worker.send({
+        type: 'start',
+        request: {
+          workspacePath: workspace.path,
+          nativeBinding: workspace.nativeBinding,
+          deviceId: this.env.deviceId(),
+          enteredBy: this.env.userName,
+          nowIso: this.env.now(),
+          fileName: status.fileName,
+          source: {
+            path: input.path,
+            kind,
+            format: kind === 'csv' ? input.format : null,
+            sheet: kind === 'xlsx' ? input.sheet : null,
+          },
+          mapping: input.mapping,
+          numberLocale: input.numberLocale,
+          dayFirst: input.dayFirst,
+          newKpis:
+            input.unknownKpis.action === 'create'
+              ? {
+                  objectiveId: input.unknownKpis.objectiveId,
+                  frequency: input.unknownKpis.frequency,
+                }
+              : null,
+        },
+      });
+    } catch (error) {
+      this.job = null;
+      workspace.reclaim();
+      throw error;
+    }
+    return structuredClone(status);
+  }
+
+  status(jobId: string): ImportJobStatus {
+    return structuredClone(this.find(jobId).status);
+  }
+
+  apply(jobId: string): ImportJobStatus {
+    const job = this.find(jobId);
+    if (job.status.phase !== 'ready')
+      throw new ApiError({
+        code: 'CONFLICT',
+        message:
+          job.status.phase === 'reading'
+            ? 'The file is still being read; apply it when the summary is complete.'
+            : `This import is ${job.status.phase} and cannot be applied.`,
+      });
+    job.status.phase = 'applying';
+    job.status.progress = { done: 0, total: 0, unit: 'values' };
+    job.worker.send({ type: 'apply' });
+    return structuredClone(job.status);
+  }
+
+  cancel(jobId: string): ImportJobStatus {
+    const job = this.find(jobId);
+    if (ACTIVE.includes(job.status.phase)) job.worker.send({ type: 'cancel' });
+    return structuredClone(job.status);
+  }
+
+  /** The workspace is closing: stop the worker; what it had not committed is rolled back. */
+  discard(): void {
+    const job = this.job;
+    this.job = null;
+    if (job && ACTIVE.includes(job.status.phase)) void job.worker.terminate();
+  }
+
+  private hear(job: Job, message: FromWorker): void {
+    const { status } = job;
+    switch (message.type) {
+      case 'progress':
+        status.progress = { done: message.done, total: message.total, unit: message.unit };
+        return;
+      case 'ready':
+        status.summary = message.summary;
+        status.phase = 'ready';
+        status.progress.done = status.progress.total;
+        return;
+      case 'applied':
+        status.result = message.result;
+        this.end(job, 'applied', null);
+        return;
+      case 'cancelled':
+        this.end(job, 'cancelled', message.message);
+        return;
+      case 'failed':
+        this.end(job, 'failed', message.message);
+        return;
+      case 'inspected':
+        return;
+    }
+  }
+
+  /**
+   * Takes the file back once the worker thread is gone (it closes the file before reporting
+   * an end; a crashed one has it closed when it exits). Until then the job still counts as
+   * running, so other calls keep getting BUSY rather than a half-returned workspace.
+   */
+  private end(job: Job, phase: 'applied' | 'cancelled' | 'failed', message: string | null): void {
+    void job.worker.terminate().then(() => {
+      try {
+        if (this.job === job) job.workspace.reclaim();
+        job.status.phase = phase;
+        job.status.message = message;
+      } catch (error) {
+        this.env.log?.('Could not reopen the workspace after an import', error);
+        job.status.phase = 'failed';
+        job.status.message =
+          'The workspace could not be opened again after the import; close it and open it again.';
+      }
+    });
+  }
+
+  private find(jobId: string): Job {
+    if (this.job?.status.id !== jobId)
+      throw new ApiError({
+        code: 'NOT_FOUND',
+        field: 'jobId',
+        message:
+          'That import is no longer known (the workspace was closed or another import started).',
+      });
+    return this.job;
+  }
+}

@@ -1,0 +1,164 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { guessLayout } from '@shared/transfer/detect';
+import type { SourceKind, SourceRow } from '@shared/transfer/table';
+import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
+import type { CellReadOptions } from '@shared/transfer/read-cells';
+import {
+  ValueRowReader,
+  type RowsRead,
+  type UnknownKpiPolicy,
+  type ValueMapping,
+} from '@shared/transfer/value-rows';
+import { csvRows, sniffCsv, type CsvFormat } from './csv-source';
+import type { InspectRequest, InspectResult } from './protocol';
+import { previewWorkbook, xlsxRows } from './xlsx-source';
+
+// What the import worker does with a file: a first look (sheets, first rows, a layout guess),
+// and the full read that turns every row into values or problems, batch by batch.
+
+/** A problem with the file as a whole, worded for the user. */
+export class FileProblem extends Error {}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(path: string, magic: readonly number[]): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(magic.length);
+    const read = readSync(fd, bytes, 0, magic.length, 0);
+    return read === magic.length && magic.every((byte, i) => bytes[i] === byte);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** CSV or XLSX, by the file's first bytes rather than its name. */
+export function sourceKindOf(path: string): SourceKind {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new FileProblem(`"${path}" is a folder, not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof FileProblem) throw error;
+    throw new FileProblem(`The file "${path}" cannot be read (it may have been moved or deleted).`);
+  }
+  if (size === 0) throw new FileProblem('The file is empty.');
+  if (startsWith(path, ZIP_MAGIC)) {
+    if (/^\.(ods|numbers)$/iu.test(extname(path)))
+      throw new FileProblem('This file is not an Excel workbook; save it as .xlsx or .csv first.');
+    return 'xlsx';
+  }
+  if (startsWith(path, OLE_MAGIC))
+    throw new FileProblem(
+      'This is an old Excel .xls workbook; save it as .xlsx (Excel 2007 or later) or as CSV first.',
+    );
+  return 'csv';
+}
+
+export async function inspectFile(request: InspectRequest): Promise<InspectResult> {
+  const kind = sourceKindOf(request.path);
+  const sizeBytes = statSync(request.path).size;
+  if (kind === 'csv') {
+    const format = request.format ?? sniffCsv(request.path);
+    const rows: SourceRow[] = [];
+    for await (const row of csvRows(request.path, format)) {
+      rows.push(row);
+      if (rows.length >= request.rowLimit) break;
+    }
+    if (rows.length === 0) throw new FileProblem('The file has no rows.');
+    return {
+      kind,
+      sizeBytes,
+      format,
+      sheets: [],
+      sheet: null,
+      rows,
+      guess: guessLayout(rows, request.userLocale),
+    };
+  }
+  let sheets;
+  try {
+    sheets = await previewWorkbook(request.path, request.rowLimit);
+  } catch (error) {
+    throw new FileProblem(
+      `The workbook cannot be read (${error instanceof Error ? error.message : String(error)}); is it a damaged or password-protected file?`,
+    );
+  }
+  if (sheets.length === 0) throw new FileProblem('The workbook has no sheets.');
+  const chosen =
+    request.sheet === undefined
+      ? (sheets.find((sheet) => sheet.rows.length > 0) ?? sheets[0])
+      : sheets.find((sheet) => sheet.name === request.sheet);
+  if (!chosen) throw new FileProblem(`The workbook has no sheet named "${request.sheet ?? ''}".`);
+  return {
+    kind,
+    sizeBytes,
+    format: null,
+    sheets: sheets.map((sheet) => sheet.name),
+    sheet: chosen.name,
+    rows: chosen.rows,
+    guess: guessLayout(chosen.rows, request.userLocale),
+  };
+}
+
+export interface ReadSink {
+  /** Awaited, so the reader can pause for cancellation or a busy consumer. */
+  batch(read: RowsRead, bytesRead: number): Promise<void>;
+}
+
+export interface ReadValuesRequest {
+  source: { path: string; kind: SourceKind; format: CsvFormat | null; sheet: string | null };
+  mapping: ValueMapping;
+  options: CellReadOptions;
+  kpis: readonly MatchableKpi[];
+  unknownPolicy: UnknownKpiPolicy;
+  batchSize: number;
+}
+
+/** Reads every row of the file into values and problems, a batch at a time. */
+export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
+  const { source } = request;
+  const location = { kind: source.kind, sheet: source.sheet };
+  let bytesRead = 0;
+  const onBytes = (bytes: number): void => {
+    bytesRead = bytes;
+  };
+  const rows =
+    source.kind === 'csv'
+      ? csvRows(source.path, source.format ?? sniffCsv(source.path), onBytes)
+      : xlsxRows(source.path, source.sheet ?? '', onBytes);
+  let reader: ValueRowReader | null = null;
+  let read: RowsRead = { values: [], newKpiValues: [], problems: [] };
+  let pending = 0;
+  const flush = async (): Promise<void> => {
+    const batch = read;
+    read = { values: [], newKpiValues: [], problems: [] };
+    pending = 0;
+    await sink.batch(batch, bytesRead);
+  };
+  for await (const row of rows) {
+    if (reader === null) {
+      if (row.line < request.mapping.headerLine) continue;
+      // The header is the first row at or after the header line (a blank header line is skipped).
+      reader = new ValueRowReader(
+        request.kpis,
+        row.cells,
+        request.mapping,
+        request.options,
+        location,
+        request.unknownPolicy,
+      );
+      continue;
+    }
+    reader.read(row, read);
+    pending += 1;
+    if (pending >= request.batchSize) await flush();
+  }
+  if (reader === null)
+    throw new FileProblem(`The file has no header row at line ${request.mapping.headerLine}.`);
+  await flush();
+  return { unknownNames: [...reader.unknownNames.values()], bytesRead };
+}

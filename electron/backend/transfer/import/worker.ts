@@ -1,0 +1,79 @@
+import { statSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { ApiError } from '@shared/api/errors';
+import { ValueMappingError } from '@shared/transfer/value-rows';
+import { ApplyCancelled } from './apply';
+import type { FromWorker, ToWorker } from './protocol';
+import { FileProblem, inspectFile } from './read-file';
+import { ImportCancelled, WorkerImport } from './worker-job';
+
+// The import worker thread's entry. One worker serves one request: a first look at a file, or
+// one import from reading to applying. It answers with messages and closes the workspace file
+// before it reports the end, so the backend can open it again at once.
+
+const port = parentPort;
+if (!port) throw new Error('The import worker must run in a worker thread');
+
+function send(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+function messageOf(error: unknown): string {
+  if (
+    error instanceof FileProblem ||
+    error instanceof ValueMappingError ||
+    error instanceof ApiError
+  )
+    return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The import failed and nothing was changed (${detail}).`;
+}
+
+let job: WorkerImport | null = null;
+
+function finish(error: unknown): void {
+  job?.close();
+  job = null;
+  if (error instanceof ImportCancelled || error instanceof ApplyCancelled)
+    send({ type: 'cancelled', message: error.message });
+  else send({ type: 'failed', message: messageOf(error) });
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'inspect':
+      send({ type: 'inspected', result: await inspectFile(message.request) });
+      return;
+    case 'start': {
+      const current = new WorkerImport(message.request, (done, total, unit) => {
+        send({ type: 'progress', done, total, unit });
+      });
+      job = current;
+      const summary = await current.read(statSync(message.request.source.path).size);
+      send({ type: 'ready', summary });
+      return;
+    }
+    case 'apply': {
+      const current = job;
+      if (!current) throw new Error('There is no import to apply');
+      const result = await current.apply();
+      current.close();
+      job = null;
+      send({ type: 'applied', result });
+      return;
+    }
+    case 'cancel':
+      if (!job) return;
+      job.cancel();
+      return;
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  // A cancel while waiting for the user's decision: nothing runs that could notice it.
+  if (message.type === 'cancel' && job !== null && !job.isBusy()) {
+    finish(new ImportCancelled('The import was cancelled.'));
+    return;
+  }
+  handle(message).catch(finish);
+});

@@ -1,0 +1,69 @@
+import type { SourceKind, SourceRow } from './table';
+import type { LayoutGuess } from './detect';
+import type { ImportProblem, UnknownKpiName } from './value-rows';
+
+// What the import wizard shows: the file at first look, then the dry run, then the result.
+
+export interface CsvFormatInfo {
+  encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
+  delimiter: ',' | ';' | '\t' | '|';
+}
+
+export interface ImportPreview {
+  fileName: string;
+  kind: SourceKind;
+  sizeBytes: number;
+  format: CsvFormatInfo | null;
+  sheets: string[];
+  sheet: string | null;
+  rows: SourceRow[];
+  guess: LayoutGuess;
+}
+
+export interface ValueChange {
+  kpiName: string;
+  period: string;
+  oldValue: number;
+  newValue: number;
+  oldComment: string;
+  newComment: string | null;
+}
+
+export interface ImportSummary {
+  newValues: number;
+  changedValues: number;
+  unchangedValues: number;
+  /** Rows (or cells of a wide file) that cannot be imported. */
+  problemCount: number;
+  /** The first problems, in file order. */
+  problems: ImportProblem[];
+  /** The first changes, old → new. */
+  changes: ValueChange[];
+  /** Names in the file that match no KPI, with how many values each has. */
+  unknownKpis: UnknownKpiName[];
+  /** New KPIs that applying will create (the user chose to create unknown KPIs). */
+  kpisToCreate: number;
+}
+
+export interface ImportResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  kpisCreated: number;
+}
+
+export type ImportPhase = 'reading' | 'ready' | 'applying' | 'applied' | 'cancelled' | 'failed';
+
+export interface ImportJobStatus {
+  id: string;
+  fileName: string;
+  phase: ImportPhase;
+  progress: { done: number; total: number; unit: 'bytes' | 'values' };
+  summary: ImportSummary | null;
+  result: ImportResult | null;
+  /** Why the import failed, for the user. */
+  message: string | null;
+}
+
+/** How many problems and changes a summary lists; the counts are always complete. */
+export const SUMMARY_LIST_LIMIT = 500;
