@@ -56,20 +56,34 @@ export function setupIpc(setup: IpcSetup): void {
     },
   );
 
-  ipcMain.handle(IPC_CHANNELS.dialogOpen, async (event): Promise<string | null> => {
-    if (!trusted(event)) return null;
-    const options: OpenDialogOptions = {
+  const openDialog =
+    (options: OpenDialogOptions) =>
+    async (event: IpcMainInvokeEvent): Promise<string | null> => {
+      if (!trusted(event)) return null;
+      const window = setup.getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    };
+
+  ipcMain.handle(
+    IPC_CHANNELS.dialogOpen,
+    openDialog({
       title: 'Open Workspace',
       defaultPath: setup.workspacesDir,
       properties: ['openFile'],
       filters: [WORKSPACE_FILTER],
-    };
-    const window = setup.getWindow();
-    const result = window
-      ? await dialog.showOpenDialog(window, options)
-      : await dialog.showOpenDialog(options);
-    return result.canceled ? null : (result.filePaths[0] ?? null);
-  });
+    }),
+  );
+  ipcMain.handle(
+    IPC_CHANNELS.dialogImportFile,
+    openDialog({
+      title: 'Import Values',
+      properties: ['openFile'],
+      filters: [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] }],
+    }),
+  );
 
   const saveDialog =
     (title: string, buttonLabel: string) =>

@@ -26,6 +26,7 @@ const bridge = {
       ipcRenderer.invoke(IPC_CHANNELS.dialogNew, suggestedName) as Promise<string | null>,
     saveCopy: (suggestedName: string) =>
       ipcRenderer.invoke(IPC_CHANNELS.dialogSaveCopy, suggestedName) as Promise<string | null>,
+    importFile: () => ipcRenderer.invoke(IPC_CHANNELS.dialogImportFile) as Promise<string | null>,
   },
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     listeners.add(listener);

@@ -4,6 +4,7 @@ import type { Backend, BackendOptions } from '../backend/platform';
 import { USAGE, parseServerArgs } from './args';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost, type BrowserHost } from './host';
+import { clearUploads } from './uploads';
 import { openInBrowser, reasonNotToOpen } from './open-browser';
 import { openInitialWorkspace, type InitialWorkspace } from './startup';
 
@@ -77,12 +78,16 @@ export async function runServer(
     context.printError('Starting on the start screen instead.');
   }
 
+  // Files uploaded for import last until the next launch.
+  const uploadDir = join(dataDir, 'uploads');
+  clearUploads(uploadDir);
   let host: BrowserHost;
   try {
     host = await startBrowserHost({
       backend,
       rendererDir: join(context.appRoot, 'out', 'renderer'),
       port: args.port,
+      uploadDir,
     });
   } catch (error) {
     backend.close();

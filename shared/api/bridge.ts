@@ -28,6 +28,8 @@ export interface KpisBridge {
     openWorkspace(): Promise<string | null>;
     newWorkspace(suggestedName: string): Promise<string | null>;
     saveCopy(suggestedName: string): Promise<string | null>;
+    /** A CSV or XLSX file to import. */
+    importFile(): Promise<string | null>;
   };
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -39,5 +41,6 @@ export const IPC_CHANNELS = {
   dialogOpen: 'kpis:dialog-open',
   dialogNew: 'kpis:dialog-new',
   dialogSaveCopy: 'kpis:dialog-save-copy',
+  dialogImportFile: 'kpis:dialog-import-file',
   menuCommand: 'kpis:menu-command',
 } as const;

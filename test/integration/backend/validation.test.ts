@@ -8,6 +8,26 @@ import { makeBackend, withScorecard } from './helpers';
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
+  'reminders.inbox': { params: { timeZone: 'Mars/Olympus_Mons' }, field: 'timeZone' },
+  'reminders.claimDue': { params: {}, field: 'timeZone' },
+  'reminders.markDone': { params: { key: '' }, field: 'key' },
+  'reminders.dismiss': { params: { key: 5 }, field: 'key' },
+  'reminders.snooze': { params: { key: 'k', until: 'forever', timeZone: 'UTC' }, field: 'until' },
+  'reminders.dismissNote': { params: {}, field: 'id' },
+  'reminders.preferences': { params: { paused: true }, field: 'paused' },
+  'reminders.setPreferences': {
+    params: { quietHours: { enabled: true, start: '25:00', end: '07:00' } },
+    field: 'quietHours.start',
+  },
+  'reminders.settings': { params: { id: ID }, field: 'id' },
+  'reminders.setDefaults': {
+    params: { enabled: true, graceDays: -1, timeOfDay: '09:00' },
+    field: 'graceDays',
+  },
+  'reminders.setKpiOverride': { params: { kpiId: ID, mode: 'sometimes' }, field: 'mode' },
+  'reminders.setReview': { params: { scorecardId: ID, cadence: 'weekly' }, field: 'cadence' },
+  'reminders.removeReview': { params: { scorecardId: 'x' }, field: 'scorecardId' },
+  'reminders.exportIcs': { params: { timeZone: 'UTC', days: 0 }, field: 'days' },
   'app.info': { params: { verbose: true }, field: 'verbose' },
   'workspace.create': { params: { name: '' }, field: 'name' },
   'workspace.open': { params: { path: 42 }, field: 'path' },
@@ -56,6 +76,39 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'value.setComment': { params: { kpiId: ID, period: '2026-03' }, field: 'comment' },
   'value.delete': { params: { kpiId: ID, period: '' }, field: 'period' },
   'value.history': { params: { kpiId: 'x' }, field: 'kpiId' },
+  'import.inspect': { params: { path: '/tmp/a.csv', locale: 'not a locale!' }, field: 'locale' },
+  'import.start': {
+    params: {
+      path: '/tmp/a.csv',
+      sheet: null,
+      format: null,
+      mapping: { layout: 'diagonal' },
+      numberLocale: 'en-GB',
+      dayFirst: true,
+      unknownKpis: { action: 'skip' },
+    },
+    field: 'mapping.layout',
+  },
+  'import.status': { params: { jobId: 'x' }, field: 'jobId' },
+  'import.apply': { params: {}, field: 'jobId' },
+  'import.cancel': { params: { jobId: 7 }, field: 'jobId' },
+  'actionPlan.list': { params: { kpiId: 'x' }, field: 'kpiId' },
+  'actionPlan.create': { params: { kpiId: ID, title: '  ' }, field: 'title' },
+  'actionPlan.update': { params: { id: ID, dueDate: '2026-02-30' }, field: 'dueDate' },
+  'actionPlan.delete': { params: {}, field: 'id' },
+  'report.options.get': { params: { scorecardId: ID }, field: 'scorecardId' },
+  'report.options.set': { params: { paper: 'A3' }, field: 'paper' },
+  'report.data': { params: { frequency: 'week' }, field: 'frequency' },
+  'report.savePdf': { params: {}, field: 'suggestedName' },
+  'export.values': {
+    params: { format: 'ods', layout: 'long', destination: { kind: 'download' } },
+    field: 'format',
+  },
+  'export.package': {
+    params: { scorecardId: 'x', destination: { kind: 'download' } },
+    field: 'scorecardId',
+  },
+  'package.import': { params: { into: 'current', path: '' }, field: 'path' },
 };
 
 describe('every API method validates its input', () => {

@@ -1,0 +1,338 @@
+import { useId } from 'react';
+import type { ImportPreview } from '@shared/transfer/import-status';
+import { cellText } from '@shared/transfer/table';
+import { Field } from '../components/Field';
+import {
+  columnCount,
+  columnLabel,
+  headerOf,
+  NUMBER_STYLES,
+  periodColumnsOf,
+  remap,
+  type ImportChoices,
+} from './import-model';
+
+// Step 2 of the import: the file as read, and which column is which. Every guess the app made
+// is a control the user can change; the preview shows the rows as they were parsed.
+
+interface Props {
+  preview: ImportPreview;
+  choices: ImportChoices;
+  objectives: { id: string; label: string }[];
+  onChange(choices: ImportChoices): void;
+  /** The sheet or the CSV format changed: the file must be read again. */
+  onReinspect(change: { sheet?: string; format?: ImportPreview['format'] }): void;
+}
+
+const ENCODINGS = [
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'windows-1252', label: 'Windows-1252 (older Excel)' },
+  { value: 'utf-16le', label: 'UTF-16 (Excel "Unicode text")' },
+] as const;
+const DELIMITERS = [
+  { value: ',', label: 'Comma' },
+  { value: ';', label: 'Semicolon' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Bar' },
+] as const;
+
+function ColumnSelect(props: {
+  label: string;
+  value: number | null;
+  columns: number;
+  header: ImportPreview['rows'][number]['cells'];
+  optional?: boolean;
+  onChange(column: number | null): void;
+}) {
+  return (
+    <Field label={props.label}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value === null ? '' : String(props.value)}
+          onChange={(event) => {
+            props.onChange(event.target.value === '' ? null : Number(event.target.value));
+          }}
+        >
+          {props.optional ? <option value="">None</option> : null}
+          {Array.from({ length: props.columns }, (_, column) => (
+            <option key={column} value={column}>
+              {columnLabel(props.header, column)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function ImportMappingStep({ preview, choices, objectives, onChange, onReinspect }: Props) {
+  const { mapping } = choices;
+  const header = headerOf(preview, mapping.headerLine);
+  const columns = columnCount(preview);
+  const tableId = useId();
+  const set = (patch: Partial<ImportChoices>) => {
+    onChange({ ...choices, ...patch });
+  };
+
+  return (
+    <div className="import-mapping">
+      <div className="form-grid">
+        {preview.kind === 'xlsx' ? (
+          <Field label="Sheet">
+            {(control) => (
+              <select
+                {...control}
+                value={choices.sheet ?? ''}
+                onChange={(event) => {
+                  onReinspect({ sheet: event.target.value });
+                }}
+              >
+                {preview.sheets.map((sheet) => (
+                  <option key={sheet}>{sheet}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {preview.format ? (
+          <>
+            <Field label="Text encoding">
+              {(control) => (
+                <select
+                  {...control}
+                  value={preview.format?.encoding}
+                  onChange={(event) => {
+                    const encoding = ENCODINGS.find((e) => e.value === event.target.value)?.value;
+                    if (encoding && preview.format)
+                      onReinspect({ format: { ...preview.format, encoding } });
+                  }}
+                >
+                  {ENCODINGS.map((encoding) => (
+                    <option key={encoding.value} value={encoding.value}>
+                      {encoding.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Separator">
+              {(control) => (
+                <select
+                  {...control}
+                  value={preview.format?.delimiter}
+                  onChange={(event) => {
+                    const delimiter = DELIMITERS.find((d) => d.value === event.target.value)?.value;
+                    if (delimiter && preview.format)
+                      onReinspect({ format: { ...preview.format, delimiter } });
+                  }}
+                >
+                  {DELIMITERS.map((delimiter) => (
+                    <option key={delimiter.label} value={delimiter.value}>
+                      {delimiter.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        ) : null}
+        <Field label="Header row" help="The row with the column titles; rows above it are skipped.">
+          {(control) => (
+            <select
+              {...control}
+              value={mapping.headerLine}
+              onChange={(event) => {
+                set({
+                  mapping: remap(preview, choices, { headerLine: Number(event.target.value) }),
+                });
+              }}
+            >
+              {preview.rows.slice(0, 15).map((row) => (
+                <option key={row.line} value={row.line}>
+                  {preview.kind === 'csv' ? 'Line' : 'Row'} {row.line}:{' '}
+                  {row.cells
+                    .map((cell) => cellText(cell))
+                    .join(' | ')
+                    .slice(0, 60)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Layout">
+          {(control) => (
+            <select
+              {...control}
+              value={mapping.layout}
+              onChange={(event) => {
+                const layout = event.target.value === 'wide' ? 'wide' : 'long';
+                set({ mapping: remap(preview, choices, { layout }) });
+              }}
+            >
+              <option value="long">Long: one row per KPI and period</option>
+              <option value="wide">Wide: one row per KPI, one column per period</option>
+            </select>
+          )}
+        </Field>
+        <ColumnSelect
+          label="KPI column"
+          value={mapping.kpiColumn}
+          columns={columns}
+          header={header}
+          onChange={(column) => {
+            const kpiColumn = column ?? 0;
+            set({
+              mapping:
+                mapping.layout === 'wide'
+                  ? {
+                      ...mapping,
+                      kpiColumn,
+                      periodColumns: periodColumnsOf(header, kpiColumn, choices.dayFirst),
+                    }
+                  : { ...mapping, kpiColumn },
+            });
+          }}
+        />
+        {mapping.layout === 'long' ? (
+          <>
+            <ColumnSelect
+              label="Period column"
+              value={mapping.periodColumn}
+              columns={columns}
+              header={header}
+              onChange={(column) => {
+                set({ mapping: { ...mapping, periodColumn: column ?? 0 } });
+              }}
+            />
+            <ColumnSelect
+              label="Value column"
+              value={mapping.valueColumn}
+              columns={columns}
+              header={header}
+              onChange={(column) => {
+                set({ mapping: { ...mapping, valueColumn: column ?? 0 } });
+              }}
+            />
+            <ColumnSelect
+              label="Comment column"
+              value={mapping.commentColumn}
+              columns={columns}
+              header={header}
+              optional
+              onChange={(column) => {
+                set({ mapping: { ...mapping, commentColumn: column } });
+              }}
+            />
+          </>
+        ) : (
+          <p className="help" role="status">
+            Periods: {mapping.periodColumns.length} columns
+            {mapping.periodColumns.length > 0
+              ? ` (${cellText(header[mapping.periodColumns[0] ?? 0])} to ${cellText(header[mapping.periodColumns.at(-1) ?? 0])})`
+              : ''}
+          </p>
+        )}
+        <Field label="Numbers are written like">
+          {(control) => (
+            <select
+              {...control}
+              value={choices.numberLocale}
+              onChange={(event) => {
+                set({ numberLocale: event.target.value });
+              }}
+            >
+              {NUMBER_STYLES.map((style) => (
+                <option key={style.locale} value={style.locale}>
+                  {style.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Dates are written like">
+          {(control) => (
+            <select
+              {...control}
+              value={choices.dayFirst ? 'day' : 'month'}
+              onChange={(event) => {
+                set({ dayFirst: event.target.value === 'day' });
+              }}
+            >
+              <option value="day">31/03/2026 (day first)</option>
+              <option value="month">03/31/2026 (month first)</option>
+            </select>
+          )}
+        </Field>
+        <Field label="KPIs not in this workspace">
+          {(control) => (
+            <select
+              {...control}
+              value={choices.unknown}
+              onChange={(event) => {
+                set({ unknown: event.target.value === 'create' ? 'create' : 'skip' });
+              }}
+            >
+              <option value="skip">Skip their values</option>
+              <option value="create">Create them as monthly KPIs</option>
+            </select>
+          )}
+        </Field>
+        {choices.unknown === 'create' ? (
+          <Field label="Objective for new KPIs">
+            {(control) => (
+              <select
+                {...control}
+                value={choices.objectiveId}
+                onChange={(event) => {
+                  set({ objectiveId: event.target.value });
+                }}
+              >
+                <option value="">Choose…</option>
+                {objectives.map((objective) => (
+                  <option key={objective.id} value={objective.id}>
+                    {objective.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <div className="table-scroll">
+        <table className="preview-table" aria-labelledby={tableId}>
+          <caption id={tableId}>First rows of {preview.fileName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{preview.kind === 'csv' ? 'Line' : 'Row'}</th>
+              {Array.from({ length: columns }, (_, column) => (
+                <th key={column} scope="col">
+                  {columnLabel(header, column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row) => (
+              <tr
+                key={row.line}
+                className={
+                  row.line < mapping.headerLine
+                    ? 'skipped'
+                    : row.line === mapping.headerLine
+                      ? 'header-row'
+                      : undefined
+                }
+              >
+                <th scope="row">{row.line}</th>
+                {Array.from({ length: columns }, (_, column) => (
+                  <td key={column}>{cellText(row.cells[column])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportJobStatus, ImportPreview } from '@shared/transfer/import-status';
+import { api, errorMessage } from '../api/client';
+import { desktopBridge } from '../api/transport';
+import { uploadFile } from '../api/upload';
+import { Dialog } from '../components/Dialog';
+import { Field } from '../components/Field';
+import { LOCALE, formatNumber } from '../locale';
+import { ImportMappingStep } from './ImportMappingStep';
+import { ImportSummaryStep } from './ImportSummaryStep';
+import { choicesFrom, choicesProblem, startParams, type ImportChoices } from './import-model';
+
+// Importing values: pick a file, check how it was read and map its columns, see the dry run,
+// apply in one transaction. Progress is shown for anything that takes a while, and Cancel
+// works at every step (an import cancelled while applying changes nothing).
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'upload'; share: number }
+  | { kind: 'map'; path: string; preview: ImportPreview; choices: ImportChoices }
+  | {
+      kind: 'job';
+      path: string;
+      preview: ImportPreview;
+      choices: ImportChoices;
+      status: ImportJobStatus;
+    };
+
+interface Props {
+  scorecardId: string | null;
+  onClose(): void;
+  /** Values or KPIs were written; the views should load again. */
+  onImported(): void;
+}
+
+function percent(status: ImportJobStatus): number {
+  const { done, total } = status.progress;
+  return total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+}
+
+export function ImportWizard({ scorecardId, onClose, onImported }: Props) {
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [objectives, setObjectives] = useState<{ id: string; label: string }[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const bridge = desktopBridge();
+
+  useEffect(() => {
+    if (!scorecardId) return;
+    void api.call('scorecard.view', { id: scorecardId }).then((view) => {
+      setObjectives(
+        view.perspectives.flatMap((p) =>
+          p.objectives.map((o) => ({
+            id: o.objective.id,
+            label: `${p.perspective.name} › ${o.objective.name}`,
+          })),
+        ),
+      );
+    });
+  }, [scorecardId]);
+
+  const jobId = step.kind === 'job' ? step.status.id : null;
+  const phase = step.kind === 'job' ? step.status.phase : null;
+  useEffect(() => {
+    if (jobId === null || (phase !== 'reading' && phase !== 'applying')) return;
+    const timer = setInterval(() => {
+      void api.call('import.status', { jobId }).then(
+        (status) => {
+          setStep((current) => (current.kind === 'job' ? { ...current, status } : current));
+          if (status.phase === 'applied') onImported();
+        },
+        (cause: unknown) => {
+          setError(errorMessage(cause));
+        },
+      );
+    }, 200);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [jobId, phase, onImported]);
+
+  async function inspect(
+    path: string,
+    change: { sheet?: string; format?: ImportPreview['format'] } = {},
+  ) {
+    setBusy(true);
+    setError(null);
+    try {
+      const preview = await api.call('import.inspect', {
+        path,
+        locale: LOCALE,
+        ...(change.sheet === undefined ? {} : { sheet: change.sheet }),
+        ...(change.format ? { format: change.format } : {}),
+      });
+      setStep((current) => ({
+        kind: 'map',
+        path,
+        preview,
+        choices: choicesFrom(preview, current.kind === 'map' ? current.choices : undefined),
+      }));
+    } catch (cause) {
+      setError(errorMessage(cause));
+      setStep((current) => (current.kind === 'upload' ? { kind: 'pick' } : current));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function pickDesktop() {
+    const path = await bridge?.dialogs.importFile();
+    if (path) await inspect(path);
+  }
+
+  async function pickBrowser() {
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setError('Choose a CSV or XLSX file first.');
+      return;
+    }
+    setError(null);
+    setStep({ kind: 'upload', share: 0 });
+    try {
+      const path = await uploadFile(file, (share) => {
+        setStep({ kind: 'upload', share });
+      });
+      await inspect(path);
+    } catch (cause) {
+      setError(errorMessage(cause));
+      setStep({ kind: 'pick' });
+    }
+  }
+
+  async function start() {
+    if (step.kind !== 'map') return;
+    const problem = choicesProblem(step.choices);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const status = await api.call('import.start', startParams(step.path, step.choices));
+      setStep({ ...step, kind: 'job', status });
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function apply() {
+    if (step.kind !== 'job') return;
+    setError(null);
+    try {
+      const status = await api.call('import.apply', { jobId: step.status.id });
+      setStep({ ...step, status });
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  }
+
+  async function cancel() {
+    if (step.kind === 'job' && ['reading', 'ready', 'applying'].includes(step.status.phase)) {
+      try {
+        await api.call('import.cancel', { jobId: step.status.id });
+      } catch {
+        // Already over; closing is what the user asked for.
+      }
+    }
+    onClose();
+  }
+
+  const submit = (): void | Promise<void> => {
+    switch (step.kind) {
+      case 'pick':
+        return bridge ? pickDesktop() : pickBrowser();
+      case 'upload':
+        return undefined;
+      case 'map':
+        return start();
+      case 'job':
+        if (step.status.phase === 'ready') return apply();
+        if (step.status.phase === 'failed' || step.status.phase === 'cancelled') {
+          setStep({ kind: 'map', path: step.path, preview: step.preview, choices: step.choices });
+          return undefined;
+        }
+        if (step.status.phase === 'applied') onClose();
+        return undefined;
+    }
+  };
+
+  const status = step.kind === 'job' ? step.status : null;
+  const importable = status?.summary ? status.summary.newValues + status.summary.changedValues : 0;
+  const submitLabel =
+    step.kind === 'pick'
+      ? bridge
+        ? 'Choose file…'
+        : 'Read file'
+      : step.kind === 'map'
+        ? 'Check'
+        : status?.phase === 'ready'
+          ? `Import ${formatNumber(importable)} ${importable === 1 ? 'value' : 'values'}`
+          : status?.phase === 'applied'
+            ? 'Done'
+            : status?.phase === 'failed' || status?.phase === 'cancelled'
+              ? 'Back to the columns'
+              : 'Working…';
+  const working =
+    busy ||
+    step.kind === 'upload' ||
+    status?.phase === 'reading' ||
+    status?.phase === 'applying' ||
+    (status?.phase === 'ready' && importable === 0);
+
+  return (
+    <Dialog
+      title="Import values"
+      submitLabel={submitLabel}
+      busy={working}
+      error={error ?? (status?.phase === 'failed' ? status.message : null)}
+      onClose={() => void cancel()}
+      onSubmit={submit}
+      wide
+    >
+      {step.kind === 'pick' ? (
+        bridge ? (
+          <p>Choose a CSV or Excel (.xlsx) file with KPI values.</p>
+        ) : (
+          <Field
+            label="Spreadsheet file"
+            help="A CSV or Excel (.xlsx) file: one row per KPI and period, or one row per KPI with a column per period."
+          >
+            {(control) => (
+              <input {...control} ref={fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,.xlsm" />
+            )}
+          </Field>
+        )
+      ) : null}
+      {step.kind === 'upload' ? (
+        <label className="progress-row">
+          Sending the file to the app…
+          <progress value={step.share} max={1} aria-label="Sending the file" />
+        </label>
+      ) : null}
+      {step.kind === 'map' ? (
+        <ImportMappingStep
+          preview={step.preview}
+          choices={step.choices}
+          objectives={objectives}
+          onChange={(choices) => {
+            setError(null);
+            setStep({ ...step, choices });
+          }}
+          onReinspect={(change) => void inspect(step.path, change)}
+        />
+      ) : null}
+      {status?.phase === 'reading' || status?.phase === 'applying' ? (
+        <label className="progress-row">
+          {status.phase === 'reading' ? `Reading ${status.fileName}…` : 'Writing the values…'}
+          <progress
+            value={percent(status)}
+            max={100}
+            aria-label={status.phase === 'reading' ? 'Reading the file' : 'Writing the values'}
+          />
+          <span>{percent(status)} %</span>
+        </label>
+      ) : null}
+      {status?.summary && status.phase === 'ready' ? (
+        <ImportSummaryStep summary={status.summary} />
+      ) : null}
+      {status?.phase === 'applied' && status.result ? (
+        <p role="status">
+          Imported {formatNumber(status.result.inserted)} new and{' '}
+          {formatNumber(status.result.updated)} changed values
+          {status.result.kpisCreated > 0
+            ? `, and created ${formatNumber(status.result.kpisCreated)} KPIs`
+            : ''}
+          ; {formatNumber(status.result.unchanged)} were already up to date.
+        </p>
+      ) : null}
+      {status?.phase === 'cancelled' ? (
+        <p role="status">{status.message ?? 'The import was cancelled; nothing was changed.'}</p>
+      ) : null}
+    </Dialog>
+  );
+}

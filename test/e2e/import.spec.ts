@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+// Importing a spreadsheet the way a user does: pick the file, check the columns the app
+// guessed, read the dry run, apply, and see the new value on the scorecard.
+
+test('a wide European CSV is imported through the wizard', async ({ page, app }) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kpis-e2e-')), 'november.csv');
+  writeFileSync(
+    file,
+    '\uFEFFHarbour Street — November figures;;\r\n' +
+      'KPI;Nov 2026;Dec 2026\r\n' +
+      'Net profit margin;12,5 %;\r\n' +
+      'Net profit margn;3;\r\n' +
+      'Online shop conversion rate;n/a;\r\n',
+  );
+  await page.goto(app.url);
+  await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
+
+  await page.getByRole('button', { name: 'Import values…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import values' });
+  await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
+  await wizard.getByRole('button', { name: 'Read file' }).click();
+
+  // The app's guesses, shown as choices the user can change.
+  await expect(wizard.getByLabel('Layout')).toHaveValue('wide');
+  await expect(wizard.getByLabel('Separator')).toHaveValue(';');
+  await expect(wizard.getByLabel('Numbers are written like')).toHaveValue('de-DE');
+  await expect(wizard.getByLabel('Header row')).toHaveValue('2');
+  await expect(wizard.getByRole('status')).toContainText(
+    'Periods: 2 columns (Nov 2026 to Dec 2026)',
+  );
+  await expect(wizard.getByRole('table', { name: /First rows of november\.csv/ })).toContainText(
+    'Net profit margn',
+  );
+
+  await wizard.getByRole('button', { name: 'Check' }).click();
+  const counts = wizard.getByRole('list', { name: 'Dry run' });
+  await expect(counts).toContainText('1 new values');
+  await expect(counts).toContainText('1 error');
+  await expect(wizard.getByRole('region', { name: 'KPIs not in this workspace' })).toContainText(
+    '“Net profit margn” (1 value, first at line 4, column 1) — did you mean “Net profit margin”?',
+  );
+  await expect(wizard.getByRole('region', { name: 'Rows that cannot be imported' })).toContainText(
+    'line 5, column 2: "n/a" is not a number',
+  );
+  await page.screenshot({ path: 'test-results/screenshots/import-dry-run.png', fullPage: true });
+
+  await wizard.getByRole('button', { name: 'Import 1 value' }).click();
+  await expect(wizard.getByRole('status')).toContainText('Imported 1 new and 0 changed values');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('12.5%');
+});
+
+test('a file that is not a spreadsheet is refused with the reason, and nothing changes', async ({
+  page,
+  app,
+}) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kpis-e2e-')), 'old.xls');
+  writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Import values…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import values' });
+  await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
+  await wizard.getByRole('button', { name: 'Read file' }).click();
+  await expect(wizard.getByRole('alert')).toContainText('old Excel .xls workbook');
+  await wizard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
+});
