@@ -90,7 +90,8 @@ export async function inspectFile(request: InspectRequest): Promise<InspectResul
   if (sheets.length === 0) throw new FileProblem('The workbook has no sheets.');
   const chosen =
     request.sheet === undefined
-      ? (sheets.find((sheet) => sheet.rows.length > 0) ?? sheets[0])
+      ? // A notes or cover sheet often comes first; the data is on the first sheet with rows.
+        (sheets.find((sheet) => sheet.rows.length > 1) ?? sheets[0])
       : sheets.find((sheet) => sheet.name === request.sheet);
   if (!chosen) throw new FileProblem(`The workbook has no sheet named "${request.sheet ?? ''}".`);
   return {
