@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody, ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
 import { SECURITY_HEADERS } from './csp';
+import { DOWNLOAD_PREFIX, serveDownload } from './downloads';
 import { checkApiRequest, checkHost } from './request-guard';
+import { receiveUpload, UPLOAD_PATH } from './uploads';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 
 // Browser mode: the built renderer and the backend's dispatcher over HTTP, on the loopback
@@ -33,6 +35,8 @@ export interface BrowserHostOptions {
   token?: string;
   /** Where unexpected errors go; their details never reach the page. */
   log?: (message: string, error?: unknown) => void;
+  /** Where uploaded import files are kept (browser mode has no native file dialog). */
+  uploadDir?: string;
 }
 
 export interface BrowserHost {
@@ -82,6 +86,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (isApi) {
       await handleApi(req, res, pathname.slice('/api/'.length));
+      return;
+    }
+    if (pathname === UPLOAD_PATH && options.uploadDir !== undefined) {
+      await receiveUpload(req, res, { port, token, dir: options.uploadDir, log });
+      return;
+    }
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+      serveDownload(req, res, pathname, { port, token, log });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

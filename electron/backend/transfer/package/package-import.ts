@@ -1,0 +1,174 @@
+import { readFileSync, statSync } from 'node:fs';
+import { ApiError } from '@shared/api/errors';
+import type { Kpi } from '@shared/domain/entities';
+import { FormulaError } from '@shared/formula/lexer';
+import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
+import { readPackage } from '@shared/transfer/package-reader';
+import { MAX_PACKAGE_BYTES, type KpiPackage } from '@shared/transfer/package-schema';
+import type { ChangeLog } from '../../store/change-log';
+import { valueEntityId } from '../../store/change-log';
+import { insertKpiRow } from '../../store/kpis';
+import { valueStatements } from '../../store/values';
+import type { Db } from '../../workspace/migrations';
+import { hasReminderTables, writeReminderSection } from './reminder-section';
+import { hasTable } from './tables';
+
+// Writing a package's records into a workspace. The caller runs this inside one transaction
+// (a new workspace's creation, or a transaction on the open one): any refusal or failure
+// leaves the workspace as it was. Every record written is also appended to the change log.
+
+function invalid(message: string): ApiError {
+  return new ApiError({ code: 'VALIDATION', field: 'path', message });
+}
+
+/** Reads and checks a package file; throws a message naming the problem, touching nothing. */
+export function loadPackageFile(path: string): KpiPackage {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('it is not a file');
+    size = stat.size;
+  } catch (error) {
+    throw new ApiError({
+      code: 'FILE_ERROR',
+      field: 'path',
+      message: `The package "${path}" cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+    });
+  }
+  if (size > MAX_PACKAGE_BYTES)
+    throw invalid(
+      `The package "${path}" is larger than ${MAX_PACKAGE_BYTES / 1024 / 1024} MiB, the most this app imports; nothing was imported.`,
+    );
+  const result = readPackage(readFileSync(path, 'utf8'));
+  if (!result.ok) throw invalid(`${result.message} Nothing was imported.`);
+  return result.package;
+}
+
+/**
+ * Ids or KPI codes of the package that the workspace already has, the most telling first (the
+ * scorecard, then KPI codes, then the records below).
+ */
+function conflicts(db: Db, pkg: KpiPackage): string[] {
+  const idTaken = (
+    table: string,
+    label: string,
+    records: readonly { id: string; name?: string; title?: string }[],
+  ): string[] => {
+    const exists = db.prepare<[string], { n: number }>(`SELECT 1 AS n FROM ${table} WHERE id = ?`);
+    return records
+      .filter((record) => exists.get(record.id) !== undefined)
+      .map(
+        (record) =>
+          `the ${label} "${record.name ?? record.title ?? record.id}" (id ${record.id}) is already in this workspace`,
+      );
+  };
+  const byCode = db.prepare<[string], { name: string }>('SELECT name FROM kpis WHERE code = ?');
+  const codes = pkg.kpis.flatMap((kpi) => {
+    const other = byCode.get(kpi.code);
+    return other ? [`the KPI code "${kpi.code}" is already used by "${other.name}"`] : [];
+  });
+  return [
+    ...idTaken('scorecards', 'scorecard', pkg.scorecards),
+    ...codes,
+    ...idTaken('kpis', 'KPI', pkg.kpis),
+    ...idTaken('perspectives', 'perspective', pkg.perspectives),
+    ...idTaken('objectives', 'objective', pkg.objectives),
+    ...(pkg.actionPlans && hasTable(db, 'action_plans')
+      ? idTaken('action_plans', 'action plan', pkg.actionPlans)
+      : []),
+  ];
+}
+
+/** Formulas must parse and name KPIs that will exist (in the package or the workspace). */
+function checkFormulas(db: Db, pkg: KpiPackage): void {
+  const codes = new Set([
+    ...pkg.kpis.map((k) => k.code),
+    ...db
+      .prepare<[], { code: string }>('SELECT code FROM kpis')
+      .all()
+      .map((r) => r.code),
+  ]);
+  for (const kpi of pkg.kpis) {
+    if (kpi.formula === null) continue;
+    try {
+      for (const { name } of formulaIdentifiers(parseFormula(kpi.formula)))
+        if (!codes.has(name))
+          throw invalid(
+            `The formula of "${kpi.name}" uses "${name}", which is not a KPI of the package or this workspace; nothing was imported.`,
+          );
+    } catch (error) {
+      if (error instanceof FormulaError)
+        throw invalid(
+          `The formula of "${kpi.name}" cannot be read (${error.message}); nothing was imported.`,
+        );
+      throw error;
+    }
+  }
+}
+
+export function checkImportable(db: Db, pkg: KpiPackage): void {
+  const found = conflicts(db, pkg);
+  if (found.length > 0) {
+    const shown = found.slice(0, 3).join('; ');
+    const more = found.length > 3 ? ` (and ${found.length - 3} more)` : '';
+    throw new ApiError({
+      code: 'CONFLICT',
+      field: 'path',
+      message: `The package cannot be imported into this workspace: ${shown}${more}. Import it into a new workspace instead; nothing was imported.`,
+    });
+  }
+  if (pkg.actionPlans && pkg.actionPlans.length > 0 && !hasTable(db, 'action_plans'))
+    throw invalid('This workspace cannot hold action plans; nothing was imported.');
+  if (pkg.reminderSettings && !hasReminderTables(db))
+    throw invalid('This workspace cannot hold reminder settings; nothing was imported.');
+  checkFormulas(db, pkg);
+}
+
+/** Writes every record of a checked package (see checkImportable). */
+export function writePackage(db: Db, changes: ChangeLog, pkg: KpiPackage): void {
+  const insertScorecard = db.prepare(
+    'INSERT INTO scorecards (id, parent_id, name, description, position) VALUES (?, NULL, ?, ?, ?)',
+  );
+  const setParent = db.prepare('UPDATE scorecards SET parent_id = ? WHERE id = ?');
+  // Parents may come after their children in the package: links are set once all exist.
+  for (const s of pkg.scorecards) {
+    insertScorecard.run(s.id, s.name, s.description, s.position);
+  }
+  for (const s of pkg.scorecards) {
+    if (s.parentId !== null) setParent.run(s.parentId, s.id);
+    changes.record('scorecard', s.id, 'insert', null, s);
+  }
+  const insertPerspective = db.prepare(
+    'INSERT INTO perspectives (id, scorecard_id, name, weight, position) VALUES (@id, @scorecardId, @name, @weight, @position)',
+  );
+  for (const p of pkg.perspectives) {
+    insertPerspective.run(p);
+    changes.record('perspective', p.id, 'insert', null, p);
+  }
+  const insertObjective = db.prepare(
+    'INSERT INTO objectives (id, perspective_id, name, description, weight, position) VALUES (@id, @perspectiveId, @name, @description, @weight, @position)',
+  );
+  for (const o of pkg.objectives) {
+    insertObjective.run(o);
+    changes.record('objective', o.id, 'insert', null, o);
+  }
+  const setKpiParent = db.prepare('UPDATE kpis SET parent_kpi_id = ? WHERE id = ?');
+  for (const k of pkg.kpis) insertKpiRow(db, { ...k, parentKpiId: null } satisfies Kpi);
+  for (const k of pkg.kpis) {
+    if (k.parentKpiId !== null) setKpiParent.run(k.parentKpiId, k.id);
+    changes.record('kpi', k.id, 'insert', null, k);
+  }
+  const values = valueStatements(db);
+  for (const v of pkg.values) {
+    values.upsert(v);
+    changes.record('value', valueEntityId(v.kpiId, v.period), 'insert', null, v);
+  }
+  if (pkg.actionPlans && pkg.actionPlans.length > 0) {
+    const insertPlan = db.prepare(
+      `INSERT INTO action_plans (id, kpi_id, objective_id, title, owner, due_date, status, notes, created_at, updated_at)
+       VALUES (@id, @kpiId, @objectiveId, @title, @owner, @dueDate, @status, @notes, @createdAt, @updatedAt)`,
+    );
+    for (const plan of pkg.actionPlans) insertPlan.run(plan);
+  }
+  if (pkg.reminderSettings) writeReminderSection(db, pkg.reminderSettings);
+}

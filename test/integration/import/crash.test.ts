@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, inject, it } from 'vitest';
+import { withScorecard } from '../backend/helpers';
+
+// No path loses data: a process killed with SIGKILL while an import reads or writes leaves the
+// workspace exactly as it was, every time. The import runs in a real child process (built by
+// test/worker-setup.ts) with its worker thread, and is killed at several points.
+
+const KPIS = 40;
+const DAYS = 3_000;
+
+/** Everything a user could see in the file, hashed; opening it also recovers the WAL. */
+function contentOf(path: string): { hash: string; integrity: string; values: number } {
+  const db = new Database(path);
+  try {
+    const hash = createHash('sha256');
+    for (const table of ['workspace_meta', 'kpis', 'kpi_values', 'change_log'])
+      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate())
+        hash.update(JSON.stringify(row));
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    const values = (db.prepare('SELECT count(*) AS n FROM kpi_values').get() as { n: number }).n;
+    return { hash: hash.digest('hex'), integrity, values };
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs the harness; kills it when a status line passes `killAt`, or lets it finish. */
+function runImport(
+  args: string[],
+  killAt: { phase: 'reading' | 'applying'; share: number } | null,
+): Promise<{ killedAt: string | null; lastLine: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [inject('importHarnessPath'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let killedAt: string | null = null;
+    let lastLine = '';
+    let buffer = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        lastLine = line;
+        const [phase, done, total] = line.split(' ');
+        if (
+          killAt &&
+          killedAt === null &&
+          phase === killAt.phase &&
+          Number(total) > 0 &&
+          Number(done) / Number(total) >= killAt.share
+        ) {
+          killedAt = line;
+          child.kill('SIGKILL');
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (killAt && signal !== 'SIGKILL')
+        reject(
+          new Error(
+            `The import ended (${code ?? signal ?? ''}) before it could be killed: ${lastLine} ${errors}`,
+          ),
+        );
+      else if (!killAt && code !== 0) reject(new Error(`The import failed: ${errors}`));
+      else resolve({ killedAt, lastLine });
+    });
+  });
+}
+
+describe('an import killed with SIGKILL', () => {
+  it('leaves the workspace exactly as it was, wherever it is killed', async () => {
+    const t = await withScorecard();
+    const ids: string[] = [];
+    for (let k = 0; k < KPIS; k += 1)
+      ids.push(
+        (
+          await t.call('kpi.create', {
+            objectiveId: t.objective.id,
+            name: `Daily ${k}`,
+            frequency: 'daily',
+          })
+        ).id,
+      );
+    // Values the import will change, so a torn write would show as well as a partial insert.
+    await t.call('value.setMany', {
+      entries: ids.map((kpiId) => ({ kpiId, period: '2001-01-01', value: -1, comment: 'before' })),
+    });
+    const rows = ['KPI,Day,Value,Comment'];
+    for (let k = 0; k < KPIS; k += 1)
+      for (let d = 0; d < DAYS; d += 1) {
+        const day = new Date(Date.UTC(2001, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+        rows.push(`Daily ${k},${day},${k * DAYS + d},`);
+      }
+    const csv = join(t.dir, 'days.csv');
+    writeFileSync(csv, rows.join('\n'));
+    await t.call('workspace.close', {});
+    const path = t.workspace.path;
+    const before = contentOf(path);
+    expect(before).toMatchObject({ integrity: 'ok', values: KPIS });
+
+    const args = [path, csv, inject('importWorkerPath'), t.dataDir];
+    for (const killAt of [
+      { phase: 'reading', share: 0.5 },
+      { phase: 'applying', share: 0.1 },
+      { phase: 'applying', share: 0.5 },
+      { phase: 'applying', share: 0.9 },
+      { phase: 'applying', share: 0.5 },
+    ] as const) {
+      const { killedAt } = await runImport(args, killAt);
+      expect(killedAt).not.toBeNull();
+      expect(contentOf(path), `killed at "${killedAt ?? ''}"`).toEqual(before);
+    }
+
+    // Left alone, the same import writes everything: the kills above really were mid-import.
+    await runImport(args, null);
+    const after = contentOf(path);
+    expect(after.integrity).toBe('ok');
+    expect(after.values).toBe(KPIS * DAYS);
+  }, 180_000);
+});
