@@ -6,6 +6,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import { join } from 'node:path';
 import { IPC_CHANNELS } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
@@ -57,9 +58,10 @@ export function setupIpc(setup: IpcSetup): void {
   );
 
   const openDialog =
-    (options: OpenDialogOptions) =>
-    async (event: IpcMainInvokeEvent): Promise<string | null> => {
+    (choose: (arg: unknown) => OpenDialogOptions) =>
+    async (event: IpcMainInvokeEvent, arg?: unknown): Promise<string | null> => {
       if (!trusted(event)) return null;
+      const options = choose(arg);
       const window = setup.getWindow();
       const result = window
         ? await dialog.showOpenDialog(window, options)
@@ -69,20 +71,48 @@ export function setupIpc(setup: IpcSetup): void {
 
   ipcMain.handle(
     IPC_CHANNELS.dialogOpen,
-    openDialog({
+    openDialog(() => ({
       title: 'Open Workspace',
       defaultPath: setup.workspacesDir,
       properties: ['openFile'],
       filters: [WORKSPACE_FILTER],
-    }),
+    })),
   );
   ipcMain.handle(
     IPC_CHANNELS.dialogImportFile,
-    openDialog({
-      title: 'Import Values',
-      properties: ['openFile'],
-      filters: [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] }],
-    }),
+    openDialog((kind) =>
+      kind === 'package'
+        ? {
+            title: 'Import Package',
+            properties: ['openFile'],
+            filters: [{ name: 'KPI Scorecard packages', extensions: ['json'] }],
+          }
+        : {
+            title: 'Import Values',
+            properties: ['openFile'],
+            filters: [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] }],
+          },
+    ),
+  );
+  ipcMain.handle(
+    IPC_CHANNELS.dialogSaveExport,
+    async (event, suggestedName: unknown, extension: unknown): Promise<string | null> => {
+      if (!trusted(event)) return null;
+      const ext = extension === 'csv' || extension === 'xlsx' ? extension : 'json';
+      const name = typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : 'Export';
+      const options: SaveDialogOptions = {
+        title: 'Export',
+        buttonLabel: 'Export',
+        defaultPath: join(setup.workspacesDir, `${name.replace(/[\\/:*?"<>|]/gu, '_')}.${ext}`),
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = setup.getWindow();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   );
 
   const saveDialog =

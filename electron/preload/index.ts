@@ -26,7 +26,12 @@ const bridge = {
       ipcRenderer.invoke(IPC_CHANNELS.dialogNew, suggestedName) as Promise<string | null>,
     saveCopy: (suggestedName: string) =>
       ipcRenderer.invoke(IPC_CHANNELS.dialogSaveCopy, suggestedName) as Promise<string | null>,
-    importFile: () => ipcRenderer.invoke(IPC_CHANNELS.dialogImportFile) as Promise<string | null>,
+    importFile: (kind: 'values' | 'package') =>
+      ipcRenderer.invoke(IPC_CHANNELS.dialogImportFile, kind) as Promise<string | null>,
+    saveExport: (suggestedName: string, extension: 'csv' | 'xlsx' | 'json') =>
+      ipcRenderer.invoke(IPC_CHANNELS.dialogSaveExport, suggestedName, extension) as Promise<
+        string | null
+      >,
   },
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     listeners.add(listener);

@@ -28,8 +28,10 @@ export interface KpisBridge {
     openWorkspace(): Promise<string | null>;
     newWorkspace(suggestedName: string): Promise<string | null>;
     saveCopy(suggestedName: string): Promise<string | null>;
-    /** A CSV or XLSX file to import. */
-    importFile(): Promise<string | null>;
+    /** A file to import: a spreadsheet of values, or a JSON package. */
+    importFile(kind: 'values' | 'package'): Promise<string | null>;
+    /** Where to write an export; `extension` without the dot. */
+    saveExport(suggestedName: string, extension: 'csv' | 'xlsx' | 'json'): Promise<string | null>;
   };
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -42,5 +44,6 @@ export const IPC_CHANNELS = {
   dialogNew: 'kpis:dialog-new',
   dialogSaveCopy: 'kpis:dialog-save-copy',
   dialogImportFile: 'kpis:dialog-import-file',
+  dialogSaveExport: 'kpis:dialog-save-export',
   menuCommand: 'kpis:menu-command',
 } as const;

@@ -69,3 +69,39 @@ test('a file that is not a spreadsheet is refused with the reason, and nothing c
   await wizard.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 });
+
+test('a package exported from one workspace opens as a new workspace from the start screen', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await exportDialog.getByRole('radio', { name: /JSON package/ }).check();
+  await exportDialog.getByRole('radio', { name: 'The whole workspace' }).check();
+  const downloadEvent = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const packagePath = join(mkdtempSync(join(tmpdir(), 'kpis-e2e-')), 'bakery.json');
+  await (await downloadEvent).saveAs(packagePath);
+  await exportDialog.getByRole('button', { name: 'Done' }).click();
+
+  // The same package cannot go into the workspace it came from: everything in it clashes.
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  const intoCurrent = page.getByRole('dialog', { name: 'Import a package' });
+  await intoCurrent.getByLabel('Package file').setInputFiles(packagePath);
+  await intoCurrent.getByLabel('Import into').selectOption('current');
+  await intoCurrent.getByRole('button', { name: 'Import' }).click();
+  await expect(intoCurrent.getByRole('alert')).toContainText('nothing was imported');
+  await intoCurrent.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Close workspace' }).click();
+  await page.getByRole('button', { name: 'Import a package…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a package' });
+  await dialog.getByLabel('Package file').setInputFiles(packagePath);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('Off track');
+  await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
+});

@@ -5,13 +5,15 @@ import { useWorkspaceStore } from '../state/workspace-store';
 import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
 import { OpenFileDialog } from '../forms/OpenFileDialog';
 import { LOCALE } from '../locale';
+import { PackageImportDialog } from '../transfer/PackageImportDialog';
 
 // What the user sees with no workspace open: make one, open the sample, open a file, or pick
 // a recent one.
 
 export function StartScreen() {
-  const { recent, error, busy, open, openSample, forgetRecent, clearError } = useWorkspaceStore();
-  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const { recent, error, busy, open, openSample, forgetRecent, clearError, adopt } =
+    useWorkspaceStore();
+  const [dialog, setDialog] = useState<'new' | 'open' | 'package' | null>(null);
 
   async function openFile() {
     const bridge = desktopBridge();
@@ -38,7 +40,17 @@ export function StartScreen() {
         <button type="button" onClick={() => void openFile()} disabled={busy}>
           Open a file…
         </button>
+        <button type="button" onClick={() => setDialog('package')} disabled={busy}>
+          Import a package…
+        </button>
       </div>
+      {dialog === 'package' ? (
+        <PackageImportDialog
+          canImportIntoCurrent={false}
+          onClose={() => setDialog(null)}
+          onImported={(result) => void adopt(result.workspace)}
+        />
+      ) : null}
       <section aria-labelledby="recent-title" className="recent">
         <h2 id="recent-title">Recent workspaces</h2>
         {recent.length === 0 ? (

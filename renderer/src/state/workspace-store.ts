@@ -16,6 +16,8 @@ interface WorkspaceState {
   open(path: string): Promise<boolean>;
   create(name: string, path?: string): Promise<boolean>;
   openSample(): Promise<boolean>;
+  /** The backend opened a workspace itself (a package imported into a new one). */
+  adopt(info: WorkspaceInfo): Promise<void>;
   close(): Promise<void>;
   forgetRecent(path: string): Promise<void>;
   clearError(): void;
@@ -64,6 +66,10 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     create: (name, path) =>
       attempt(() => api.call('workspace.create', path ? { name, path } : { name })),
     openSample: () => attempt(() => api.call('workspace.openSample', {})),
+    async adopt(info) {
+      set({ current: info, error: null });
+      await get().refreshRecent();
+    },
     async close() {
       await api.call('workspace.close', {});
       set({ current: null });

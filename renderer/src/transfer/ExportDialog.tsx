@@ -4,6 +4,7 @@ import { ApiError } from '@shared/api/errors';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { api, errorMessage, platform } from '../api/client';
+import { desktopBridge } from '../api/transport';
 import { useScorecardStore } from '../state/scorecard-store';
 import { saveDownload } from './export-download';
 import {
@@ -44,7 +45,18 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const values = choice.format !== 'package';
 
   async function run() {
-    if (!downloads && path.trim() === '') {
+    const bridge = desktopBridge();
+    let target = path.trim();
+    if (bridge) {
+      // The desktop app asks where to write with the system's own save dialog.
+      const chosen = await bridge.dialogs.saveExport(
+        `${scorecard?.name ?? 'KPI values'} ${choice.format === 'package' ? 'package' : 'values'}`,
+        choice.format === 'package' ? 'json' : choice.format,
+      );
+      if (chosen === null) return;
+      target = chosen;
+    }
+    if (!downloads && target === '') {
       setFieldErrors({ path: 'Type the full path of the file to write' });
       return;
     }
@@ -55,7 +67,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       const call = exportCall(
         choice,
         scorecard?.id ?? null,
-        downloads ? { kind: 'download' } : { kind: 'file', path: path.trim() },
+        downloads ? { kind: 'download' } : { kind: 'file', path: target },
       );
       const result =
         call.method === 'export.values'
@@ -168,7 +180,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </Field>
           </fieldset>
         ) : null}
-        {downloads ? null : (
+        {downloads || desktopBridge() ? null : (
           <Field
             label="Save the export as"
             error={fieldErrors.path}

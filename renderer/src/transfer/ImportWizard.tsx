@@ -108,7 +108,7 @@ export function ImportWizard({ scorecardId, onClose, onImported }: Props) {
   }
 
   async function pickDesktop() {
-    const path = await bridge?.dialogs.importFile();
+    const path = await bridge?.dialogs.importFile('values');
     if (path) await inspect(path);
   }
 
