@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { FREQUENCIES } from '../domain/kpi';
-import type { ImportJobStatus, ImportPreview } from '../transfer/import-status';
+import type {
+  DefinitionImportResult,
+  ImportJobStatus,
+  ImportPreview,
+} from '../transfer/import-status';
 import { method } from './method';
 import { filePathSchema, idSchema } from './schemas';
 
@@ -119,4 +123,29 @@ export const transferContract = {
   /** Writes the staged values in one transaction: all of them, or (on cancel or error) none. */
   'import.apply': method<ImportJobStatus>()(jobId),
   'import.cancel': method<ImportJobStatus>()(jobId),
+  /**
+   * KPI definitions from a spreadsheet into a scorecard (perspectives and objectives made by
+   * name when missing). `apply: false` is the dry run; `true` writes, in one transaction.
+   */
+  'import.definitions': method<DefinitionImportResult>()(
+    z.strictObject({
+      path: filePathSchema,
+      sheet: z.string().max(200).nullable(),
+      format: formatSchema.nullable(),
+      headerLine,
+      columns: z.strictObject({
+        name: column,
+        perspective: column.nullable().optional(),
+        objective: column.nullable().optional(),
+        unit: column.nullable().optional(),
+        direction: column.nullable().optional(),
+        frequency: column.nullable().optional(),
+        target: column.nullable().optional(),
+        owner: column.nullable().optional(),
+      }),
+      numberLocale: localeSchema,
+      scorecardId: idSchema,
+      apply: z.boolean({ error: 'Apply must be true or false' }),
+    }),
+  ),
 } as const;

@@ -67,3 +67,17 @@ export interface ImportJobStatus {
 
 /** How many problems and changes a summary lists; the counts are always complete. */
 export const SUMMARY_LIST_LIMIT = 500;
+
+/** KPI definitions imported (or, for the dry run, that would be) from a spreadsheet. */
+export interface DefinitionImportResult {
+  fileName: string;
+  /** False for the dry run: nothing was written. */
+  applied: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problemCount: number;
+  problems: ImportProblem[];
+  /** What happens to each row, in file order (the first rows). */
+  rows: { line: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+}

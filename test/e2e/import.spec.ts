@@ -105,3 +105,34 @@ test('a package exported from one workspace opens as a new workspace from the st
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('Off track');
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 });
+
+test('KPI definitions from a spreadsheet join the scorecard after a dry run', async ({
+  page,
+  app,
+}) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kpis-e2e-')), 'kpis.csv');
+  writeFileSync(
+    file,
+    'KPI,Perspective,Objective,Unit,Direction,Frequency,Target,Owner\n' +
+      'Footfall,Customer,Grow visits,visitors,higher is better,monthly,1200,Ana\n' +
+      'Mystery KPI,,,,,,,\n',
+  );
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Import values…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import values' });
+  await wizard.getByLabel('The file holds').selectOption('definitions');
+  await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
+  await wizard.getByRole('button', { name: 'Read file' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Import KPI definitions' });
+  await expect(dialog.getByLabel('Owner column')).toHaveValue('7');
+  await dialog.getByRole('button', { name: 'Check' }).click();
+  await expect(dialog.getByRole('list', { name: 'Dry run' })).toContainText('1 new KPIs');
+  await expect(dialog.getByRole('region', { name: 'Rows that cannot be imported' })).toContainText(
+    'line 3: Mystery KPI is a new KPI; give its perspective and objective',
+  );
+  await dialog.getByRole('button', { name: 'Import 1 KPI' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Created 1 and updated 0 KPIs');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('row', { name: /Footfall/ })).toContainText('Ana');
+});

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { ApiError } from '@shared/api/errors';
+import { importDefinitions } from '../transfer/import/definitions-import';
 import { askWorker } from '../transfer/import/file-reader';
 import type { HandlerGroup } from './types';
 
@@ -39,4 +40,5 @@ export const importHandlers = {
   'import.status': (input, ctx) => ctx.imports.status(input.jobId),
   'import.apply': (input, ctx) => ctx.imports.apply(input.jobId),
   'import.cancel': (input, ctx) => ctx.imports.cancel(input.jobId),
+  'import.definitions': (input, ctx) => importDefinitions(ctx, input),
 } satisfies HandlerGroup;

@@ -6,6 +6,7 @@ import { uploadFile } from '../api/upload';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { LOCALE, formatNumber } from '../locale';
+import { DefinitionsImportDialog } from './DefinitionsImportDialog';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportSummaryStep } from './ImportSummaryStep';
 import { choicesFrom, choicesProblem, startParams, type ImportChoices } from './import-model';
@@ -28,6 +29,7 @@ type Step =
 
 interface Props {
   scorecardId: string | null;
+  scorecardName: string;
   onClose(): void;
   /** Values or KPIs were written; the views should load again. */
   onImported(): void;
@@ -38,8 +40,9 @@ function percent(status: ImportJobStatus): number {
   return total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
 }
 
-export function ImportWizard({ scorecardId, onClose, onImported }: Props) {
+export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }: Props) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [contents, setContents] = useState<'values' | 'definitions'>('values');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [objectives, setObjectives] = useState<{ id: string; label: string }[]>([]);
@@ -214,6 +217,18 @@ export function ImportWizard({ scorecardId, onClose, onImported }: Props) {
     status?.phase === 'applying' ||
     (status?.phase === 'ready' && importable === 0);
 
+  if (step.kind === 'map' && contents === 'definitions' && scorecardId)
+    return (
+      <DefinitionsImportDialog
+        path={step.path}
+        preview={step.preview}
+        scorecardId={scorecardId}
+        scorecardName={scorecardName}
+        onClose={onClose}
+        onImported={onImported}
+      />
+    );
+
   return (
     <Dialog
       title="Import values"
@@ -224,6 +239,24 @@ export function ImportWizard({ scorecardId, onClose, onImported }: Props) {
       onSubmit={submit}
       wide
     >
+      {step.kind === 'pick' ? (
+        <Field label="The file holds">
+          {(control) => (
+            <select
+              {...control}
+              value={contents}
+              onChange={(event) => {
+                setContents(event.target.value === 'definitions' ? 'definitions' : 'values');
+              }}
+            >
+              <option value="values">KPI values</option>
+              <option value="definitions" disabled={!scorecardId}>
+                KPI definitions (a list of KPIs for this scorecard)
+              </option>
+            </select>
+          )}
+        </Field>
+      ) : null}
       {step.kind === 'pick' ? (
         bridge ? (
           <p>Choose a CSV or Excel (.xlsx) file with KPI values.</p>

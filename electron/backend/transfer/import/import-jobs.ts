@@ -166,6 +166,7 @@ export class ImportJobs {
         this.end(job, 'failed', message.message);
         return;
       case 'inspected':
+      case 'rows':
         return;
     }
   }

@@ -43,14 +43,25 @@ export interface ImportRequest {
   newKpis: { objectiveId: string; frequency: Frequency } | null;
 }
 
+/** Every row of a short file (a KPI list), for the backend to read itself. */
+export interface RowsRequest {
+  path: string;
+  kind: SourceKind;
+  sheet: string | null;
+  format: CsvFormat | null;
+  limit: number;
+}
+
 export type ToWorker =
   | { type: 'inspect'; request: InspectRequest }
+  | { type: 'rows'; request: RowsRequest }
   | { type: 'start'; request: ImportRequest }
   | { type: 'apply' }
   | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'inspected'; result: InspectResult }
+  | { type: 'rows'; rows: SourceRow[] }
   | { type: 'progress'; done: number; total: number; unit: 'bytes' | 'values' }
   | { type: 'ready'; summary: ImportSummary }
   | { type: 'applied'; result: ImportResult }

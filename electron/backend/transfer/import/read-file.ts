@@ -11,7 +11,7 @@ import {
   type ValueMapping,
 } from '@shared/transfer/value-rows';
 import { csvRows, sniffCsv, type CsvFormat } from './csv-source';
-import type { InspectRequest, InspectResult } from './protocol';
+import type { InspectRequest, InspectResult, RowsRequest } from './protocol';
 import { previewWorkbook, xlsxRows } from './xlsx-source';
 
 // What the import worker does with a file: a first look (sheets, first rows, a layout guess),
@@ -162,4 +162,21 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
     throw new FileProblem(`The file has no header row at line ${request.mapping.headerLine}.`);
   await flush();
   return { unknownNames: [...reader.unknownNames.values()], bytesRead };
+}
+
+/** All rows of a short file; a long one is refused (it is not a list of KPIs). */
+export async function readAllRows(request: RowsRequest): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  const source =
+    request.kind === 'csv'
+      ? csvRows(request.path, request.format ?? sniffCsv(request.path))
+      : xlsxRows(request.path, request.sheet ?? '');
+  for await (const row of source) {
+    rows.push(row);
+    if (rows.length > request.limit)
+      throw new FileProblem(
+        `The file has more than ${request.limit.toLocaleString('en-GB')} rows, more than a list of KPIs has; is it a file of values?`,
+      );
+  }
+  return rows;
 }

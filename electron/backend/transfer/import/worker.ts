@@ -4,7 +4,7 @@ import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import { ApplyCancelled } from './apply';
 import type { FromWorker, ToWorker } from './protocol';
-import { FileProblem, inspectFile } from './read-file';
+import { FileProblem, inspectFile, readAllRows } from './read-file';
 import { ImportCancelled, WorkerImport } from './worker-job';
 
 // The import worker thread's entry. One worker serves one request: a first look at a file, or
@@ -43,6 +43,9 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'inspect':
       send({ type: 'inspected', result: await inspectFile(message.request) });
+      return;
+    case 'rows':
+      send({ type: 'rows', rows: await readAllRows(message.request) });
       return;
     case 'start': {
       const current = new WorkerImport(message.request, (done, total, unit) => {

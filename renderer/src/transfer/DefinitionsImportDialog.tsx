@@ -1,0 +1,210 @@
+import { useState } from 'react';
+import {
+  DEFINITION_FIELDS,
+  guessDefinitionColumns,
+  type DefinitionColumns,
+  type DefinitionField,
+} from '@shared/transfer/definition-rows';
+import type { DefinitionImportResult, ImportPreview } from '@shared/transfer/import-status';
+import { cellText } from '@shared/transfer/table';
+import { api, errorMessage } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { Field } from '../components/Field';
+import { formatNumber } from '../locale';
+import { columnCount, columnLabel, headerOf, NUMBER_STYLES } from './import-model';
+
+// Importing KPI definitions into the selected scorecard: map the columns, read the dry run
+// (what each row would do, and every row that cannot be imported), then import.
+
+const FIELD_LABELS: Record<DefinitionField, string> = {
+  name: 'KPI name column',
+  perspective: 'Perspective column',
+  objective: 'Objective column',
+  unit: 'Unit column',
+  direction: 'Direction column',
+  frequency: 'Frequency column',
+  target: 'Target column',
+  owner: 'Owner column',
+};
+
+interface Props {
+  path: string;
+  preview: ImportPreview;
+  scorecardId: string;
+  scorecardName: string;
+  onClose(): void;
+  onImported(): void;
+}
+
+export function DefinitionsImportDialog(props: Props) {
+  const { preview } = props;
+  const [headerLine, setHeaderLine] = useState(preview.guess.mapping.headerLine);
+  const [columns, setColumns] = useState<DefinitionColumns>(() =>
+    guessDefinitionColumns(headerOf(preview, preview.guess.mapping.headerLine)),
+  );
+  const [numberLocale, setNumberLocale] = useState(
+    NUMBER_STYLES.some((style) => style.locale === preview.guess.numberLocale)
+      ? preview.guess.numberLocale
+      : 'en-US',
+  );
+  const [result, setResult] = useState<DefinitionImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const header = headerOf(preview, headerLine);
+  const count = columnCount(preview);
+
+  async function run(apply: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api.call('import.definitions', {
+        path: props.path,
+        sheet: preview.sheet,
+        format: preview.format,
+        headerLine,
+        columns,
+        numberLocale,
+        scorecardId: props.scorecardId,
+        apply,
+      });
+      setResult(answer);
+      if (answer.applied) props.onImported();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const importable = result ? result.created + result.updated : 0;
+  return (
+    <Dialog
+      title="Import KPI definitions"
+      submitLabel={
+        result?.applied
+          ? 'Done'
+          : result
+            ? `Import ${formatNumber(importable)} ${importable === 1 ? 'KPI' : 'KPIs'}`
+            : 'Check'
+      }
+      busy={busy || (result !== null && !result.applied && importable === 0)}
+      error={error}
+      wide
+      onClose={props.onClose}
+      onSubmit={() => {
+        if (result?.applied) props.onClose();
+        else void run(result !== null);
+      }}
+    >
+      {result === null ? (
+        <div className="import-mapping">
+          <p>
+            Into the scorecard “{props.scorecardName}”. Missing perspectives and objectives are
+            created by name.
+          </p>
+          <div className="form-grid">
+            <Field label="Header row">
+              {(control) => (
+                <select
+                  {...control}
+                  value={headerLine}
+                  onChange={(event) => {
+                    const line = Number(event.target.value);
+                    setHeaderLine(line);
+                    setColumns(guessDefinitionColumns(headerOf(preview, line)));
+                  }}
+                >
+                  {preview.rows.slice(0, 15).map((row) => (
+                    <option key={row.line} value={row.line}>
+                      {row.line}:{' '}
+                      {row.cells
+                        .map((cell) => cellText(cell))
+                        .join(' | ')
+                        .slice(0, 60)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {DEFINITION_FIELDS.map((field) => (
+              <Field key={field} label={FIELD_LABELS[field]}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={columns[field] ?? ''}
+                    onChange={(event) => {
+                      const value = event.target.value === '' ? null : Number(event.target.value);
+                      setColumns((current) =>
+                        field === 'name'
+                          ? { ...current, name: value ?? 0 }
+                          : { ...current, [field]: value },
+                      );
+                    }}
+                  >
+                    {field === 'name' ? null : <option value="">None</option>}
+                    {Array.from({ length: count }, (_, column) => (
+                      <option key={column} value={column}>
+                        {columnLabel(header, column)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+            <Field label="Numbers are written like">
+              {(control) => (
+                <select
+                  {...control}
+                  value={numberLocale}
+                  onChange={(event) => setNumberLocale(event.target.value)}
+                >
+                  {NUMBER_STYLES.map((style) => (
+                    <option key={style.locale} value={style.locale}>
+                      {style.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </div>
+      ) : (
+        <div className="import-summary">
+          {result.applied ? (
+            <p role="status">
+              Created {formatNumber(result.created)} and updated {formatNumber(result.updated)}{' '}
+              KPIs.
+            </p>
+          ) : null}
+          <ul className="summary-counts" aria-label="Dry run">
+            <li>
+              <strong>{formatNumber(result.created)}</strong> new KPIs
+            </li>
+            <li>
+              <strong>{formatNumber(result.updated)}</strong> updated
+            </li>
+            <li>
+              <strong>{formatNumber(result.unchanged)}</strong> unchanged
+            </li>
+            <li>
+              <strong>{formatNumber(result.problemCount)}</strong>{' '}
+              {result.problemCount === 1 ? 'error' : 'errors'}
+            </li>
+          </ul>
+          {result.problems.length > 0 ? (
+            <section aria-label="Rows that cannot be imported">
+              <h3>Rows that cannot be imported</h3>
+              <ul className="problem-list">
+                {result.problems.map((problem, index) => (
+                  <li key={index}>
+                    <strong>{problem.where}:</strong> {problem.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      )}
+    </Dialog>
+  );
+}
