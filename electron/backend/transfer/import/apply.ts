@@ -24,6 +24,11 @@ export interface ApplyOptions {
   enteredAt: string;
   deviceId: string;
   newKpis: { objectiveId: string; frequency: Frequency } | null;
+  /**
+   * Whether the dry run found stored values that change. Nothing else writes the file while
+   * it is lent to the import, so when none do, the history step can be left out.
+   */
+  anyChanged: boolean;
   isCancelled(): boolean;
   onProgress(done: number, total: number): void;
 }
@@ -67,9 +72,6 @@ export async function applyStaged(options: ApplyOptions): Promise<ImportResult> 
        ORDER BY kpi_id, period LIMIT 1 OFFSET ${PAGE - 1}`,
     )
     .raw();
-  const pageSize = db.prepare<[string, string, string, string], { n: number }>(
-    `SELECT count(*) AS n FROM temp.import_values s WHERE ${range}`,
-  );
   // A replaced value keeps what it was in the history; new values need no entry each (the
   // import's own entry says where they came from).
   const logUpdates = db.prepare(
@@ -99,29 +101,29 @@ export async function applyStaged(options: ApplyOptions): Promise<ImportResult> 
       db.prepare<[], { n: number }>('SELECT count(*) AS n FROM temp.import_values').get()?.n ?? 0;
     const { enteredBy, enteredAt } = options;
     let after: [string, string] = ['', ''];
+    let written = 0;
     for (let done = 0; done < total;) {
       // The last page runs to the end: no key sorts after U+FFFF.
       const end = pageEnd.get(...after) ?? ['\uffff', ''];
       const bounds = [...after, ...end] as const;
-      const size = pageSize.get(...bounds)?.n ?? 0;
-      const updated = logUpdates.run(
-        enteredBy,
-        enteredAt,
-        enteredAt,
-        options.deviceId,
-        ...bounds,
-      ).changes;
-      const written = upsert.run(enteredBy, enteredAt, ...bounds).changes;
-      result.updated += updated;
-      result.inserted += written - updated;
-      result.unchanged += size - written;
-      done += size;
+      if (options.anyChanged)
+        result.updated += logUpdates.run(
+          enteredBy,
+          enteredAt,
+          enteredAt,
+          options.deviceId,
+          ...bounds,
+        ).changes;
+      written += upsert.run(enteredBy, enteredAt, ...bounds).changes;
+      done = Math.min(total, done + PAGE);
       after = end;
       options.onProgress(done, total);
       await nextTurn();
       if (options.isCancelled())
         throw new ApplyCancelled('The import was cancelled; nothing was changed.');
     }
+    result.inserted = written - result.updated;
+    result.unchanged = total - written;
     options.changes.record('workspace', options.workspaceId, 'update', null, {
       import: options.fileName,
       ...result,

@@ -16,7 +16,7 @@ export function startImportWorker(
   if (workerPath === undefined)
     throw new Error('The import worker script was not given to the backend (importWorkerPath)');
   const worker = new Worker(workerPath, {
-    resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: 768 },
   });
   let ended = false;
   const end = (message: FromWorker): void => {

@@ -22,6 +22,7 @@ export class ImportCancelled extends Error {}
 export class WorkerImport {
   private readonly db: Db;
   private cancelled = false;
+  private summary: ImportSummary | null = null;
   private busy = false;
 
   constructor(
@@ -93,7 +94,8 @@ export class WorkerImport {
         },
       },
     );
-    return stage.summarise(unknownNames);
+    this.summary = stage.summarise(unknownNames);
+    return this.summary;
   }
 
   apply(): Promise<ImportResult> {
@@ -111,6 +113,7 @@ export class WorkerImport {
       enteredAt: request.nowIso,
       deviceId: request.deviceId,
       newKpis: request.newKpis,
+      anyChanged: (this.summary?.changedValues ?? 1) > 0,
       isCancelled: () => this.cancelled,
       onProgress: (done, total) => this.progress(done, total, 'values'),
     });
