@@ -45,6 +45,7 @@ export class ImportStage {
   private readonly insertNew: Statement;
   private readonly firstNew: Statement<[string, string], { value: number; line: number }>;
   private readonly problems: ImportProblem[] = [];
+  private readonly kpiNames: Map<string, string>;
   private problemCount = 0;
 
   constructor(
@@ -53,6 +54,7 @@ export class ImportStage {
     private readonly location: SourceLocation,
   ) {
     db.exec(SCHEMA);
+    this.kpiNames = new Map(kpis.map((kpi) => [kpi.id, kpi.name]));
     this.insertValue = db.prepare(
       'INSERT OR IGNORE INTO temp.import_values (kpi_id, period, value, comment, line) VALUES (?, ?, ?, ?, ?)',
     );
@@ -69,7 +71,7 @@ export class ImportStage {
 
   /** Stores one batch from the reader, in one transaction on the temporary tables. */
   add(read: RowsRead): void {
-    const kpiNames = new Map(this.kpis.map((kpi) => [kpi.id, kpi.name]));
+    const { kpiNames } = this;
     this.db.transaction(() => {
       for (const problem of read.problems) this.problem(problem);
       for (const entry of read.values) {

@@ -1,0 +1,60 @@
+import type { WorkspaceSnapshot } from '@shared/reminders/types';
+import type { Frequency } from '@shared/domain/kpi';
+import { readMeta } from '../workspace/workspace';
+import { schemaVersionOf, type Db } from '../workspace/migrations';
+import { readReminderSettings } from './settings-store';
+
+// What the schedule needs from one workspace file, in a few reads.
+
+interface KpiRow {
+  id: string;
+  name: string;
+  owner: string;
+  frequency: Frequency;
+  entered: number;
+}
+
+/**
+ * Reads the snapshot. Only values from `fromYear` on are read (period keys start with their
+ * year): older periods are outside every schedule window.
+ */
+export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceSnapshot {
+  // Schema 1 had no formulas; a calculated KPI's values are computed, never entered.
+  const formula = schemaVersionOf(db) >= 2 ? 'k.formula IS NULL' : '1';
+  const kpiRows = db
+    .prepare<[], KpiRow>(
+      `SELECT k.id, k.name, k.owner, k.frequency,
+         (${formula} AND (k.rollup = 'manual'
+           OR NOT EXISTS (SELECT 1 FROM kpis c WHERE c.parent_kpi_id = k.id))) AS entered
+       FROM kpis k ORDER BY k.name`,
+    )
+    .all();
+  const valueRows = db
+    .prepare<[string], { kpi_id: string; period: string }>(
+      'SELECT kpi_id, period FROM kpi_values WHERE period >= ?',
+    )
+    .all(String(fromYear));
+  const periods = new Map<string, Set<string>>();
+  for (const row of valueRows) {
+    let set = periods.get(row.kpi_id);
+    if (!set) periods.set(row.kpi_id, (set = new Set()));
+    set.add(row.period);
+  }
+  const scorecards = db
+    .prepare<[], { id: string; name: string }>('SELECT id, name FROM scorecards')
+    .all();
+  return {
+    path,
+    name: readMeta(db).name,
+    kpis: kpiRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      owner: row.owner,
+      frequency: row.frequency,
+      entered: row.entered === 1,
+      periodsWithValue: periods.get(row.id) ?? new Set(),
+    })),
+    scorecards,
+    settings: readReminderSettings(db),
+  };
+}

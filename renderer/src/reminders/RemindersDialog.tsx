@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { Dialog } from '../components/Dialog';
+import { InboxList } from './InboxList';
+import { KpiReminderRules } from './KpiReminderRules';
+import { ReviewForm } from './ReviewForm';
+import { ReminderSettingsForm } from './ReminderSettingsForm';
+import { useRemindersStore } from './reminders-store';
+
+// The reminders inbox with its settings and the calendar export, over the workspace screen.
+
+export function RemindersDialog({ onClose }: { onClose(): void }) {
+  const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs } =
+    useRemindersStore();
+
+  useEffect(() => {
+    void load();
+    void loadSettings();
+  }, [load, loadSettings]);
+
+  return (
+    <Dialog
+      title="Reminders"
+      submitLabel="Close"
+      onSubmit={onClose}
+      onClose={onClose}
+      readOnly
+      wide
+      error={error}
+    >
+      {inbox?.preferences.paused ? (
+        <p className="notice" role="status">
+          Reminders are paused: nothing is notified until you turn the pause off.
+        </p>
+      ) : null}
+      {inbox && inbox.notes.length > 0 ? (
+        <ul className="reminder-notes" aria-label="Notes">
+          {inbox.notes.map((note) => (
+            <li key={note.id}>
+              {note.message}{' '}
+              <button
+                type="button"
+                aria-label={`Dismiss note: ${note.message}`}
+                onClick={() => void dismissNote(note.id)}
+              >
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {inbox ? <InboxList items={inbox.items} /> : <p>Loading reminders…</p>}
+      <h3>Reminder settings</h3>
+      {settings && inbox ? (
+        <>
+          <ReminderSettingsForm />
+          <ReviewForm />
+          <KpiReminderRules />
+        </>
+      ) : null}
+      <div className="reminder-export">
+        <button type="button" onClick={() => void exportIcs()}>
+          Export calendar (.ics)
+        </button>
+        <span className="help">Due dates and reviews of this workspace for the next 90 days.</span>
+      </div>
+      {saved ? (
+        <p role="status" className="saved">
+          {saved}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

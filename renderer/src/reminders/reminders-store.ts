@@ -1,0 +1,103 @@
+import { create } from 'zustand';
+import type { MethodParams } from '@shared/api/contract';
+import type { ReminderInbox } from '@shared/reminders/api';
+import type { SnoozeChoice } from '@shared/reminders/inbox';
+import type {
+  DataDueDefaults,
+  ReminderPreferences,
+  WorkspaceReminderSettings,
+} from '@shared/reminders/types';
+import { api, errorMessage } from '../api/client';
+import { downloadText } from './download';
+
+// The reminders inbox and settings. The renderer sends its own time zone and locale with each
+// call: in browser mode they are the user's, and a zone change shows at the next load.
+
+export function where(): { timeZone: string; locale: string } {
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: navigator.language,
+  };
+}
+
+interface RemindersState {
+  inbox: ReminderInbox | null;
+  settings: WorkspaceReminderSettings | null;
+  error: string | null;
+  /** A confirmation of the last settings change, for a status line. */
+  saved: string | null;
+  load(): Promise<void>;
+  loadSettings(): Promise<void>;
+  markDone(key: string): Promise<void>;
+  dismiss(key: string): Promise<void>;
+  snooze(key: string, until: SnoozeChoice): Promise<void>;
+  dismissNote(id: string): Promise<void>;
+  setPreferences(change: Partial<ReminderPreferences>): Promise<void>;
+  setDefaults(defaults: DataDueDefaults): Promise<void>;
+  setReview(review: MethodParams<'reminders.setReview'>): Promise<void>;
+  removeReview(scorecardId: string): Promise<void>;
+  setKpiOverride(override: MethodParams<'reminders.setKpiOverride'>): Promise<void>;
+  exportIcs(): Promise<void>;
+}
+
+export const useRemindersStore = create<RemindersState>((set, get) => {
+  async function run(action: () => Promise<unknown>, saved: string | null = null): Promise<void> {
+    set({ error: null, saved: null });
+    try {
+      await action();
+      set({ saved });
+      await get().load();
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  }
+
+  return {
+    inbox: null,
+    settings: null,
+    error: null,
+    saved: null,
+    async load() {
+      try {
+        set({ inbox: await api.call('reminders.inbox', where()) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    },
+    async loadSettings() {
+      try {
+        set({ settings: await api.call('reminders.settings', {}) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    },
+    markDone: (key) => run(() => api.call('reminders.markDone', { key })),
+    dismiss: (key) => run(() => api.call('reminders.dismiss', { key })),
+    snooze: (key, until) =>
+      run(() => api.call('reminders.snooze', { key, until, timeZone: where().timeZone })),
+    dismissNote: (id) => run(() => api.call('reminders.dismissNote', { id })),
+    setPreferences: (change) =>
+      run(() => api.call('reminders.setPreferences', change), 'Quiet hours and pause saved.'),
+    setDefaults: (defaults) =>
+      run(async () => {
+        set({ settings: await api.call('reminders.setDefaults', defaults) });
+      }, 'Workspace reminder defaults saved.'),
+    setReview: (review) =>
+      run(async () => {
+        set({ settings: await api.call('reminders.setReview', review) });
+      }, 'Review meeting saved.'),
+    removeReview: (scorecardId) =>
+      run(async () => {
+        set({ settings: await api.call('reminders.removeReview', { scorecardId }) });
+      }, 'Review meeting removed.'),
+    setKpiOverride: (override) =>
+      run(async () => {
+        set({ settings: await api.call('reminders.setKpiOverride', override) });
+      }, 'KPI reminder saved.'),
+    exportIcs: () =>
+      run(async () => {
+        const file = await api.call('reminders.exportIcs', where());
+        downloadText(file.fileName, file.content, 'text/calendar');
+      }, 'Calendar file saved.'),
+  };
+});

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { expect, test } from './fixtures';
+
+// The reminders inbox in browser mode, on the sample (its values stop in October 2026, so
+// there is always a period whose value is due): act on reminders, change settings, export the
+// calendar, and find it all as left after a restart.
+
+test('the inbox lists due values, and done, snooze and dismiss stick across a restart', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await expect(
+    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: /^Reminders, \d+ due$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reminders' });
+  const inbox = dialog.getByRole('list', { name: 'Reminders inbox' });
+  const items = inbox.getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeGreaterThanOrEqual(3);
+  await expect(items.first()).toContainText(/value of .* is due/);
+  await expect(items.first()).toContainText('Harbour Street Bakery & Café');
+
+  await page.screenshot({ path: 'test-results/screenshots/reminders-inbox.png' });
+  const titleOf = async (index: number) =>
+    (await items.nth(index).getAttribute('aria-label')) ?? '';
+  const done = await titleOf(0);
+  const snoozed = await titleOf(1);
+  const dismissed = await titleOf(2);
+
+  await dialog.getByRole('button', { name: `Mark done: ${done}`, exact: true }).click();
+  await expect(inbox.getByRole('listitem', { name: done, exact: true })).toHaveCount(0);
+  await dialog
+    .getByRole('button', { name: `Snooze until tomorrow: ${snoozed}`, exact: true })
+    .click();
+  await expect(inbox.getByRole('listitem', { name: snoozed, exact: true })).toContainText(
+    'Snoozed until',
+  );
+  await dialog.getByRole('button', { name: `Dismiss: ${dismissed}`, exact: true }).click();
+  await expect(inbox.getByRole('listitem', { name: dismissed, exact: true })).toHaveCount(0);
+
+  // Settings: the workspace's grace period, and this computer's pause.
+  await dialog.getByLabel('Grace period (days after the period ends)').fill('5');
+  await dialog.getByRole('button', { name: 'Save workspace defaults' }).click();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Workspace reminder defaults saved.' }),
+  ).toBeVisible();
+  // A monthly review of the scorecard on screen; its next meeting is listed as coming or due.
+  await dialog.getByLabel('Meets').selectOption('monthly');
+  await dialog.getByLabel('What to prepare').fill('Numbers and action plans');
+  await dialog.getByRole('button', { name: 'Save review meeting' }).click();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Review meeting saved.' }),
+  ).toBeVisible();
+  await expect(inbox.getByRole('listitem', { name: /^Monthly review of / }).first()).toContainText(
+    'Prepare: Numbers and action plans',
+  );
+
+  // Switching one KPI's reminders off removes its due values from the inbox.
+  const kpiName = /value of (.*) is due$/.exec(snoozed)?.[1] ?? '';
+  await dialog.getByText('Reminders per KPI').click();
+  await dialog.getByLabel(`Reminders for ${kpiName}`, { exact: true }).selectOption('off');
+  await expect(dialog.getByRole('status').filter({ hasText: 'KPI reminder saved.' })).toBeVisible();
+  await expect(inbox.getByRole('listitem', { name: snoozed, exact: true })).toHaveCount(0);
+  await dialog.getByLabel(`Reminders for ${kpiName}`, { exact: true }).selectOption('default');
+  await expect(inbox.getByRole('listitem', { name: snoozed, exact: true })).toContainText(
+    'Snoozed until',
+  );
+
+  await dialog.getByRole('checkbox', { name: 'Pause all reminders' }).check();
+  await expect(dialog.getByText('Reminders are paused')).toBeVisible();
+
+  // The calendar export arrives as a download that a real iCalendar parser reads.
+  const downloadEvent = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export calendar (.ics)' }).click();
+  const download = await downloadEvent;
+  expect(download.suggestedFilename()).toBe('Harbour Street Bakery & Café reminders.ics');
+  const calendar = new ICAL.Component(
+    ICAL.parse(readFileSync(await download.path(), 'utf8')) as unknown[],
+  );
+  const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+  expect(events.length).toBeGreaterThan(0);
+  expect(events[0]?.summary).toMatch(/is due|review/);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // A restart of the app: the same data folder, the inbox as it was left.
+  const restarted = await app.restart();
+  await page.goto(restarted.url);
+  await page.getByRole('button', { name: /^Reminders, \d+ due$/ }).click();
+  await expect(inbox.getByRole('listitem').first()).toBeVisible();
+  await expect(inbox.getByRole('listitem', { name: done, exact: true })).toHaveCount(0);
+  await expect(inbox.getByRole('listitem', { name: dismissed, exact: true })).toHaveCount(0);
+  await expect(inbox.getByRole('listitem', { name: snoozed, exact: true })).toContainText(
+    'Snoozed until',
+  );
+  await expect(dialog.getByRole('checkbox', { name: 'Pause all reminders' })).toBeChecked();
+  await expect(dialog.getByLabel('Grace period (days after the period ends)')).toHaveValue('5');
+});
