@@ -36,6 +36,12 @@ test('a wide European CSV is imported through the wizard', async ({ page, app })
     'Net profit margn',
   );
 
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({
+    path: 'test-results/screenshots/import-mapping-dark.png',
+    fullPage: true,
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
   await wizard.getByRole('button', { name: 'Check' }).click();
   const counts = wizard.getByRole('list', { name: 'Dry run' });
   await expect(counts).toContainText('1 new values');
