@@ -11,10 +11,9 @@ import { once } from 'node:events';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import { shiftPeriod } from '@shared/domain/period';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
-import { createBackend } from '../electron/backend';
+import { benchBackend } from './lib/backend';
 
 const KPIS = Number(process.env.KPIS_BENCH_KPIS ?? 2_000);
 const PERIODS = Number(process.env.KPIS_BENCH_PERIODS ?? 500);
@@ -105,23 +104,7 @@ async function exceljsAlone(path: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const backend = createBackend({
-    mode: 'browser',
-    appVersion: 'bench',
-    dataDir: join(dir, 'data'),
-    workspacesDir: join(dir, 'workspaces'),
-    samplePath: join(dir, 'none.json'),
-    userName: 'bench',
-    importWorkerPath: workerPath,
-  });
-  async function call<M extends MethodName>(
-    method: M,
-    params: MethodParams<M>,
-  ): Promise<MethodOutput<M>> {
-    const result = await backend.dispatch(method, params);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.data as MethodOutput<M>;
-  }
+  const { backend, call } = benchBackend(dir, { importWorkerPath: workerPath });
   await call('workspace.create', { name: 'Bench', path: join(dir, 'bench.kpis') });
   const scorecard = await call('scorecard.create', { name: 'Company' });
   const view = await call('scorecard.view', { id: scorecard.id });

@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import { shiftPeriod } from '@shared/domain/period';
-import { createBackend, type Backend } from '../../electron/backend';
+import type { Backend } from '../../electron/backend';
+import { benchBackend, type Call } from './backend';
 
 export const KPIS = 500;
 export const PERIODS = 120;
@@ -17,27 +17,12 @@ export interface LargeWorkspace {
   path: string;
   scorecardId: string;
   backend: Backend;
-  call: <M extends MethodName>(method: M, params: MethodParams<M>) => Promise<MethodOutput<M>>;
+  call: Call;
 }
 
 export async function buildLargeWorkspace(): Promise<LargeWorkspace> {
   const dir = mkdtempSync(join(tmpdir(), 'kpis-bench-'));
-  const backend = createBackend({
-    mode: 'browser',
-    appVersion: 'bench',
-    dataDir: join(dir, 'data'),
-    workspacesDir: join(dir, 'workspaces'),
-    samplePath: join(dir, 'none.json'),
-    userName: 'bench',
-  });
-  async function call<M extends MethodName>(
-    method: M,
-    params: MethodParams<M>,
-  ): Promise<MethodOutput<M>> {
-    const result = await backend.dispatch(method, params);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.data as MethodOutput<M>;
-  }
+  const { backend, call } = benchBackend(dir);
   const path = join(dir, 'bench.kpis');
   await call('workspace.create', { name: 'Bench', path });
   const scorecard = await call('scorecard.create', { name: 'Company' });

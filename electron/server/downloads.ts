@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { downloads, type DownloadStore } from '../backend/transfer/export/downloads';
 import { SECURITY_HEADERS } from './csp';
-import { checkApiRequest } from './request-guard';
+import { checkFileRequest } from './request-guard';
 
 // GET /download/<id>: hands an export the backend wrote (see backend/transfer/export/
 // downloads.ts) to the page, once. The same guards as the API — same origin, launch token in
@@ -48,12 +48,7 @@ export function serveDownload(
     sendText(res, 405, 'Downloads must use GET.', { Allow: 'GET' });
     return;
   }
-  // The API's checks, minus its JSON body rule: a GET has no body.
-  const refusal = checkApiRequest(
-    { ...req.headers, 'content-type': 'application/json' },
-    options.port,
-    options.token,
-  );
+  const refusal = checkFileRequest(req.headers, options.port, options.token);
   if (refusal) {
     sendText(res, refusal.status, refusal.message);
     return;

@@ -61,3 +61,15 @@ function sha256(text: string): Buffer {
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
+
+/**
+ * The API's checks for the file routes (downloads, uploads): same origin, launch token. Their
+ * bodies are not JSON, so that rule is left to each route.
+ */
+export function checkFileRequest(
+  headers: IncomingHttpHeaders,
+  port: number,
+  expectedToken: string,
+): Refusal | null {
+  return checkApiRequest({ ...headers, 'content-type': 'application/json' }, port, expectedToken);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SECURITY_HEADERS } from './csp';
-import { checkApiRequest } from './request-guard';
+import { checkFileRequest } from './request-guard';
 
 // POST /upload?name=<file name>: browser mode's way of handing a spreadsheet to the import
 // (a page cannot give the backend a path). The body is streamed to a file in the data folder
@@ -58,11 +58,7 @@ export async function receiveUpload(
     failure(res, 405, 'VALIDATION', 'Uploads must use POST.');
     return;
   }
-  const refusal = checkApiRequest(
-    { ...req.headers, 'content-type': 'application/json' },
-    options.port,
-    options.token,
-  );
+  const refusal = checkFileRequest(req.headers, options.port, options.token);
   if (refusal) {
     failure(res, refusal.status, 'FORBIDDEN', refusal.message);
     return;

@@ -1,8 +1,8 @@
-// Hands text to the browser's own download (browser mode) or Electron's save prompt, through a
-// blob URL: the .ics is made by the backend and is small, so no download endpoint is needed.
+// Hands a file to the browser's own download (browser mode) or Electron's save prompt, through
+// a blob URL: for files the page already holds (an .ics made by the backend, a fetched export).
 
-export function downloadText(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;
@@ -15,4 +15,8 @@ export function downloadText(fileName: string, content: string, type: string): v
     // The click has started the download by now; the delay keeps slow browsers safe.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
+}
+
+export function downloadText(fileName: string, content: string, type: string): void {
+  saveBlob(fileName, new Blob([content], { type }));
 }

@@ -11,7 +11,8 @@ import { api, errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { formatNumber } from '../locale';
-import { columnCount, columnLabel, headerOf, NUMBER_STYLES } from './import-model';
+import { ColumnSelect } from './ColumnSelect';
+import { columnCount, headerOf, NUMBER_STYLES } from './import-model';
 
 // Importing KPI definitions into the selected scorecard: map the columns, read the dry run
 // (what each row would do, and every row that cannot be imported), then import.
@@ -127,29 +128,21 @@ export function DefinitionsImportDialog(props: Props) {
               )}
             </Field>
             {DEFINITION_FIELDS.map((field) => (
-              <Field key={field} label={FIELD_LABELS[field]}>
-                {(control) => (
-                  <select
-                    {...control}
-                    value={columns[field] ?? ''}
-                    onChange={(event) => {
-                      const value = event.target.value === '' ? null : Number(event.target.value);
-                      setColumns((current) =>
-                        field === 'name'
-                          ? { ...current, name: value ?? 0 }
-                          : { ...current, [field]: value },
-                      );
-                    }}
-                  >
-                    {field === 'name' ? null : <option value="">None</option>}
-                    {Array.from({ length: count }, (_, column) => (
-                      <option key={column} value={column}>
-                        {columnLabel(header, column)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <ColumnSelect
+                key={field}
+                label={FIELD_LABELS[field]}
+                value={columns[field] ?? null}
+                columns={count}
+                header={header}
+                optional={field !== 'name'}
+                onChange={(value) => {
+                  setColumns((current) =>
+                    field === 'name'
+                      ? { ...current, name: value ?? 0 }
+                      : { ...current, [field]: value },
+                  );
+                }}
+              />
             ))}
             <Field label="Numbers are written like">
               {(control) => (

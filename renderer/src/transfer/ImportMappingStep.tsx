@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { cellText } from '@shared/transfer/table';
 import { Field } from '../components/Field';
+import { ColumnSelect } from './ColumnSelect';
 import {
   columnCount,
   columnLabel,
@@ -35,36 +36,6 @@ const DELIMITERS = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Bar' },
 ] as const;
-
-function ColumnSelect(props: {
-  label: string;
-  value: number | null;
-  columns: number;
-  header: ImportPreview['rows'][number]['cells'];
-  optional?: boolean;
-  onChange(column: number | null): void;
-}) {
-  return (
-    <Field label={props.label}>
-      {(control) => (
-        <select
-          {...control}
-          value={props.value === null ? '' : String(props.value)}
-          onChange={(event) => {
-            props.onChange(event.target.value === '' ? null : Number(event.target.value));
-          }}
-        >
-          {props.optional ? <option value="">None</option> : null}
-          {Array.from({ length: props.columns }, (_, column) => (
-            <option key={column} value={column}>
-              {columnLabel(props.header, column)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
 
 export function ImportMappingStep({ preview, choices, objectives, onChange, onReinspect }: Props) {
   const { mapping } = choices;

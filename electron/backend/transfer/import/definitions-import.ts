@@ -17,7 +17,7 @@ import { perspectiveHandlers } from '../../handlers/perspective';
 import { listKpis } from '../../store/kpis';
 import { getScorecard, listObjectives, listPerspectives } from '../../store/records';
 import { askWorker } from './file-reader';
-import { FileProblem, sourceKindOf } from './read-file';
+import { sourceKindForApi } from './read-file';
 
 // KPI definitions from a spreadsheet into one scorecard. The dry run and the import are the
 // same work inside one transaction, rolled back for the dry run: so the preview's errors are
@@ -49,14 +49,7 @@ export async function importDefinitions(
   ctx: HandlerContext,
   input: MethodInput<'import.definitions'>,
 ): Promise<DefinitionImportResult> {
-  let kind;
-  try {
-    kind = sourceKindOf(input.path);
-  } catch (error) {
-    if (error instanceof FileProblem)
-      throw new ApiError({ code: 'FILE_ERROR', field: 'path', message: error.message });
-    throw error;
-  }
+  const kind = sourceKindForApi(input.path);
   const rows = await askWorker(
     ctx.options.importWorkerPath,
     {

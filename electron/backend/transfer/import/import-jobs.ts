@@ -8,7 +8,7 @@ import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
 import { startImportWorker, type WorkerHandle } from './file-reader';
 import type { FromWorker } from './protocol';
-import { FileProblem, sourceKindOf } from './read-file';
+import { sourceKindForApi } from './read-file';
 
 // Import jobs. While one runs, the workspace file is lent to the import worker thread: it
 // reads, stages and compares (the dry run), waits for the user's decision, and writes in one
@@ -42,14 +42,7 @@ export class ImportJobs {
   }
 
   start(workspace: Workspace, input: MethodInput<'import.start'>): ImportJobStatus {
-    let kind;
-    try {
-      kind = sourceKindOf(input.path);
-    } catch (error) {
-      if (error instanceof FileProblem)
-        throw new ApiError({ code: 'FILE_ERROR', field: 'path', message: error.message });
-      throw error;
-    }
+    const kind = sourceKindForApi(input.path);
     if (kind === 'xlsx' && input.sheet === null)
       throw new ApiError({
         code: 'VALIDATION',

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { ApiError } from '@shared/api/errors';
 import { guessLayout } from '@shared/transfer/detect';
 import type { SourceKind, SourceRow } from '@shared/transfer/table';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
@@ -56,6 +57,17 @@ export function sourceKindOf(path: string): SourceKind {
       'This is an old Excel .xls workbook; save it as .xlsx (Excel 2007 or later) or as CSV first.',
     );
   return 'csv';
+}
+
+/** `sourceKindOf` for an API call: a file problem becomes FILE_ERROR on the `path` field. */
+export function sourceKindForApi(path: string): SourceKind {
+  try {
+    return sourceKindOf(path);
+  } catch (error) {
+    if (error instanceof FileProblem)
+      throw new ApiError({ code: 'FILE_ERROR', field: 'path', message: error.message });
+    throw error;
+  }
 }
 
 export async function inspectFile(request: InspectRequest): Promise<InspectResult> {
