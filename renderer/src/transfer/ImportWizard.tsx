@@ -127,6 +127,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
       const path = await uploadFile(file, (share) => {
         setStep({ kind: 'upload', share });
       });
+      setStep({ kind: 'pick' });
       await inspect(path);
     } catch (cause) {
       setError(errorMessage(cause));
@@ -270,6 +271,11 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
             )}
           </Field>
         )
+      ) : null}
+      {busy && step.kind === 'pick' ? (
+        <p role="status" className="progress-row">
+          Reading the first rows of the file…
+        </p>
       ) : null}
       {step.kind === 'upload' ? (
         <label className="progress-row">
