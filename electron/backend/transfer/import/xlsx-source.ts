@@ -73,15 +73,16 @@ export interface SheetPreview {
   rows: SourceRow[];
 }
 
-/** Every sheet's name and first rows; the rest of each sheet is read past, not kept. */
+/** Every sheet's name and first rows; the rest of each sheet is skipped. */
 export async function previewWorkbook(path: string, rowLimit: number): Promise<SheetPreview[]> {
   const sheets: SheetPreview[] = [];
   for await (const sheet of await reader(path)) {
     const preview: SheetPreview = { name: nameOf(sheet), rows: [] };
     sheets.push(preview);
     for await (const row of sheet) {
-      if (preview.rows.length < rowLimit)
-        preview.rows.push({ line: row.number, cells: rowCells(row) });
+      preview.rows.push({ line: row.number, cells: rowCells(row) });
+      // Leaving a sheet early is safe: the reader drains the rest on its way to the next one.
+      if (preview.rows.length >= rowLimit) break;
     }
   }
   return sheets;
@@ -96,8 +97,8 @@ export async function* xlsxRows(
   let found = false;
   for await (const sheet of await reader(path, onBytes)) {
     if (nameOf(sheet) !== sheetName) {
-      // Read past the other sheets; the stream has to move through them.
-      for await (const row of sheet) if (row.number < 0) break;
+      // Leave the other sheets at once; the reader drains them on its way.
+      for await (const row of sheet) if (row.number > 0) break;
       continue;
     }
     found = true;

@@ -1,0 +1,39 @@
+import {
+  DEFAULT_REPORT_OPTIONS,
+  reportOptionsSchema,
+  type ReportOptions,
+} from '@shared/report/options';
+import { findScorecard } from '../store/records';
+import type { Db } from '../workspace/migrations';
+
+// The report options are remembered per workspace, in its workspace_meta table, as JSON.
+
+const KEY = 'report_options';
+
+/**
+ * The remembered options, or the defaults. A record that no longer parses (written by another
+ * version) or names a scorecard since deleted falls back field by field rather than failing.
+ */
+export function readReportOptions(db: Db): ReportOptions {
+  const row = db
+    .prepare<[string], { value: string }>('SELECT value FROM workspace_meta WHERE key = ?')
+    .get(KEY);
+  if (!row) return DEFAULT_REPORT_OPTIONS;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.value);
+  } catch {
+    return DEFAULT_REPORT_OPTIONS;
+  }
+  const parsed = reportOptionsSchema.safeParse(stored);
+  const options = parsed.success ? parsed.data : DEFAULT_REPORT_OPTIONS;
+  if (options.scorecardId !== null && findScorecard(db, options.scorecardId) === null)
+    return { ...options, scorecardId: null, perspectiveIds: null };
+  return options;
+}
+
+export function writeReportOptions(db: Db, options: ReportOptions): void {
+  db.prepare(
+    'INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(KEY, JSON.stringify(options));
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { ReportModel } from '@shared/report/model';
+import type { ReportOptions } from '@shared/report/options';
+import { REPORT_FAILED_TITLE, REPORT_READY_TITLE } from '@shared/report/print-route';
+import { api, errorMessage } from '../api/client';
+import { ReportDocument } from './ReportDocument';
+import { usePageStyle } from './page-style';
+import { pageSetup } from './page-setup';
+import './report.css';
+
+// The report alone, for the desktop shell's hidden print window: made from the options the
+// user last chose (remembered in the workspace), then the window title tells the shell it can
+// print (electron/main/report.ts).
+
+export function ReportPrintView() {
+  const [state, setState] = useState<{ report: ReportModel; options: ReportOptions } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  usePageStyle(state ? pageSetup(state.report, state.options) : null);
+
+  useEffect(() => {
+    (async () => {
+      const options = await api.call('report.options.get', {});
+      const report = await api.call('report.data', options);
+      setState({ report, options });
+    })().catch((cause: unknown) => {
+      setError(errorMessage(cause));
+      document.title = REPORT_FAILED_TITLE;
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!state) return;
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() => {
+        document.title = REPORT_READY_TITLE;
+      }),
+    );
+  }, [state]);
+
+  if (error) return <p role="alert">{error}</p>;
+  return state ? (
+    <div className="report-paper">
+      <ReportDocument report={state.report} options={state.options} />
+    </div>
+  ) : null;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { chartGeometry, niceStep } from '@shared/report/chart-geometry';
+import type { ReportChart } from '@shared/report/model';
+import { cssString, pageCss } from '@shared/report/page-css';
+
+// The printed chart's geometry and the @page rules: what a reader sees on paper.
+
+function chart(values: (number | null)[], patch: Partial<ReportChart> = {}): ReportChart {
+  return {
+    kpiId: 'k',
+    name: 'Net profit margin',
+    unit: { format: 'percent', currency: null, suffix: '' },
+    decimals: 1,
+    direction: 'higher_is_better',
+    range: null,
+    comment: '',
+    points: values.map((value, index) => ({
+      period: `2026-${String(index + 1).padStart(2, '0')}`,
+      value,
+      target: 12,
+      status: value === null ? 'no_data' : value >= 12 ? 'on_track' : 'off_track',
+      limits: { onTrack: 12, atRisk: 10.8 },
+    })),
+    ...patch,
+  };
+}
+
+describe('chartGeometry', () => {
+  it('draws one band per status across periods with the same target, labelled at the edge', () => {
+    const g = chartGeometry(chart([11, 12.5, 13, 9.6]));
+    expect(g.bands.map((band) => band.status)).toEqual(['off_track', 'at_risk', 'on_track']);
+    expect(g.bands.every((band) => Math.abs(band.width - g.plot.width) < 0.01)).toBe(true);
+    const [off, risk, on] = g.bands;
+    // Higher is better: on track above, off track below.
+    expect(on && risk && off && on.y < risk.y && risk.y < off.y).toBe(true);
+    expect(g.bandLabels.map((label) => label.status)).toContain('on_track');
+  });
+
+  it('puts lower-is-better KPIs on track below the target', () => {
+    const g = chartGeometry(chart([5, 6], { direction: 'lower_is_better' }));
+    const on = g.bands.find((band) => band.status === 'on_track');
+    const off = g.bands.find((band) => band.status === 'off_track');
+    expect(on && off && on.y > off.y).toBe(true);
+  });
+
+  it('leaves a gap in the line and no marker where a period has no value', () => {
+    const g = chartGeometry(chart([11, null, 13]));
+    expect(g.actualPath.match(/M/g)).toHaveLength(2);
+    expect(g.markers.map((m) => m.period)).toEqual(['2026-01', '2026-03']);
+    expect(g.markers.map((m) => m.status)).toEqual(['off_track', 'on_track']);
+  });
+
+  it('keeps every value and the target inside the plot, with round ticks', () => {
+    const g = chartGeometry(chart([9.6, 14.8, 11.2]));
+    for (const marker of g.markers) {
+      expect(marker.y).toBeGreaterThanOrEqual(g.plot.y);
+      expect(marker.y).toBeLessThanOrEqual(g.plot.y + g.plot.height);
+    }
+    expect(g.yTicks.map((tick) => tick.value)).toEqual([10, 12, 14]);
+    expect(niceStep(7700, 5)).toBe(2000);
+    expect(niceStep(41000, 5)).toBe(10000);
+  });
+
+  it('draws five bands for a within-range KPI and no target line', () => {
+    const g = chartGeometry(
+      chart([29, 33], {
+        direction: 'within_range',
+        range: { onTrackLow: 28, onTrackHigh: 32, atRiskLow: 26, atRiskHigh: 34 },
+      }),
+    );
+    expect(g.bands.map((band) => band.status)).toEqual([
+      'off_track',
+      'at_risk',
+      'on_track',
+      'at_risk',
+      'off_track',
+    ]);
+    expect(g.targetPath).toBe('');
+  });
+});
+
+describe('pageCss', () => {
+  it('asks for the paper, and numbers pages "Page N of M" in the footer', () => {
+    const css = pageCss({
+      paper: 'Letter',
+      orientation: 'landscape',
+      footer: 'Board pack · March 2026',
+      confidentiality: '',
+      fontFamily: "'Report Sans'",
+    });
+    expect(css).toContain('size: Letter landscape;');
+    expect(css).toContain('content: "Page " counter(page) " of " counter(pages)');
+    expect(css).toContain('content: "Board pack · March 2026"');
+    expect(css).not.toContain('@top-center');
+  });
+
+  it('keeps user text inside its CSS string', () => {
+    const hostile = 'x"; } body { display: none } @page { content: "\\\n<style>';
+    const literal = cssString(hostile);
+    expect(literal).toBe('"x\\"; } body { display: none } @page { content: \\"\\\\ \\3c style>"');
+    const css = pageCss({
+      paper: 'A4',
+      orientation: 'portrait',
+      footer: 'f',
+      confidentiality: hostile,
+      fontFamily: 'serif',
+    });
+    expect(css).toContain(`@top-center { content: ${literal};`);
+    // Still one rule: the hostile text opened no block of its own.
+    const unescaped = css.replace(/\\./g, '').replace(/"[^"]*"/g, '""');
+    expect(unescaped.match(/\{/g)?.length).toBe(unescaped.match(/\}/g)?.length);
+    expect(unescaped).not.toContain('display: none');
+  });
+});
