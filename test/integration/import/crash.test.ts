@@ -32,7 +32,7 @@ function contentOf(path: string): { hash: string; integrity: string; values: num
 /** Runs the harness; kills it when a status line passes `killAt`, or lets it finish. */
 function runImport(
   args: string[],
-  killAt: { phase: 'reading' | 'applying'; share: number } | null,
+  killAt: { phase: 'reading' | 'ready'; share: number } | null,
 ): Promise<{ killedAt: string | null; lastLine: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [inject('importHarnessPath'), ...args], {
@@ -108,12 +108,14 @@ describe('an import killed with SIGKILL', () => {
     expect(before).toMatchObject({ integrity: 'ok', values: KPIS });
 
     const args = [path, csv, inject('importWorkerPath'), t.dataDir];
+    // Values are written while the file is read, in a transaction committed only on apply:
+    // kill while it is being read, and at the dry run with everything written.
     for (const killAt of [
+      { phase: 'reading', share: 0.2 },
       { phase: 'reading', share: 0.5 },
-      { phase: 'applying', share: 0.1 },
-      { phase: 'applying', share: 0.5 },
-      { phase: 'applying', share: 0.9 },
-      { phase: 'applying', share: 0.5 },
+      { phase: 'reading', share: 0.8 },
+      { phase: 'ready', share: 0 },
+      { phase: 'reading', share: 0.5 },
     ] as const) {
       const { killedAt } = await runImport(args, killAt);
       expect(killedAt).not.toBeNull();

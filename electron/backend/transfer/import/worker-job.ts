@@ -6,14 +6,13 @@ import { listKpis } from '../../store/kpis';
 import { openLockedConnection } from '../../workspace/connection';
 import type { Db } from '../../workspace/migrations';
 import { readMeta } from '../../workspace/workspace';
-import { applyStaged } from './apply';
+import { ImportWriter } from './import-writer';
 import type { ImportRequest } from './protocol';
 import { readValues } from './read-file';
-import { ImportStage } from './stage';
 
-// One import on the worker thread, with the workspace file lent to it: read and stage the file
-// (the dry run), then apply it or let it go. The connection is the worker's own, opened with
-// the same pragmas and lock as the backend's.
+// One import on the worker thread, with the workspace file lent to it: read the file and write
+// its values in a transaction left open (the dry run), then commit it or roll it back. The
+// connection is the worker's own, opened with the same pragmas and lock as the backend's.
 
 const BATCH_ROWS = 5_000;
 
@@ -22,8 +21,8 @@ export class ImportCancelled extends Error {}
 export class WorkerImport {
   private readonly db: Db;
   private cancelled = false;
-  private summary: ImportSummary | null = null;
   private busy = false;
+  private writer: ImportWriter | null = null;
 
   constructor(
     private readonly request: ImportRequest,
@@ -66,8 +65,17 @@ export class WorkerImport {
       unitFormat: kpi.unit.format,
       formula: kpi.formula,
     }));
-    const { source, newKpis } = this.request;
-    const stage = new ImportStage(this.db, kpis, { kind: source.kind, sheet: source.sheet });
+    const { source, newKpis, deviceId, nowIso } = this.request;
+    const writer = new ImportWriter({
+      db: this.db,
+      changes: new ChangeLog(this.db, deviceId, () => nowIso),
+      kpis,
+      location: { kind: source.kind, sheet: source.sheet },
+      enteredBy: this.request.enteredBy,
+      enteredAt: nowIso,
+      newKpis,
+    });
+    this.writer = writer;
     const { unknownNames } = await readValues(
       {
         source,
@@ -86,7 +94,7 @@ export class WorkerImport {
       },
       {
         batch: async (read, bytesRead) => {
-          stage.add(read);
+          writer.add(read);
           this.progress(bytesRead, totalBytes, 'bytes');
           // Lets a cancel message in between batches.
           await nextTurn();
@@ -94,33 +102,24 @@ export class WorkerImport {
         },
       },
     );
-    this.summary = stage.summarise(unknownNames);
-    return this.summary;
+    return writer.summary(unknownNames);
   }
 
   apply(): Promise<ImportResult> {
-    return this.running(() => this.applyAll());
-  }
-
-  private applyAll(): Promise<ImportResult> {
-    const { request } = this;
-    return applyStaged({
-      db: this.db,
-      changes: new ChangeLog(this.db, request.deviceId, () => request.nowIso),
-      workspaceId: readMeta(this.db).id,
-      fileName: request.fileName,
-      enteredBy: request.enteredBy,
-      enteredAt: request.nowIso,
-      deviceId: request.deviceId,
-      newKpis: request.newKpis,
-      anyChanged: (this.summary?.changedValues ?? 1) > 0,
-      isCancelled: () => this.cancelled,
-      onProgress: (done, total) => this.progress(done, total, 'values'),
+    return this.running(() => {
+      const writer = this.writer;
+      if (!writer) throw new Error('There is nothing read to apply');
+      if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
+      this.progress(0, 1, 'values');
+      return Promise.resolve(writer.commit(readMeta(this.db).id, this.request.fileName));
     });
   }
 
-  /** Gives the file back: the temporary tables go with the connection. */
+  /** Gives the file back; what was not committed is rolled back. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.writer?.rollback();
+    this.writer = null;
+    this.db.close();
   }
 }

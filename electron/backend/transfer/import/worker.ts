@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
-import { ApplyCancelled } from './apply';
 import type { FromWorker, ToWorker } from './protocol';
 import { FileProblem, inspectFile, readAllRows } from './read-file';
 import { ImportCancelled, WorkerImport } from './worker-job';
@@ -34,8 +33,7 @@ let job: WorkerImport | null = null;
 function finish(error: unknown): void {
   job?.close();
   job = null;
-  if (error instanceof ImportCancelled || error instanceof ApplyCancelled)
-    send({ type: 'cancelled', message: error.message });
+  if (error instanceof ImportCancelled) send({ type: 'cancelled', message: error.message });
   else send({ type: 'failed', message: messageOf(error) });
 }
 
