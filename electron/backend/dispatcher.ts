@@ -20,6 +20,9 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   'workspace.recent',
   'workspace.forgetRecent',
   'workspace.listFiles',
+  // Into a new workspace: the consultant's case on a fresh machine (the handler asks for the
+  // open workspace itself when importing into it).
+  'package.import',
   // Reminders span every recent workspace, open or not.
   'reminders.inbox',
   'reminders.claimDue',

@@ -1,10 +1,15 @@
 import type { Backend, BackendOptions } from './platform';
 import { HandlerContext, type BackendInternals } from './context';
 import { createDispatcher } from './dispatcher';
+import { actionPlanHandlers } from './handlers/action-plan';
 import { appHandlers } from './handlers/app';
+import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import { kpiHandlers } from './handlers/kpi';
 import { objectiveHandlers } from './handlers/objective';
 import { perspectiveHandlers } from './handlers/perspective';
+import { reminderHandlers } from './handlers/reminders';
+import { reportHandlers } from './handlers/report';
 import { scorecardHandlers } from './handlers/scorecard';
 import { scoringHandlers } from './handlers/scoring';
 import { combineHandlers, type Handlers } from './handlers/types';
@@ -31,6 +36,11 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     objectiveHandlers,
     kpiHandlers,
     valueHandlers,
+    importHandlers,
+    reportHandlers,
+    actionPlanHandlers,
+    exportHandlers,
+    reminderHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

@@ -2,15 +2,28 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  dialog,
+  powerMonitor,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { IPC_CHANNELS, type MenuCommand } from '@shared/api/bridge';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { createBackend } from '../backend/index';
 import type { Backend } from '../backend/platform';
+import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
 import { setupContentSecurityPolicy } from './csp';
 import { setupIpc } from './ipc';
+import { reportPdfPrinter } from './report';
 import { buildMenuTemplate } from './menu';
+import { setupReminders } from './reminders';
 import { setupSecurity } from './security';
 import { setupSingleInstance, type SingleInstanceSetup } from './single-instance';
 import { isSafeExternalUrl } from './trusted-url';
@@ -133,7 +146,15 @@ async function start(
   };
 
   setupIpc({
-    backend,
+    backend: withPdfPrinter(
+      backend,
+      reportPdfPrinter({
+        appUrl,
+        preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+        defaultFolder: app.getPath('documents'),
+        getWindow: () => window,
+      }),
+    ),
     appUrl,
     getWindow: () => window,
     workspacesDir,
@@ -195,6 +216,16 @@ async function start(
       send({ type: 'open-path', path });
     },
     focusWindow,
+  });
+  setupReminders({
+    Notification,
+    powerMonitor,
+    dispatch: (method, params) => backend.dispatch(method, params),
+    open: (command) => {
+      focusWindow();
+      send(command);
+    },
+    log,
   });
   if (!startup.ok) {
     await dialog.showMessageBox(first, {

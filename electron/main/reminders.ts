@@ -3,6 +3,7 @@ import type {
   NotificationConstructorOptions,
   PowerMonitor,
 } from 'electron';
+import type { MenuCommand } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
 import type { ReminderClaim } from '@shared/reminders/api';
 import type { ReminderNotice } from '@shared/reminders/inbox';
@@ -106,21 +107,31 @@ export function startReminderLoop(seam: ReminderSeam): ReminderLoop {
   };
 }
 
+/** What the renderer is asked to do when a notification is clicked. */
+export function openCommand(workspacePath: string, kpiId: string | null): MenuCommand {
+  // A summary of many, or an objective's alert, has no one KPI: the workspace opens on its
+  // scorecard.
+  return kpiId === null
+    ? { type: 'open-path', path: workspacePath }
+    : { type: 'open-kpi', path: workspacePath, kpiId };
+}
+
 /** The wiring for the real app: Electron's Notification and powerMonitor, real timers. */
 export function setupReminders(deps: {
-  Notification: typeof ElectronNotification;
+  Notification: Pick<typeof ElectronNotification, 'isSupported'> &
+    (new (options: NotificationConstructorOptions) => Pick<ElectronNotification, 'on' | 'show'>);
   powerMonitor: Pick<PowerMonitor, 'on'>;
   dispatch: ReminderSeam['dispatch'];
-  openPath(path: string): void;
+  /** Brings the window forward and sends it the command. */
+  open(command: MenuCommand): void;
   log: ReminderSeam['log'];
 }): ReminderLoop {
   const loop = startReminderLoop({
     dispatch: deps.dispatch,
     notify: (options) => new deps.Notification(options),
     supported: () => deps.Notification.isSupported(),
-    // The renderer has no "go to KPI" command yet: the workspace opens on its scorecard.
-    openAt: (path) => {
-      deps.openPath(path);
+    openAt: (path, kpiId) => {
+      deps.open(openCommand(path, kpiId));
     },
     onResume: (listener) => {
       deps.powerMonitor.on('resume', listener);

@@ -3,7 +3,10 @@ import type { MenuCommand } from '@shared/api/bridge';
 import { platform } from './api/client';
 import { desktopBridge } from './api/transport';
 import { NewWorkspaceDialog } from './forms/NewWorkspaceDialog';
+import { REPORT_PRINT_HASH } from '@shared/report/print-route';
+import { ReportPrintView } from './report/ReportPrintView';
 import { OpenFileDialog } from './forms/OpenFileDialog';
+import { useKpiFocusStore } from './reminders/kpi-focus';
 import { SaveCopyDialog } from './forms/SaveCopyDialog';
 import { StartScreen } from './screens/StartScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
@@ -34,6 +37,11 @@ export function App() {
         case 'open-path':
           void open(command.path);
           break;
+        case 'open-kpi':
+          void open(command.path).then((opened) => {
+            if (opened) useKpiFocusStore.getState().request(command.kpiId);
+          });
+          break;
         case 'open-sample':
           void openSample();
           break;
@@ -58,6 +66,9 @@ export function App() {
       </main>
     );
   }
+  // The desktop shell's hidden print window (electron/main/report.ts) shows the report alone.
+  if (platform === 'desktop' && window.location.hash === REPORT_PRINT_HASH)
+    return <ReportPrintView />;
   if (!loaded)
     return (
       <p className="loading" role="status">

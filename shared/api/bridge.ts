@@ -8,6 +8,8 @@ export type MenuCommand =
   | { type: 'new-workspace' }
   | { type: 'open-workspace' }
   | { type: 'open-path'; path: string }
+  /** A reminder or alert was clicked: open its workspace, then the KPI's detail. */
+  | { type: 'open-kpi'; path: string; kpiId: string }
   | { type: 'open-sample' }
   | { type: 'save-copy' }
   | { type: 'close-workspace' };
@@ -16,6 +18,7 @@ export const MENU_COMMAND_TYPES = [
   'new-workspace',
   'open-workspace',
   'open-path',
+  'open-kpi',
   'open-sample',
   'save-copy',
   'close-workspace',

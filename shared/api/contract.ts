@@ -27,6 +27,7 @@ import { method, none } from './method';
 import { reminderContract } from './contract-reminders';
 import { reportContract } from './contract-report';
 import { transferContract } from './contract-transfer';
+import { exportContract } from './contract-export';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
@@ -238,6 +239,7 @@ export const contract = {
   ...transferContract,
   ...reportContract,
   ...reminderContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;

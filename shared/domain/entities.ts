@@ -154,3 +154,22 @@ export interface ScorecardView {
   scorecard: Scorecard;
   perspectives: PerspectiveView[];
 }
+
+/** Where an action plan stands (the list is repeated in migration 3's CHECK constraint). */
+export type ActionPlanStatus = 'planned' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+
+/** What is being done about an off-track KPI or objective (PRODUCT.md "Action plan"). */
+export interface ActionPlan {
+  id: Id;
+  /** Exactly one of kpiId and objectiveId is set. */
+  kpiId: Id | null;
+  objectiveId: Id | null;
+  title: string;
+  owner: string;
+  /** ISO day `2026-04-30`, or null when no date was agreed. */
+  dueDate: string | null;
+  status: ActionPlanStatus;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}

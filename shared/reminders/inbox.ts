@@ -70,7 +70,11 @@ export function showAt(reminder: Reminder, mark: ReminderMark | undefined): numb
 
 function alreadyShown(reminder: Reminder, mark: ReminderMark | undefined): boolean {
   if (mark?.shownAt === undefined) return false;
-  return Date.parse(mark.shownAt) >= showAt(reminder, mark);
+  // An alert's due time is when its value was last entered: correcting that value (still off
+  // track) moves it later, but it is the same news, so only a snooze brings it back.
+  const due =
+    reminder.kind === 'alert' ? Date.parse(mark.snoozedUntil ?? '') || 0 : showAt(reminder, mark);
+  return Date.parse(mark.shownAt) >= due;
 }
 
 const RANK: Record<InboxItemState, number> = { overdue: 0, due: 1, snoozed: 2, upcoming: 3 };
@@ -116,11 +120,14 @@ function summarise(batch: Reminder[], nowMs: number): ReminderNotice {
       keys,
     };
   const values = batch.filter((r) => r.kind === 'data_due');
+  const alerts = batch.filter((r) => r.kind === 'alert');
   const late = values.some((r) => nowMs - Date.parse(r.dueAt) >= DAY_MS);
   const title =
     values.length === batch.length
       ? `${batch.length} values are ${late ? 'overdue' : 'due'}`
-      : `${batch.length} reminders are due`;
+      : alerts.length === batch.length
+        ? `${batch.length} KPIs or objectives went off track or at risk`
+        : `${batch.length} ${alerts.length > 0 ? 'reminders and alerts' : 'reminders'} are due`;
   const workspaces = [...new Set(batch.map((r) => r.workspaceName))];
   const names = batch.slice(0, 3).map((r) => r.title);
   const more = batch.length > 3 ? ` and ${batch.length - 3} more` : '';

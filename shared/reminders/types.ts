@@ -1,4 +1,5 @@
-import type { Frequency } from '../domain/kpi';
+import type { Frequency, Status } from '../domain/kpi';
+import type { AlertInputs } from './alert-status';
 
 // The vocabulary of reminders (PRODUCT.md "Reminder"). A reminder is computed, never stored:
 // the schedule is a pure function of the workspace, the settings and the clock, and only what
@@ -70,7 +71,19 @@ export const DEFAULT_PREFERENCES: ReminderPreferences = {
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
 };
 
-export type ReminderKind = 'data_due' | 'review';
+export type ReminderKind = 'data_due' | 'review' | 'alert';
+
+/**
+ * What an alert says, beside its text: a KPI or objective that moved into `status` (from
+ * `previous`) in its latest period, or a forecast that the period's target will be missed.
+ */
+export interface AlertInfo {
+  reason: 'status' | 'forecast';
+  subject: 'kpi' | 'objective';
+  /** A forecast miss is a warning, not a fact yet: always at risk. */
+  status: Extract<Status, 'at_risk' | 'off_track'>;
+  previous: Status | null;
+}
 
 /** One occurrence of a reminder. */
 export interface Reminder {
@@ -88,6 +101,8 @@ export interface Reminder {
   /** The period whose value is due (data-due reminders). */
   period: string | null;
   owner: string;
+  /** Alerts only (kind 'alert'); absent on reminders, so older callers see what they saw. */
+  alert?: AlertInfo;
 }
 
 /** What the schedule needs to know of one KPI. */
@@ -114,4 +129,6 @@ export interface WorkspaceSnapshot {
   kpis: KpiForReminders[];
   scorecards: ScorecardForReminders[];
   settings: WorkspaceReminderSettings;
+  /** What off-track alerts are computed from; absent when the file could not be scored. */
+  alerts?: AlertInputs;
 }

@@ -17,7 +17,8 @@ import {
   type ReminderNotice,
   type SnoozeChoice,
 } from '@shared/reminders/inbox';
-import { OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
+import { scheduleAlerts } from '@shared/reminders/alerts';
+import { byDue, OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
 import type { Reminder, ReminderPreferences, WorkspaceSnapshot } from '@shared/reminders/types';
 import type { Db } from '../workspace/migrations';
 import { canonicalPath } from '../workspace/registry';
@@ -152,6 +153,7 @@ export class ReminderService {
     zone: string,
     aheadDays: number,
     locale?: string,
+    withAlerts = true,
   ): { reminders: Reminder[]; state: InboxState; before: string; workspaces: number } {
     const stored = this.inbox.read();
     const before = JSON.stringify(stored);
@@ -163,6 +165,17 @@ export class ReminderService {
       now: new Date(nowMs).toISOString(),
       ...(locale === undefined ? {} : { locale }),
     });
+    // Alerts come out of the same inbox and claims as reminders, so they share never-twice.
+    if (withAlerts) {
+      const alerts = scheduleAlerts(snapshots, {
+        nowMs,
+        zone,
+        lookbackDays: OVERDUE_LOOKBACK_DAYS,
+        locale,
+      });
+      if (alerts.length > 0) reminders.push(...alerts);
+      reminders.sort(byDue);
+    }
     return { reminders, state, before, workspaces: snapshots.length };
   }
 
@@ -218,7 +231,8 @@ export class ReminderService {
     days: number,
     locale?: string,
   ): Reminder[] {
-    const { reminders, state } = this.schedule(sources, nowMs, zone, days, locale);
+    // Alerts are news, not appointments: the calendar export leaves them out.
+    const { reminders, state } = this.schedule(sources, nowMs, zone, days, locale, false);
     return reminders.filter((r) => {
       const mark = state.marks[r.key];
       return Date.parse(r.dueAt) >= nowMs && !mark?.doneAt && !mark?.dismissedAt;

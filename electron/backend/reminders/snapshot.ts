@@ -1,7 +1,9 @@
+import { oldestPeriodsRead } from '@shared/reminders/alert-status';
 import type { WorkspaceSnapshot } from '@shared/reminders/types';
 import type { Frequency } from '@shared/domain/kpi';
 import { readMeta } from '../workspace/workspace';
-import { schemaVersionOf, type Db } from '../workspace/migrations';
+import { MIGRATIONS, latestVersion, schemaVersionOf, type Db } from '../workspace/migrations';
+import { readAlertInputs } from './alert-inputs';
 import { readReminderSettings } from './settings-store';
 
 // What the schedule needs from one workspace file, in a few reads.
@@ -56,5 +58,16 @@ export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceS
     })),
     scorecards,
     settings: readReminderSettings(db),
+    ...alertsOf(db, fromYear),
   };
+}
+
+/**
+ * The scoring reads expect the current schema; a recent file not yet upgraded (it is read
+ * without migrating) gets its due-date reminders but no alerts until it is next opened.
+ */
+function alertsOf(db: Db, fromYear: number): Pick<WorkspaceSnapshot, 'alerts'> {
+  if (schemaVersionOf(db) !== latestVersion(MIGRATIONS)) return {};
+  // Alerts look back less far than `fromYear` reaches, so its first day is a safe lower bound.
+  return { alerts: readAlertInputs(db, oldestPeriodsRead(`${String(fromYear)}-01-01`)) };
 }

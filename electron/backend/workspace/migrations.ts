@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { REMINDER_SCHEMA } from '../reminders/schema';
 import { SCHEMA_V1 } from './schema-v1';
 
 // Forward-only, numbered migrations (STYLE.md pattern 7). A migration is never edited once
@@ -34,6 +35,40 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE kpis ADD COLUMN target_plan TEXT
           CHECK (target_plan IS NULL OR json_valid(target_plan));
       `);
+    },
+  },
+  {
+    version: 3,
+    name: 'action plans',
+    up(db) {
+      // What is being done about an off-track KPI or objective (PRODUCT.md "Action plan").
+      // Exactly one of kpi_id / objective_id is set; deleting that record deletes its plans.
+      db.exec(`
+        CREATE TABLE action_plans (
+          id TEXT PRIMARY KEY,
+          kpi_id TEXT REFERENCES kpis (id) ON DELETE CASCADE,
+          objective_id TEXT REFERENCES objectives (id) ON DELETE CASCADE,
+          title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+          owner TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 200),
+          due_date TEXT CHECK (due_date IS NULL OR date(due_date) IS due_date),
+          status TEXT NOT NULL
+            CHECK (status IN ('planned', 'in_progress', 'blocked', 'done', 'cancelled')),
+          notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 10000),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          CHECK ((kpi_id IS NULL) <> (objective_id IS NULL))
+        ) STRICT;
+        CREATE INDEX action_plans_by_kpi ON action_plans (kpi_id) WHERE kpi_id IS NOT NULL;
+        CREATE INDEX action_plans_by_objective ON action_plans (objective_id)
+          WHERE objective_id IS NOT NULL;
+      `);
+    },
+  },
+  {
+    version: 4,
+    name: 'reminder settings',
+    up(db) {
+      db.exec(REMINDER_SCHEMA);
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { InboxItem } from '@shared/reminders/inbox';
+import { AlertBadge } from './AlertBadge';
 import { useRemindersStore } from './reminders-store';
 import { stateText } from './format';
 
@@ -11,7 +12,13 @@ function InboxEntry({ item }: { item: InboxItem }) {
   return (
     <li className={`reminder reminder-${item.state}`} aria-label={item.title}>
       <div className="reminder-text">
-        <strong>{item.title}</strong>
+        {item.alert ? (
+          <span>
+            <AlertBadge alert={item.alert} /> <strong>{item.title}</strong>
+          </span>
+        ) : (
+          <strong>{item.title}</strong>
+        )}
         <span>{item.detail}</span>
         <span className="reminder-meta">
           {stateText(item)} · {item.workspaceName}
@@ -62,7 +69,8 @@ export function InboxList({ items }: { items: readonly InboxItem[] }) {
   if (items.length === 0)
     return (
       <p className="empty">
-        Nothing is due. Values that are entered clear their reminders on their own.
+        Nothing is due and nothing went off track. Values that are entered clear their reminders on
+        their own.
       </p>
     );
   return (

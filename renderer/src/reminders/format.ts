@@ -15,6 +15,9 @@ export function formatWhen(iso: string): string {
 }
 
 export function stateText(item: InboxItem): string {
+  // An alert is news from the moment its value was entered; "overdue" would not fit it.
+  if (item.alert && item.state !== 'snoozed')
+    return `${item.alert.reason === 'forecast' ? 'Forecast' : 'Alert'} since ${formatWhen(item.dueAt)}`;
   switch (item.state) {
     case 'overdue':
       return `Overdue · was due ${formatWhen(item.dueAt)}`;

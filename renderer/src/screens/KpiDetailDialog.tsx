@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { viewPeriodLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendChart';
 import { LOCALE } from '../locale';
+import { ActionPlansPanel } from '../report/ActionPlansPanel';
 
 // One KPI in depth: its trend against target and status zones, the numbers behind the chart,
 // where its value comes from (children, formula inputs), its definition and its history.
@@ -118,6 +119,7 @@ export function KpiDetailDialog({
               ))}
             </tbody>
           </table>
+          <ActionPlansPanel kpiId={kpi.id} kpiName={kpi.name} />
           {detail.history.length > 0 ? (
             <details>
               <summary>Change history ({detail.history.length})</summary>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { formatScore, viewPeriodLabel } from '../charts/labels';
 import { KpiDialog } from '../forms/KpiDialog';
 import { NameDialog } from '../forms/NameDialog';
+import { useFocusedKpi } from '../reminders/kpi-focus';
 import { useScorecardStore } from '../state/scorecard-store';
 import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
@@ -48,6 +49,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [detail, setDetail] = useState<Kpi | null>(null);
+  useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
 
   async function run(action: () => Promise<unknown>, question?: string) {

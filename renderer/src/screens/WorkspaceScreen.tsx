@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../components/Alert';
 import { useScorecardStore } from '../state/scorecard-store';
 import { useWorkspaceStore } from '../state/workspace-store';
@@ -7,6 +7,12 @@ import { ScorecardView } from './ScorecardView';
 import { HierarchyView } from './HierarchyView';
 import { DataGrid } from '../grid/DataGrid';
 import { SaveCopyDialog } from '../forms/SaveCopyDialog';
+import { useKpiFocusStore } from '../reminders/kpi-focus';
+import { RemindersButton } from '../reminders/RemindersButton';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportWizard } from '../transfer/ImportWizard';
+import { PackageImportDialog } from '../transfer/PackageImportDialog';
+import { ReportScreen } from '../report/ReportScreen';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -24,6 +30,25 @@ export function WorkspaceScreen() {
   const { load, view, error, reset } = useScorecardStore();
   const [tab, setTab] = useState<Tab>('scorecard');
   const [savingCopy, setSavingCopy] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState<'values' | 'package' | null>(null);
+  const adopt = useWorkspaceStore((state) => state.adopt);
+  // Bumped after an import, so the open tab reads its values again.
+  const [dataVersion, setDataVersion] = useState(0);
+  const selectedId = useScorecardStore((state) => state.selectedId);
+  const onImported = useCallback(() => {
+    void load();
+    setDataVersion((version) => version + 1);
+  }, [load]);
+  const [reporting, setReporting] = useState(false);
+  // A clicked notification asks for a KPI's detail, which the scorecard tab shows.
+  useEffect(
+    () =>
+      useKpiFocusStore.subscribe((state) => {
+        if (state.kpiId !== null) setTab('scorecard');
+      }),
+    [],
+  );
 
   useEffect(() => {
     void load();
@@ -31,6 +56,7 @@ export function WorkspaceScreen() {
   }, [workspace?.path, load, reset]);
 
   if (!workspace) return null;
+  if (reporting) return <ReportScreen onClose={() => setReporting(false)} />;
   return (
     <div className="workspace">
       <header className="topbar">
@@ -39,8 +65,21 @@ export function WorkspaceScreen() {
           <h1 className="workspace-name">{workspace.name}</h1>
         </div>
         <div className="topbar-actions">
+          <RemindersButton workspacePath={workspace.path} />
+          <button type="button" onClick={() => setReporting(true)} disabled={!view}>
+            Board report…
+          </button>
           <button type="button" onClick={() => setSavingCopy(true)}>
             Save a copy…
+          </button>
+          <button type="button" onClick={() => setImporting('values')}>
+            Import values…
+          </button>
+          <button type="button" onClick={() => setImporting('package')}>
+            Import package…
+          </button>
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
           </button>
           <button type="button" onClick={() => void close()}>
             Close workspace
@@ -74,7 +113,7 @@ export function WorkspaceScreen() {
                   </button>
                 ))}
               </div>
-              <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
+              <div role="tabpanel" aria-label={TAB_NAMES[tab]} key={dataVersion}>
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'hierarchy' ? (
@@ -96,6 +135,25 @@ export function WorkspaceScreen() {
         </main>
       </div>
       {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}
+      {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
+      {importing === 'values' ? (
+        <ImportWizard
+          scorecardId={selectedId}
+          scorecardName={view?.scorecard.name ?? ''}
+          onClose={() => setImporting(null)}
+          onImported={onImported}
+        />
+      ) : null}
+      {importing === 'package' ? (
+        <PackageImportDialog
+          canImportIntoCurrent
+          onClose={() => setImporting(null)}
+          onImported={(result, into) => {
+            if (into === 'new') void adopt(result.workspace);
+            else onImported();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

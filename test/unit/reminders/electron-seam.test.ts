@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '@shared/api/errors';
 import type { ReminderClaim } from '@shared/reminders/api';
 import type { ReminderNotice } from '@shared/reminders/inbox';
+import type { MenuCommand } from '@shared/api/bridge';
 import {
   MAX_WAIT_MS,
   MIN_WAIT_MS,
+  openCommand,
+  setupReminders,
   startReminderLoop,
   type ReminderSeam,
 } from '../../../electron/main/reminders';
+import { parseMenuCommand } from '../../../electron/preload/menu-command';
 
 // The Electron seam with a fake Notification, fake timers and a fake power monitor: what the
 // user sees is notifications shown, clicks that open the workspace, and timely re-checks.
@@ -158,5 +162,63 @@ describe('the reminder seam of the desktop shell', () => {
     expect(quiet.shown).toEqual([]);
     loop.stop();
     other.stop();
+  });
+});
+
+describe('clicking a notification opens the workspace at the KPI', () => {
+  it('the real wiring sends the renderer an open-kpi command, or open-path for a summary', async () => {
+    const shown: { title: string; click(): void }[] = [];
+    class FakeNotification {
+      static isSupported = () => true;
+      private readonly handlers: (() => void)[] = [];
+      constructor(private readonly options: NotificationConstructorOptions) {}
+      on(event: string, handler: () => void) {
+        if (event === 'click') this.handlers.push(handler);
+        return this;
+      }
+      show() {
+        shown.push({
+          title: this.options.title ?? '',
+          click: () => this.handlers.forEach((h) => h()),
+        });
+      }
+    }
+    const sent: MenuCommand[] = [];
+    const claim: ReminderClaim = {
+      notices: [
+        notice('Churn went off track in Mar 2026'),
+        { ...notice('7 values are overdue'), kpiId: null },
+      ],
+      nextCheckAt: null,
+    };
+    const loop = setupReminders({
+      Notification: FakeNotification as unknown as Parameters<
+        typeof setupReminders
+      >[0]['Notification'],
+      powerMonitor: { on: () => undefined } as never,
+      dispatch: () => Promise.resolve({ ok: true, data: claim }),
+      open: (command) => sent.push(command),
+      log: () => undefined,
+    });
+    await loop.check();
+    loop.stop();
+    expect(shown.map((s) => s.title)).toEqual([
+      'Churn went off track in Mar 2026',
+      '7 values are overdue',
+    ]);
+    shown[0]?.click();
+    shown[1]?.click();
+    expect(sent).toEqual([
+      { type: 'open-kpi', path: '/data/Acme.kpis', kpiId: 'kpi-1' },
+      { type: 'open-path', path: '/data/Acme.kpis' },
+    ]);
+  });
+
+  it('the command crosses the preload only when well-formed', () => {
+    const command = openCommand('/data/Acme.kpis', 'kpi-1');
+    expect(parseMenuCommand({ ...command, extra: 'dropped' })).toEqual(command);
+    expect(parseMenuCommand({ type: 'open-kpi', path: '/data/Acme.kpis' })).toBeNull();
+    expect(parseMenuCommand({ type: 'open-kpi', path: '/data/Acme.kpis', kpiId: '' })).toBeNull();
+    expect(parseMenuCommand({ type: 'open-kpi', path: 42, kpiId: 'kpi-1' })).toBeNull();
   });
 });

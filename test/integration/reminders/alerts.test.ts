@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { makeBackend, tempDir } from '../backend/helpers';
+
+// Off-track alerts on a real workspace file: values entered through the API turn a KPI off
+// track, the alert is claimed once, and a restart (the workspace then read from the recent
+// list, not open) does not show it again.
+
+const ZONE = 'Europe/Berlin';
+const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toJSDate();
+const where = { timeZone: ZONE, locale: 'en-GB' };
+
+describe('off-track alerts', () => {
+  it('a value that turns a KPI off track is notified once, across a restart, and listed until handled', async () => {
+    const dir = tempDir();
+    const clock = { now: at('2026-04-01T08:00') };
+    const t = makeBackend({ dir, now: () => clock.now });
+    const path = join(dir, 'Acme.kpis');
+    await t.call('workspace.create', { name: 'Acme', path });
+    await t.call('scorecard.create', { name: 'Company' });
+    const scorecard = (await t.call('scorecard.list', {}))[0];
+    const view = await t.call('scorecard.view', { id: scorecard?.id ?? '' });
+    const objective = await t.call('objective.create', {
+      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+      name: 'Grow revenue',
+    });
+    const revenue = await t.call('kpi.create', {
+      objectiveId: objective.id,
+      name: 'Revenue',
+      frequency: 'monthly',
+      owner: 'Ana',
+      target: 100,
+    });
+    await t.call('reminders.claimDue', where);
+
+    clock.now = at('2026-04-02T10:00');
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-02', value: 100 });
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 50 });
+    const alertsOf = async (backend = t) =>
+      (await backend.call('reminders.inbox', where)).items.filter((i) => i.kind === 'alert');
+    const listed = await alertsOf();
+    expect(listed.map((i) => [i.title, i.alert?.status, i.kpiId, i.state])).toEqual([
+      ['Revenue went off track in Mar 2026', 'off_track', revenue.id, 'due'],
+    ]);
+    expect(listed[0]?.detail).toBe(
+      'On track in Feb 2026 · value 50 against target 100 · Owner: Ana',
+    );
+
+    clock.now = at('2026-04-02T10:05');
+    const claimed = await t.call('reminders.claimDue', where);
+    expect(claimed.notices.map((n) => [n.title, n.kpiId, n.workspacePath])).toEqual([
+      ['Revenue went off track in Mar 2026', revenue.id, path],
+    ]);
+    expect((await t.call('reminders.claimDue', where)).notices).toEqual([]);
+
+    // A restart: the workspace is now only in the recent list, read for a moment.
+    t.backend.close();
+    clock.now = at('2026-04-02T11:00');
+    const restarted = makeBackend({ dir, now: () => clock.now });
+    expect((await restarted.call('reminders.claimDue', where)).notices).toEqual([]);
+    expect((await alertsOf(restarted)).map((i) => i.title)).toEqual([
+      'Revenue went off track in Mar 2026',
+    ]);
+
+    // Back on track: the alert has nothing left to say and leaves the inbox on its own.
+    await restarted.call('workspace.open', { path });
+    await restarted.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 100 });
+    expect(await alertsOf(restarted)).toEqual([]);
+    restarted.backend.close();
+  });
+
+  it('an alert can be snoozed and dismissed like a reminder', async () => {
+    const dir = tempDir();
+    const clock = { now: at('2026-04-01T08:00') };
+    const t = makeBackend({ dir, now: () => clock.now });
+    await t.call('workspace.create', { name: 'Acme', path: join(dir, 'Acme.kpis') });
+    await t.call('scorecard.create', { name: 'Company' });
+    const scorecard = (await t.call('scorecard.list', {}))[0];
+    const view = await t.call('scorecard.view', { id: scorecard?.id ?? '' });
+    const objective = await t.call('objective.create', {
+      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+      name: 'Keep customers',
+    });
+    const churn = await t.call('kpi.create', {
+      objectiveId: objective.id,
+      name: 'Churn',
+      frequency: 'monthly',
+      direction: 'lower_is_better',
+      target: 2,
+    });
+    await t.call('reminders.claimDue', where);
+    clock.now = at('2026-04-02T10:00');
+    await t.call('value.set', { kpiId: churn.id, period: '2026-02', value: 2 });
+    await t.call('value.set', { kpiId: churn.id, period: '2026-03', value: 2.1 });
+    const alert = (await t.call('reminders.inbox', where)).items.find((i) => i.kind === 'alert');
+    expect(alert?.title).toBe('Churn is at risk in Mar 2026');
+    const key = alert?.key ?? '';
+    await t.call('reminders.snooze', { key, until: 'hour', timeZone: ZONE });
+    expect((await t.call('reminders.inbox', where)).items.find((i) => i.key === key)?.state).toBe(
+      'snoozed',
+    );
+    expect((await t.call('reminders.claimDue', where)).notices).toEqual([]);
+    clock.now = at('2026-04-02T11:01');
+    expect((await t.call('reminders.claimDue', where)).notices.map((n) => n.title)).toEqual([
+      'Churn is at risk in Mar 2026',
+    ]);
+    await t.call('reminders.dismiss', { key });
+    expect((await t.call('reminders.inbox', where)).items.some((i) => i.key === key)).toBe(false);
+    t.backend.close();
+  });
+});
