@@ -62,6 +62,8 @@ describe('IPC handlers', () => {
         IPC_CHANNELS.dialogOpen,
         IPC_CHANNELS.dialogNew,
         IPC_CHANNELS.dialogSaveCopy,
+        IPC_CHANNELS.dialogImportFile,
+        IPC_CHANNELS.dialogSaveExport,
       ].sort(),
     );
   });

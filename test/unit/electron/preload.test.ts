@@ -54,9 +54,11 @@ describe('preload bridge', () => {
   it('has exactly the KpisBridge surface and nothing of ipcRenderer', () => {
     expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onMenuCommand']);
     expect(Object.keys(bridge.dialogs).sort()).toEqual([
+      'importFile',
       'newWorkspace',
       'openWorkspace',
       'saveCopy',
+      'saveExport',
     ]);
     const surface = bridge as unknown as Record<string, unknown>;
     const dialogs = bridge.dialogs as unknown as Record<string, unknown>;
@@ -78,10 +80,14 @@ describe('preload bridge', () => {
     await bridge.dialogs.openWorkspace();
     await bridge.dialogs.newWorkspace('Acme');
     await bridge.dialogs.saveCopy('Acme copy');
+    await bridge.dialogs.importFile('package');
+    await bridge.dialogs.saveExport('Acme values', 'xlsx');
     expect(electron.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.dialogOpen],
       [IPC_CHANNELS.dialogNew, 'Acme'],
       [IPC_CHANNELS.dialogSaveCopy, 'Acme copy'],
+      [IPC_CHANNELS.dialogImportFile, 'package'],
+      [IPC_CHANNELS.dialogSaveExport, 'Acme values', 'xlsx'],
     ]);
   });
 
