@@ -11,9 +11,9 @@ import {
   type UnknownKpiPolicy,
   type ValueMapping,
 } from '@shared/transfer/value-rows';
-import { csvRows, sniffCsv, type CsvFormat } from './csv-source';
+import { csvRowBatches, csvRows, sniffCsv, type CsvFormat } from './csv-source';
 import type { InspectRequest, InspectResult, RowsRequest } from './protocol';
-import { previewWorkbook, xlsxRows } from './xlsx-source';
+import { previewWorkbook, xlsxRowBatches } from './xlsx-source';
 
 // What the import worker does with a file: a first look (sheets, first rows, a layout guess),
 // and the full read that turns every row into values or problems, batch by batch.
@@ -139,10 +139,10 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
   const onBytes = (bytes: number): void => {
     bytesRead = bytes;
   };
-  const rows =
+  const batches =
     source.kind === 'csv'
-      ? csvRows(source.path, source.format ?? sniffCsv(source.path), onBytes)
-      : xlsxRows(source.path, source.sheet ?? '', onBytes);
+      ? csvRowBatches(source.path, source.format ?? sniffCsv(source.path), onBytes)
+      : xlsxRowBatches(source.path, source.sheet ?? '', onBytes);
   let reader: ValueRowReader | null = null;
   let read: RowsRead = { values: [], newKpiValues: [], problems: [] };
   let pending = 0;
@@ -152,22 +152,24 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
     pending = 0;
     await sink.batch(batch, bytesRead);
   };
-  for await (const row of rows) {
-    if (reader === null) {
-      if (row.line < request.mapping.headerLine) continue;
-      // The header is the first row at or after the header line (a blank header line is skipped).
-      reader = new ValueRowReader(
-        request.kpis,
-        row.cells,
-        request.mapping,
-        request.options,
-        location,
-        request.unknownPolicy,
-      );
-      continue;
+  for await (const rows of batches) {
+    for (const row of rows) {
+      if (reader === null) {
+        if (row.line < request.mapping.headerLine) continue;
+        // The header is the first row at or after the header line (a blank one is skipped).
+        reader = new ValueRowReader(
+          request.kpis,
+          row.cells,
+          request.mapping,
+          request.options,
+          location,
+          request.unknownPolicy,
+        );
+        continue;
+      }
+      reader.read(row, read);
+      pending += 1;
     }
-    reader.read(row, read);
-    pending += 1;
     if (pending >= request.batchSize) await flush();
   }
   if (reader === null)
@@ -181,10 +183,10 @@ export async function readAllRows(request: RowsRequest): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   const source =
     request.kind === 'csv'
-      ? csvRows(request.path, request.format ?? sniffCsv(request.path))
-      : xlsxRows(request.path, request.sheet ?? '');
-  for await (const row of source) {
-    rows.push(row);
+      ? csvRowBatches(request.path, request.format ?? sniffCsv(request.path))
+      : xlsxRowBatches(request.path, request.sheet ?? '');
+  for await (const batch of source) {
+    rows.push(...batch);
     if (rows.length > request.limit)
       throw new FileProblem(
         `The file has more than ${request.limit.toLocaleString('en-GB')} rows, more than a list of KPIs has; is it a file of values?`,

@@ -88,12 +88,17 @@ export async function previewWorkbook(path: string, rowLimit: number): Promise<S
   return sheets;
 }
 
-/** The rows of one sheet; `onBytes` hears how much of the (zipped) file has been read. */
-export async function* xlsxRows(
+const XLSX_BATCH = 1_000;
+
+/**
+ * The rows of one sheet, a thousand at a time; `onBytes` hears how much of the (zipped) file
+ * has been read.
+ */
+export async function* xlsxRowBatches(
   path: string,
   sheetName: string,
   onBytes?: (bytesRead: number) => void,
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   let found = false;
   for await (const sheet of await reader(path, onBytes)) {
     if (nameOf(sheet) !== sheetName) {
@@ -102,9 +107,15 @@ export async function* xlsxRows(
       continue;
     }
     found = true;
+    let batch: SourceRow[] = [];
     for await (const row of sheet) {
-      yield { line: row.number, cells: rowCells(row) };
+      batch.push({ line: row.number, cells: rowCells(row) });
+      if (batch.length >= XLSX_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
   if (!found) throw new Error(`The workbook has no sheet named "${sheetName}"`);
 }
