@@ -1,7 +1,13 @@
 import type { Frequency } from '../domain/kpi';
 import type { PeriodTextParse } from '../parse/period';
 import { KpiMatcher, looseName, type MatchableKpi } from './kpi-matcher';
-import { periodKeyFor, readNumberCell, readPeriodCell, type CellReadOptions } from './read-cells';
+import {
+  periodKeyFor,
+  readNumberCell,
+  readPeriodCell,
+  type CellRead,
+  type CellReadOptions,
+} from './read-cells';
 import {
   cellText,
   describeCell,
@@ -76,6 +82,8 @@ export class ValueRowReader {
   private readonly widePeriods: { column: number; parsed: PeriodTextParse }[] = [];
   readonly unknownNames = new Map<string, UnknownKpiName>();
   private readonly periodCache = new Map<string, PeriodTextParse>();
+  // Keyed by the cached parse objects, so it grows with the period cache and no further.
+  private readonly keyCache = new WeakMap<PeriodTextParse, Map<Frequency, CellRead<string>>>();
 
   constructor(
     kpis: readonly MatchableKpi[],
@@ -181,7 +189,7 @@ export class ValueRowReader {
       frequency = this.unknownPolicy.frequency;
     }
 
-    const period = periodKeyFor(parsedPeriod, frequency, this.options.fiscalYearStartMonth);
+    const period = this.keyFor(parsedPeriod, frequency);
     if (!period.ok) {
       this.problem(into, row.line, at.periodColumn ?? at.valueColumn, period.reason);
       return;
@@ -207,6 +215,21 @@ export class ValueRowReader {
         comment: at.comment,
         line: row.line,
       });
+  }
+
+  /** The period key for a KPI's frequency, worked out once per period and frequency. */
+  private keyFor(parsed: PeriodTextParse, frequency: Frequency): CellRead<string> {
+    let byFrequency = this.keyCache.get(parsed);
+    if (!byFrequency) {
+      byFrequency = new Map();
+      this.keyCache.set(parsed, byFrequency);
+    }
+    let key = byFrequency.get(frequency);
+    if (!key) {
+      key = periodKeyFor(parsed, frequency, this.options.fiscalYearStartMonth);
+      byFrequency.set(frequency, key);
+    }
+    return key;
   }
 
   private noteUnknown(name: string, suggestion: string | null, where: string): void {
