@@ -95,9 +95,9 @@ describe('matching KPI names', () => {
         fc.array(fc.boolean(), { maxLength: 20 }),
         fc.constantFrom('', ' ', '  ', '\t'),
         (name, upper, pad) => {
-          const cased = [...name]
-            .map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase()))
-            .join('');
+          const cased = Array.from(name, (ch, i) =>
+            upper[i] ? ch.toUpperCase() : ch.toLowerCase(),
+          ).join('');
           const spaced = `${pad}${cased.replace(/ /gu, '  ')}${pad}`;
           const match = matcher.match(spaced);
           expect(match).toMatchObject({ kind: 'found', kpi: { id: 'a' } });
