@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { ApiError } from '@shared/api/errors';
 import { importDefinitions } from '../transfer/import/definitions-import';
-import { askWorker } from '../transfer/import/file-reader';
 import type { HandlerGroup } from './types';
 
 // Importing values from CSV and XLSX files: a first look, a background dry run, then one
@@ -12,20 +11,13 @@ const PREVIEW_ROWS = 40;
 export const importHandlers = {
   'import.inspect': async (input, ctx) => {
     try {
-      const result = await askWorker(
-        ctx.options.importWorkerPath,
-        {
-          type: 'inspect',
-          request: {
-            path: input.path,
-            sheet: input.sheet,
-            format: input.format,
-            userLocale: input.locale,
-            rowLimit: PREVIEW_ROWS,
-          },
-        },
-        (message) => (message.type === 'inspected' ? message.result : undefined),
-      );
+      const result = await ctx.imports.inspect({
+        path: input.path,
+        sheet: input.sheet,
+        format: input.format,
+        userLocale: input.locale,
+        rowLimit: PREVIEW_ROWS,
+      });
       return { fileName: basename(input.path), ...result };
     } catch (error) {
       // The worker words what is wrong with the file for the user.

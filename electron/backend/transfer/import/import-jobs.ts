@@ -7,7 +7,7 @@ import type { ImportJobStatus } from '@shared/transfer/import-status';
 import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
 import { startImportWorker, type WorkerHandle } from './file-reader';
-import type { FromWorker } from './protocol';
+import type { FromWorker, InspectRequest, InspectResult } from './protocol';
 import { sourceKindForApi } from './read-file';
 
 // Import jobs. While one runs, the workspace file is lent to the import worker thread: it
@@ -31,14 +31,70 @@ export interface ImportEnv {
 
 const ACTIVE: readonly ImportJobStatus['phase'][] = ['reading', 'ready', 'applying'];
 
+/** How long the worker that gave a first look waits for the import it usually precedes. */
+const WARM_MS = 120_000;
+
+interface WarmWorker {
+  handle: WorkerHandle;
+  /** Where its messages go now: the first look, then the import that adopts it. */
+  listen: (message: FromWorker) => void;
+  timer: NodeJS.Timeout;
+}
+
 export class ImportJobs {
   private job: Job | null = null;
+  private warm: WarmWorker | null = null;
 
   constructor(private readonly env: ImportEnv) {}
 
   /** Whether an import holds the workspace file (other calls get BUSY). */
   get active(): boolean {
     return this.job !== null && ACTIVE.includes(this.job.status.phase);
+  }
+
+  /**
+   * A first look at a file, on a worker that is then kept for a while: the import that
+   * usually follows starts on it with its modules already loaded.
+   */
+  inspect(request: InspectRequest): Promise<InspectResult> {
+    const warm = this.warmWorker();
+    return new Promise<InspectResult>((resolve, reject) => {
+      warm.listen = (message) => {
+        if (message.type === 'inspected') resolve(message.result);
+        else if (message.type === 'failed') {
+          this.dropWarm();
+          reject(new Error(message.message));
+        }
+      };
+      warm.handle.send({ type: 'inspect', request });
+    });
+  }
+
+  private warmWorker(): WarmWorker {
+    if (this.warm) {
+      this.warm.timer.refresh();
+      return this.warm;
+    }
+    const warm: WarmWorker = {
+      handle: startImportWorker(this.env.workerPath, (message) => {
+        warm.listen(message);
+      }),
+      listen: () => undefined,
+      timer: setTimeout(() => {
+        this.dropWarm();
+      }, WARM_MS),
+    };
+    warm.timer.unref();
+    this.warm = warm;
+    return warm;
+  }
+
+  private dropWarm(): void {
+    const warm = this.warm;
+    this.warm = null;
+    if (!warm) return;
+    clearTimeout(warm.timer);
+    void warm.handle.terminate();
   }
 
   start(workspace: Workspace, input: MethodInput<'import.start'>): ImportJobStatus {
@@ -64,9 +120,18 @@ export class ImportJobs {
     workspace.lend();
     let job: Job | null = null;
     try {
-      const worker = startImportWorker(this.env.workerPath, (message) => {
+      const hear = (message: FromWorker): void => {
         if (job) this.hear(job, message);
-      });
+      };
+      // Adopt the worker that gave the first look, if it is still there.
+      const warm = this.warm;
+      this.warm = null;
+      let worker: WorkerHandle;
+      if (warm) {
+        clearTimeout(warm.timer);
+        warm.listen = hear;
+        worker = warm.handle;
+      } else worker = startImportWorker(this.env.workerPath, hear);
       job = { status, workspace, worker };
       this.job = job;
       worker.send({
@@ -132,6 +197,7 @@ export class ImportJobs {
 
   /** The workspace is closing: stop the worker; what it had not committed is rolled back. */
   discard(): void {
+    this.dropWarm();
     const job = this.job;
     this.job = null;
     if (job && ACTIVE.includes(job.status.phase)) void job.worker.terminate();

@@ -8,10 +8,11 @@ import {
 } from '@shared/transfer/import-status';
 import { looseName, type MatchableKpi } from '@shared/transfer/kpi-matcher';
 import { describeCell, type SourceLocation } from '@shared/transfer/table';
-import type { ImportProblem, RowsRead, UnknownKpiName } from '@shared/transfer/value-rows';
+import type { ImportProblem, UnknownKpiName } from '@shared/transfer/value-rows';
 import { createKpi } from '../../handlers/kpi';
 import { valueEntityId, type ChangeLog } from '../../store/change-log';
 import type { Db } from '../../workspace/migrations';
+import type { ReadBatch } from './reader-thread';
 
 // An import, written as it is read, inside one transaction that stays open until the user has
 // seen the dry run: applying is then just COMMIT, cancelling ROLLBACK, and a crash before the
@@ -35,16 +36,33 @@ interface Stored {
   entered_at: string;
 }
 
-/** Room for a million distinct periods per KPI in one number key. */
+/** Sort keys: KPI slot, then period slot, then the row's place in its batch (exact below 2^53). */
 const PERIOD_SLOTS = 1_048_576;
+const ROW_SLOTS = 65_536;
+
+/** New values go in this many to a statement: one call instead of a hundred. */
+const INSERT_ROWS = 100;
+const INSERT_COLUMNS = 6;
 
 export class ImportWriter {
   private readonly db: Db;
   private readonly stored: Statement<[string, string], Stored>;
   private readonly upsert: Statement;
   private readonly insert: Statement;
-  /** Line where each (KPI, period) was first given, keyed by number: cheap for a million. */
-  private readonly seen = new Map<number, number>();
+  private readonly insertMany: Statement;
+  /** New values of the current batch (parallel columns), written in key order at its end. */
+  private pending = {
+    kpiId: [] as string[],
+    period: [] as string[],
+    value: [] as number[],
+    comment: [] as string[],
+    slot: [] as number[],
+  };
+  /**
+   * Line where each (KPI, period) was first given: per KPI slot, an array indexed by period
+   * slot (0: not yet). Array lookups, not a million-key hash map.
+   */
+  private readonly seenLines: Int32Array[] = [];
   private readonly kpiSlots = new Map<string, number>();
   private readonly periodSlots = new Map<string, number>();
   /** KPIs with stored values when the import began; the others need no comparison. */
@@ -69,9 +87,11 @@ export class ImportWriter {
          comment = excluded.comment, entered_by = excluded.entered_by,
          entered_at = excluded.entered_at`,
     );
-    this.insert = this.db.prepare(
-      `INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    const columns =
+      'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
+    this.insert = this.db.prepare(`${columns} VALUES (?, ?, ?, ?, ?, ?)`);
+    this.insertMany = this.db.prepare(
+      `${columns} VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
     // Every KPI id written here was read from this connection inside this exclusive
     // transaction, and new KPIs are made through createKpi, which checks their objective: the
@@ -95,22 +115,17 @@ export class ImportWriter {
   }
 
   /** Writes one batch from the reader (still uncommitted). */
-  add(read: RowsRead): void {
-    for (const problem of read.problems) this.problem(problem);
-    for (const entry of read.values)
-      this.write(
-        entry.kpiId,
-        this.kpiNames.get(entry.kpiId) ?? '',
-        entry.period,
-        entry.value,
-        entry.comment,
-        entry.line,
-      );
-    for (const entry of read.newKpiValues) {
+  add(batch: ReadBatch): void {
+    for (const problem of batch.problems) this.problem(problem);
+    batch.forEachValue((kpiId, period, value, comment, line) => {
+      this.write(kpiId, this.kpiNames.get(kpiId) ?? '', period, value, comment, line);
+    });
+    for (const entry of batch.newKpiValues) {
       const kpiId = this.newKpiId(entry.name);
       if (kpiId !== null)
         this.write(kpiId, entry.name, entry.period, entry.value, entry.comment, entry.line);
     }
+    this.flushInserts();
   }
 
   private newKpiId(name: string): string | null {
@@ -140,10 +155,18 @@ export class ImportWriter {
     comment: string | null,
     line: number,
   ): void {
-    const key =
-      this.slotOf(this.kpiSlots, kpiId) * PERIOD_SLOTS + this.slotOf(this.periodSlots, period);
-    const firstLine = this.seen.get(key);
-    if (firstLine !== undefined) {
+    const kpiSlot = this.slotOf(this.kpiSlots, kpiId);
+    const periodSlot = this.slotOf(this.periodSlots, period);
+    let lines = this.seenLines[kpiSlot];
+    if (!lines || lines.length <= periodSlot) {
+      const grown = new Int32Array(Math.max(64, (periodSlot + 1) * 2));
+      if (lines) grown.set(lines);
+      lines = grown;
+      this.seenLines[kpiSlot] = grown;
+    }
+    const firstLine = lines[periodSlot] ?? 0;
+    if (firstLine !== 0) {
+      this.flushInserts();
       // The first one is stored by now (or was already equal to the stored value).
       const first = this.stored.get(kpiId, period)?.value;
       // The same value twice is harmless; two different values for one period are a mistake.
@@ -155,16 +178,15 @@ export class ImportWriter {
         });
       return;
     }
-    this.seen.set(key, line);
+    lines[periodSlot] = line;
     if (!this.hasStored.has(kpiId)) {
-      this.insert.run(
-        kpiId,
-        period,
-        value,
-        comment ?? '',
-        this.options.enteredBy,
-        this.options.enteredAt,
-      );
+      const { pending } = this;
+      pending.slot.push(kpiSlot * PERIOD_SLOTS + periodSlot);
+      pending.kpiId.push(kpiId);
+      pending.period.push(period);
+      pending.value.push(value);
+      pending.comment.push(comment ?? '');
+      if (pending.kpiId.length === ROW_SLOTS) this.flushInserts();
       this.counts.newValues += 1;
       return;
     }
@@ -206,6 +228,42 @@ export class ImportWriter {
         oldComment: before.comment,
         newComment: comment,
       });
+  }
+
+  /**
+   * Writes the batch's new values in key order, a hundred to a statement: a file ordered by
+   * period (or a wide one) would otherwise land all over the table's B-tree, a page per value.
+   */
+  private flushInserts(): void {
+    const rows = this.pending;
+    const count = rows.kpiId.length;
+    if (count === 0) return;
+    this.pending = { kpiId: [], period: [], value: [], comment: [], slot: [] };
+    // One number per row, KPI and period slots above the row's index: a numeric sort groups
+    // each KPI's values together, with no string comparisons.
+    const order = new Float64Array(count);
+    for (let i = 0; i < count; i += 1)
+      order[i] = (rows.slot[i] as number) * ROW_SLOTS + (i % ROW_SLOTS);
+    order.sort();
+    const { enteredBy, enteredAt } = this.options;
+    let params: unknown[] = [];
+    for (const key of order) {
+      const i = key % ROW_SLOTS;
+      params.push(
+        rows.kpiId[i],
+        rows.period[i],
+        rows.value[i],
+        rows.comment[i],
+        enteredBy,
+        enteredAt,
+      );
+      if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
+        this.insertMany.run(params);
+        params = [];
+      }
+    }
+    for (let i = 0; i < params.length; i += INSERT_COLUMNS)
+      this.insert.run(params.slice(i, i + INSERT_COLUMNS));
   }
 
   summary(unknownKpis: readonly UnknownKpiName[]): ImportSummary {

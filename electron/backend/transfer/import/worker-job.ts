@@ -8,7 +8,8 @@ import type { Db } from '../../workspace/migrations';
 import { readMeta } from '../../workspace/workspace';
 import { ImportWriter } from './import-writer';
 import type { ImportRequest } from './protocol';
-import { readValues } from './read-file';
+import { readValues, type ReadValuesRequest } from './read-file';
+import { batchOf, readInThread, type ReadBatch } from './reader-thread';
 
 // One import on the worker thread, with the workspace file lent to it: read the file and write
 // its values in a transaction left open (the dry run), then commit it or roll it back. The
@@ -24,9 +25,14 @@ export class WorkerImport {
   private busy = false;
   private writer: ImportWriter | null = null;
 
+  /**
+   * `readerScript`: the worker's own script, to parse the file on a second thread while this
+   * one writes; left out, this thread does both (slower, for tests of the parts).
+   */
   constructor(
     private readonly request: ImportRequest,
     private readonly progress: (done: number, total: number, unit: 'bytes' | 'values') => void,
+    private readonly readerScript?: string,
   ) {
     this.db = openLockedConnection(request.workspacePath, {
       create: false,
@@ -76,32 +82,32 @@ export class WorkerImport {
       newKpis,
     });
     this.writer = writer;
-    const { unknownNames } = await readValues(
-      {
-        source,
-        mapping: this.request.mapping,
-        options: {
-          numberLocale: this.request.numberLocale,
-          dayFirst: this.request.dayFirst,
-          fiscalYearStartMonth: readMeta(this.db).fiscalYearStartMonth,
-        },
-        kpis,
-        unknownPolicy:
-          newKpis === null
-            ? { action: 'skip' }
-            : { action: 'create', frequency: newKpis.frequency },
-        batchSize: BATCH_ROWS,
+    const readRequest: ReadValuesRequest = {
+      source,
+      mapping: this.request.mapping,
+      options: {
+        numberLocale: this.request.numberLocale,
+        dayFirst: this.request.dayFirst,
+        fiscalYearStartMonth: readMeta(this.db).fiscalYearStartMonth,
       },
-      {
-        batch: async (read, bytesRead) => {
-          writer.add(read);
-          this.progress(bytesRead, totalBytes, 'bytes');
-          // Lets a cancel message in between batches.
-          await nextTurn();
-          if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
-        },
-      },
-    );
+      kpis,
+      unknownPolicy:
+        newKpis === null ? { action: 'skip' } : { action: 'create', frequency: newKpis.frequency },
+      batchSize: BATCH_ROWS,
+    };
+    const write = async (batch: ReadBatch, bytesRead: number): Promise<void> => {
+      writer.add(batch);
+      this.progress(bytesRead, totalBytes, 'bytes');
+      // Lets a cancel message in between batches.
+      await nextTurn();
+      if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
+    };
+    const { unknownNames } =
+      // A workbook's parsing dwarfs the writing, so a second thread would mostly add its own
+      // start-up (loading exceljs again); a CSV's parsing and writing are even, so it pays.
+      this.readerScript === undefined || source.kind === 'xlsx'
+        ? await readValues(readRequest, { batch: (read, bytes) => write(batchOf(read), bytes) })
+        : await readInThread(this.readerScript, readRequest, { batch: write });
     return writer.summary(unknownNames);
   }
 

@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { FromWorker, ToWorker } from './protocol';
-import { FileProblem, inspectFile, readAllRows } from './read-file';
+import { FileProblem, inspectFile, readAllRows, type ReadValuesRequest } from './read-file';
+import { READER_ROLE, runReader } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
 
 // The import worker thread's entry. One worker serves one request: a first look at a file, or
@@ -12,6 +14,10 @@ import { ImportCancelled, WorkerImport } from './worker-job';
 
 const port = parentPort;
 if (!port) throw new Error('The import worker must run in a worker thread');
+
+/** This script, started again as the import's file reader (see reader-thread.ts). */
+const ownScript = fileURLToPath(import.meta.url);
+const role = (workerData as { role?: string; request?: ReadValuesRequest } | null) ?? null;
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -46,9 +52,13 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'rows', rows: await readAllRows(message.request) });
       return;
     case 'start': {
-      const current = new WorkerImport(message.request, (done, total, unit) => {
-        send({ type: 'progress', done, total, unit });
-      });
+      const current = new WorkerImport(
+        message.request,
+        (done, total, unit) => {
+          send({ type: 'progress', done, total, unit });
+        },
+        ownScript,
+      );
       job = current;
       const summary = await current.read(statSync(message.request.source.path).size);
       send({ type: 'ready', summary });
@@ -70,11 +80,13 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-port.on('message', (message: ToWorker) => {
-  // A cancel while waiting for the user's decision: nothing runs that could notice it.
-  if (message.type === 'cancel' && job !== null && !job.isBusy()) {
-    finish(new ImportCancelled('The import was cancelled.'));
-    return;
-  }
-  handle(message).catch(finish);
-});
+if (role?.role === READER_ROLE && role.request) void runReader(port, role.request);
+else
+  port.on('message', (message: ToWorker) => {
+    // A cancel while waiting for the user's decision: nothing runs that could notice it.
+    if (message.type === 'cancel' && job !== null && !job.isBusy()) {
+      finish(new ImportCancelled('The import was cancelled.'));
+      return;
+    }
+    handle(message).catch(finish);
+  });

@@ -1,0 +1,217 @@
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type {
+  ImportProblem,
+  NewKpiEntryRead,
+  RowsRead,
+  UnknownKpiName,
+} from '@shared/transfer/value-rows';
+import { ValueMappingError } from '@shared/transfer/value-rows';
+import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
+
+// The import's file is parsed on a thread of its own while the import worker writes what was
+// parsed before: reading and writing each take about half the time, so a large import takes
+// about half as long. Batches travel as typed columns (KPIs and periods as numbers), which cost
+// next to nothing to pass between threads; at most two wait, so memory stays flat.
+
+export const READER_ROLE = 'import-reader';
+
+interface PackedBatch {
+  kpiIndex: Int32Array;
+  periodIndex: Int32Array;
+  value: Float64Array;
+  line: Int32Array;
+  /** Null when no value in the batch has a comment (the common case). */
+  comment: (string | null)[] | null;
+  /** Periods first seen in this batch, in index order. */
+  newPeriods: string[];
+  newKpiValues: NewKpiEntryRead[];
+  problems: ImportProblem[];
+  bytesRead: number;
+}
+
+type FromReader =
+  | { type: 'batch'; batch: PackedBatch }
+  | { type: 'done'; unknownNames: UnknownKpiName[]; bytesRead: number }
+  | { type: 'failed'; kind: 'file' | 'mapping' | 'other'; message: string };
+
+const IN_FLIGHT = 2;
+
+export type ValueVisitor = (
+  kpiId: string,
+  period: string,
+  value: number,
+  comment: string | null,
+  line: number,
+) => void;
+
+/** A batch of what was read, visited value by value rather than as an object per value. */
+export interface ReadBatch {
+  forEachValue(visit: ValueVisitor): void;
+  newKpiValues: readonly NewKpiEntryRead[];
+  problems: readonly ImportProblem[];
+}
+
+export interface BatchSink {
+  batch(batch: ReadBatch, bytesRead: number): Promise<void>;
+}
+
+/** A batch read on this thread, in the same shape. */
+export function batchOf(read: RowsRead): ReadBatch {
+  return {
+    forEachValue(visit) {
+      for (const entry of read.values)
+        visit(entry.kpiId, entry.period, entry.value, entry.comment, entry.line);
+    },
+    newKpiValues: read.newKpiValues,
+    problems: read.problems,
+  };
+}
+
+/** Runs in the reader thread: reads the file and posts its batches, waiting for acks. */
+export async function runReader(port: MessagePort, request: ReadValuesRequest): Promise<void> {
+  const kpiIndex = new Map(request.kpis.map((kpi, index) => [kpi.id, index]));
+  const periodIndex = new Map<string, number>();
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  port.on('message', () => {
+    inFlight -= 1;
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  });
+  const pack = (read: RowsRead, bytesRead: number): PackedBatch => {
+    const count = read.values.length;
+    const batch: PackedBatch = {
+      kpiIndex: new Int32Array(count),
+      periodIndex: new Int32Array(count),
+      value: new Float64Array(count),
+      line: new Int32Array(count),
+      comment: null,
+      newPeriods: [],
+      newKpiValues: read.newKpiValues,
+      problems: read.problems,
+      bytesRead,
+    };
+    read.values.forEach((entry, i) => {
+      let period = periodIndex.get(entry.period);
+      if (period === undefined) {
+        period = periodIndex.size;
+        periodIndex.set(entry.period, period);
+        batch.newPeriods.push(entry.period);
+      }
+      batch.kpiIndex[i] = kpiIndex.get(entry.kpiId) ?? -1;
+      batch.periodIndex[i] = period;
+      batch.value[i] = entry.value;
+      batch.line[i] = entry.line;
+      if (entry.comment !== null) {
+        batch.comment ??= new Array<string | null>(count).fill(null);
+        batch.comment[i] = entry.comment;
+      }
+    });
+    return batch;
+  };
+  try {
+    const outcome = await readValues(request, {
+      batch: async (read, bytesRead) => {
+        while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+        inFlight += 1;
+        const batch = pack(read, bytesRead);
+        port.postMessage({ type: 'batch', batch } satisfies FromReader, [
+          batch.kpiIndex.buffer,
+          batch.periodIndex.buffer,
+          batch.value.buffer,
+          batch.line.buffer,
+        ] as ArrayBuffer[]);
+      },
+    });
+    port.postMessage({ type: 'done', ...outcome } satisfies FromReader);
+  } catch (error) {
+    const kind =
+      error instanceof FileProblem
+        ? 'file'
+        : error instanceof ValueMappingError
+          ? 'mapping'
+          : 'other';
+    port.postMessage({
+      type: 'failed',
+      kind,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies FromReader);
+  }
+}
+
+/**
+ * Reads the file on a reader thread started from `scriptPath` (the import worker's own script)
+ * and hands each batch to `sink` as `readValues` would. A sink that throws stops the reader.
+ */
+export function readInThread(
+  scriptPath: string,
+  request: ReadValuesRequest,
+  sink: BatchSink,
+): Promise<{ unknownNames: UnknownKpiName[]; bytesRead: number }> {
+  const reader = new Worker(scriptPath, { workerData: { role: READER_ROLE, request } });
+  const periods: string[] = [];
+  let chain: Promise<unknown> = Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const end = (
+      error: Error | null,
+      value?: { unknownNames: UnknownKpiName[]; bytesRead: number },
+    ) => {
+      if (settled) return;
+      settled = true;
+      void reader.terminate();
+      if (error) reject(error);
+      else if (value) resolve(value);
+    };
+    reader.on('message', (message: FromReader) => {
+      // In order: a batch is written before the next one, and before 'done' settles.
+      chain = chain.then(async () => {
+        if (settled) return;
+        if (message.type === 'failed') {
+          end(
+            message.kind === 'file'
+              ? new FileProblem(message.message)
+              : message.kind === 'mapping'
+                ? new ValueMappingError(message.message)
+                : new Error(message.message),
+          );
+          return;
+        }
+        if (message.type === 'done') {
+          end(null, { unknownNames: message.unknownNames, bytesRead: message.bytesRead });
+          return;
+        }
+        const { batch } = message;
+        periods.push(...batch.newPeriods);
+        const { kpis } = request;
+        const visitable: ReadBatch = {
+          forEachValue(visit) {
+            for (let i = 0; i < batch.value.length; i += 1)
+              visit(
+                kpis[batch.kpiIndex[i] as number]?.id ?? '',
+                periods[batch.periodIndex[i] as number] as string,
+                batch.value[i] as number,
+                batch.comment?.[i] ?? null,
+                batch.line[i] as number,
+              );
+          },
+          newKpiValues: batch.newKpiValues,
+          problems: batch.problems,
+        };
+        try {
+          await sink.batch(visitable, batch.bytesRead);
+          reader.postMessage('ack');
+        } catch (error) {
+          end(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    reader.on('error', (error) => {
+      end(new Error(`The file could not be read (${error.message}).`));
+    });
+    reader.on('exit', (code) => {
+      end(new Error(`The file reader stopped unexpectedly (exit code ${code}).`));
+    });
+  });
+}
