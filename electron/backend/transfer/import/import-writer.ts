@@ -44,6 +44,18 @@ const ROW_SLOTS = 65_536;
 const INSERT_ROWS = 100;
 const INSERT_COLUMNS = 6;
 
+/** Values of the current batch as parallel columns, until they are written in key order. */
+function emptyPending() {
+  return {
+    slot: [] as number[],
+    kpiId: [] as string[],
+    name: [] as string[],
+    period: [] as string[],
+    value: [] as number[],
+    comment: [] as (string | null)[],
+  };
+}
+
 export class ImportWriter {
   private readonly db: Db;
   private readonly stored: Statement<[string, string], Stored>;
@@ -51,13 +63,7 @@ export class ImportWriter {
   private readonly insert: Statement;
   private readonly insertMany: Statement;
   /** New values of the current batch (parallel columns), written in key order at its end. */
-  private pending = {
-    kpiId: [] as string[],
-    period: [] as string[],
-    value: [] as number[],
-    comment: [] as string[],
-    slot: [] as number[],
-  };
+  private pending = emptyPending();
   /**
    * Line where each (KPI, period) was first given: per KPI slot, an array indexed by period
    * slot (0: not yet). Array lookups, not a million-key hash map.
@@ -100,8 +106,12 @@ export class ImportWriter {
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('cache_size = -65536');
     this.db.exec('BEGIN IMMEDIATE');
+    // One index seek per KPI, rather than a scan of every stored value.
+    const anyStored = this.db
+      .prepare<[string], number>('SELECT 1 FROM kpi_values WHERE kpi_id = ? LIMIT 1')
+      .pluck();
     this.hasStored = new Set(
-      this.db.prepare<[], string>('SELECT DISTINCT kpi_id FROM kpi_values').pluck().all(),
+      options.kpis.filter((kpi) => anyStored.get(kpi.id) !== undefined).map((kpi) => kpi.id),
     );
   }
 
@@ -179,30 +189,28 @@ export class ImportWriter {
       return;
     }
     lines[periodSlot] = line;
-    if (!this.hasStored.has(kpiId)) {
-      const { pending } = this;
-      pending.slot.push(kpiSlot * PERIOD_SLOTS + periodSlot);
-      pending.kpiId.push(kpiId);
-      pending.period.push(period);
-      pending.value.push(value);
-      pending.comment.push(comment ?? '');
-      if (pending.kpiId.length === ROW_SLOTS) this.flushInserts();
-      this.counts.newValues += 1;
-      return;
-    }
-    const before = this.stored.get(kpiId, period);
-    if (before && before.value === value && (comment === null || comment === before.comment)) {
-      this.counts.unchangedValues += 1;
-      return;
-    }
+    const { pending } = this;
+    pending.slot.push(kpiSlot * PERIOD_SLOTS + periodSlot);
+    pending.kpiId.push(kpiId);
+    pending.name.push(name);
+    pending.period.push(period);
+    pending.value.push(value);
+    pending.comment.push(comment);
+    if (pending.kpiId.length === ROW_SLOTS) this.flushInserts();
+  }
+
+  /** A value that replaces a stored one: written at once, with its history. */
+  private replace(
+    name: string,
+    kpiId: string,
+    period: string,
+    value: number,
+    comment: string | null,
+    before: Stored,
+  ): void {
     const { enteredBy, enteredAt } = this.options;
-    const newComment = comment ?? before?.comment ?? '';
+    const newComment = comment ?? before.comment;
     this.upsert.run(kpiId, period, value, newComment, enteredBy, enteredAt);
-    if (!before) {
-      // New values need no history entry each: the import's own entry says where they came from.
-      this.counts.newValues += 1;
-      return;
-    }
     this.counts.changedValues += 1;
     // A replaced value keeps what it was in the history.
     this.options.changes.record(
@@ -238,9 +246,10 @@ export class ImportWriter {
     const rows = this.pending;
     const count = rows.kpiId.length;
     if (count === 0) return;
-    this.pending = { kpiId: [], period: [], value: [], comment: [], slot: [] };
+    this.pending = emptyPending();
     // One number per row, KPI and period slots above the row's index: a numeric sort groups
-    // each KPI's values together, with no string comparisons.
+    // each KPI's values together, with no string comparisons. Looking up stored values in
+    // this order is as local as writing them.
     const order = new Float64Array(count);
     for (let i = 0; i < count; i += 1)
       order[i] = (rows.slot[i] as number) * ROW_SLOTS + (i % ROW_SLOTS);
@@ -249,14 +258,21 @@ export class ImportWriter {
     let params: unknown[] = [];
     for (const key of order) {
       const i = key % ROW_SLOTS;
-      params.push(
-        rows.kpiId[i],
-        rows.period[i],
-        rows.value[i],
-        rows.comment[i],
-        enteredBy,
-        enteredAt,
-      );
+      const kpiId = rows.kpiId[i] as string;
+      const period = rows.period[i] as string;
+      const value = rows.value[i] as number;
+      const comment = rows.comment[i] ?? null;
+      // A KPI with no stored values needs no look: every value is new.
+      const before = this.hasStored.has(kpiId) ? this.stored.get(kpiId, period) : undefined;
+      if (before) {
+        if (before.value === value && (comment === null || comment === before.comment))
+          this.counts.unchangedValues += 1;
+        else this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
+        continue;
+      }
+      // New values need no history entry each: the import's own entry says where they came from.
+      this.counts.newValues += 1;
+      params.push(kpiId, period, value, comment ?? '', enteredBy, enteredAt);
       if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
         this.insertMany.run(params);
         params = [];

@@ -15,7 +15,7 @@ import { batchOf, readInThread, type ReadBatch } from './reader-thread';
 // its values in a transaction left open (the dry run), then commit it or roll it back. The
 // connection is the worker's own, opened with the same pragmas and lock as the backend's.
 
-const BATCH_ROWS = 5_000;
+const BATCH_ROWS = 20_000;
 
 export class ImportCancelled extends Error {}
 
