@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type {
   ExportResult,
   ValueExportFormat,
@@ -7,12 +6,10 @@ import type {
 } from '@shared/api/contract-export';
 import type { HandlerContext } from '../../context';
 import { getScorecard } from '../../store/records';
-import { tableToCsv } from './csv-writer';
+import { askWorker } from '../import/file-reader';
 import { deliverExport, safeFileStem } from './destination';
 import { periodRange } from './period-range';
-import { collectValueRows } from './value-rows';
-import { valueTable } from './value-table';
-import { writeXlsx } from './xlsx-writer';
+import { writeValuesFile, type ValuesFileRequest } from './write-values';
 
 // export.values: the rows from the scoring engine, laid out long or wide, written as CSV or XLSX.
 
@@ -30,6 +27,28 @@ const CONTENT_TYPES: Record<ValueExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** Writes the file on the import worker's thread, with the workspace file lent to it. */
+async function writeOnWorker(
+  ctx: HandlerContext,
+  file: ValuesFileRequest,
+  workerPath: string,
+): Promise<number> {
+  const workspace = ctx.workspace();
+  workspace.lend();
+  try {
+    return await askWorker(
+      workerPath,
+      {
+        type: 'exportValues',
+        request: { workspacePath: workspace.path, nativeBinding: workspace.nativeBinding, file },
+      },
+      (message) => (message.type === 'exported' ? message.rows : undefined),
+    );
+  } finally {
+    workspace.reclaim();
+  }
+}
+
 export async function exportValues(
   ctx: HandlerContext,
   input: ValuesExportInput,
@@ -37,18 +56,13 @@ export async function exportValues(
   const workspace = ctx.workspace();
   const { db } = workspace;
   const range = periodRange(input.fromPeriod, input.toPeriod);
-  // One read transaction: the rows are a consistent snapshot even if writes follow.
-  const { scope, table } = db.transaction(() => {
-    const scorecard =
-      input.scorecardId === undefined ? null : getScorecard(db, input.scorecardId, 'scorecardId');
-    const { kpis, rows } = collectValueRows(db, { scorecardId: input.scorecardId, range });
-    return {
-      scope: scorecard?.name ?? workspace.meta().name,
-      table: valueTable(input.layout, kpis, rows),
-    };
-  })();
+  const scope =
+    input.scorecardId === undefined
+      ? workspace.meta().name
+      : getScorecard(db, input.scorecardId, 'scorecardId').name;
   const day = ctx.now().slice(0, 10);
   const extension = `.${input.format}`;
+  const workerPath = ctx.options.importWorkerPath;
   return deliverExport(
     ctx.options.mode,
     input.destination,
@@ -57,10 +71,19 @@ export async function exportValues(
       extension,
       contentType: CONTENT_TYPES[input.format],
     },
-    async (path) => {
-      if (input.format === 'csv') writeFileSync(path, tableToCsv(table), 'utf8');
-      else await writeXlsx(table, path, 'Values', input.layout === 'long' ? 1 : 2);
-      return table.rows.length;
+    (path) => {
+      const file: ValuesFileRequest = {
+        format: input.format,
+        layout: input.layout,
+        scorecardId: input.scorecardId,
+        range,
+        path,
+      };
+      // Evaluating and writing tens of thousands of values takes seconds: off the event loop
+      // that serves the window, where the host gave a worker script.
+      return workerPath === undefined
+        ? writeValuesFile(db, file)
+        : writeOnWorker(ctx, file, workerPath);
     },
   );
 }

@@ -226,6 +226,7 @@ export class ImportJobs {
         return;
       case 'inspected':
       case 'rows':
+      case 'exported':
         return;
     }
   }

@@ -3,6 +3,7 @@ import type { LayoutGuess } from '@shared/transfer/detect';
 import type { ImportResult, ImportSummary } from '@shared/transfer/import-status';
 import type { SourceKind, SourceRow } from '@shared/transfer/table';
 import type { ValueMapping } from '@shared/transfer/value-rows';
+import type { ValuesFileRequest } from '../export/write-values';
 import type { CsvFormat } from './csv-source';
 
 // Messages between the backend and the import worker thread. The worker reads and parses the
@@ -52,16 +53,25 @@ export interface RowsRequest {
   limit: number;
 }
 
+/** A values export written on the worker's thread (the workspace file lent to it). */
+export interface ExportRequest {
+  workspacePath: string;
+  nativeBinding: string | undefined;
+  file: ValuesFileRequest;
+}
+
 export type ToWorker =
   | { type: 'inspect'; request: InspectRequest }
   | { type: 'rows'; request: RowsRequest }
   | { type: 'start'; request: ImportRequest }
+  | { type: 'exportValues'; request: ExportRequest }
   | { type: 'apply' }
   | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'inspected'; result: InspectResult }
   | { type: 'rows'; rows: SourceRow[] }
+  | { type: 'exported'; rows: number }
   | { type: 'progress'; done: number; total: number; unit: 'bytes' | 'values' }
   | { type: 'ready'; summary: ImportSummary }
   | { type: 'applied'; result: ImportResult }

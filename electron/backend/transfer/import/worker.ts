@@ -7,6 +7,8 @@ import type { FromWorker, ToWorker } from './protocol';
 import { FileProblem, inspectFile, readAllRows, type ReadValuesRequest } from './read-file';
 import { READER_ROLE, runReader } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
+import { openLockedConnection } from '../../workspace/connection';
+import { writeValuesFile } from '../export/write-values';
 
 // The import worker thread's entry. One worker serves one request: a first look at a file, or
 // one import from reading to applying. It answers with messages and closes the workspace file
@@ -51,6 +53,22 @@ async function handle(message: ToWorker): Promise<void> {
     case 'rows':
       send({ type: 'rows', rows: await readAllRows(message.request) });
       return;
+    case 'exportValues': {
+      const { request } = message;
+      const db = openLockedConnection(request.workspacePath, {
+        create: false,
+        nativeBinding: request.nativeBinding,
+      });
+      let rows: number;
+      try {
+        rows = await writeValuesFile(db, request.file);
+      } finally {
+        // Closed before the answer, so the backend can open the file again at once.
+        db.close();
+      }
+      send({ type: 'exported', rows });
+      return;
+    }
     case 'start': {
       const current = new WorkerImport(
         message.request,
