@@ -59,6 +59,7 @@ function emptyPending() {
 export class ImportWriter {
   private readonly db: Db;
   private readonly stored: Statement<[string, string], Stored>;
+  private readonly storedSpan: Statement<[string, string, string], Stored & { period: string }>;
   private readonly upsert: Statement;
   private readonly insert: Statement;
   private readonly insertMany: Statement;
@@ -85,6 +86,10 @@ export class ImportWriter {
     this.kpiNames = new Map(options.kpis.map((kpi) => [kpi.id, kpi.name]));
     this.stored = this.db.prepare(
       'SELECT value, comment, entered_by, entered_at FROM kpi_values WHERE kpi_id = ? AND period = ?',
+    );
+    this.storedSpan = this.db.prepare(
+      `SELECT period, value, comment, entered_by, entered_at FROM kpi_values
+       WHERE kpi_id = ? AND period BETWEEN ? AND ?`,
     );
     this.upsert = this.db.prepare(
       `INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)
@@ -256,27 +261,46 @@ export class ImportWriter {
     order.sort();
     const { enteredBy, enteredAt } = this.options;
     let params: unknown[] = [];
-    for (const key of order) {
-      const i = key % ROW_SLOTS;
-      const kpiId = rows.kpiId[i] as string;
-      const period = rows.period[i] as string;
-      const value = rows.value[i] as number;
-      const comment = rows.comment[i] ?? null;
+    for (let start = 0; start < count;) {
+      // The rows of one KPI are together now; its stored values in their span of periods
+      // come in one range read rather than a look-up each.
+      const kpiId = rows.kpiId[(order[start] as number) % ROW_SLOTS] as string;
+      let end = start;
+      let low: string | null = null;
+      let high: string | null = null;
+      for (; end < count; end += 1) {
+        const i = (order[end] as number) % ROW_SLOTS;
+        if (rows.kpiId[i] !== kpiId) break;
+        const period = rows.period[i] as string;
+        if (low === null || period < low) low = period;
+        if (high === null || period > high) high = period;
+      }
       // A KPI with no stored values needs no look: every value is new.
-      const before = this.hasStored.has(kpiId) ? this.stored.get(kpiId, period) : undefined;
-      if (before) {
-        if (before.value === value && (comment === null || comment === before.comment))
-          this.counts.unchangedValues += 1;
-        else this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
-        continue;
+      const stored =
+        this.hasStored.has(kpiId) && low !== null && high !== null
+          ? new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]))
+          : null;
+      for (let at = start; at < end; at += 1) {
+        const i = (order[at] as number) % ROW_SLOTS;
+        const period = rows.period[i] as string;
+        const value = rows.value[i] as number;
+        const comment = rows.comment[i] ?? null;
+        const before = stored?.get(period);
+        if (before) {
+          if (before.value === value && (comment === null || comment === before.comment))
+            this.counts.unchangedValues += 1;
+          else this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
+          continue;
+        }
+        // New values need no history entry each: the import's own entry says where they came from.
+        this.counts.newValues += 1;
+        params.push(kpiId, period, value, comment ?? '', enteredBy, enteredAt);
+        if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
+          this.insertMany.run(params);
+          params = [];
+        }
       }
-      // New values need no history entry each: the import's own entry says where they came from.
-      this.counts.newValues += 1;
-      params.push(kpiId, period, value, comment ?? '', enteredBy, enteredAt);
-      if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
-        this.insertMany.run(params);
-        params = [];
-      }
+      start = end;
     }
     for (let i = 0; i < params.length; i += INSERT_COLUMNS)
       this.insert.run(params.slice(i, i + INSERT_COLUMNS));
