@@ -37,38 +37,42 @@ export function hasReminderTables(db: Db): boolean {
   return schemaVersionOf(db) >= REMINDER_SCHEMA_VERSION;
 }
 
-export function readReminderSettings(db: Db): WorkspaceReminderSettings {
-  if (!hasReminderTables(db)) return { dataDue: DEFAULT_DATA_DUE, overrides: [], reviews: [] };
-  const defaults = db
+/** The workspace's own defaults, or null when it never changed them. */
+export function readStoredDefaults(db: Db): DataDueDefaults | null {
+  const row = db
     .prepare<[], DefaultsRow>(
       'SELECT data_due_enabled, grace_days, time_of_day FROM reminder_defaults',
     )
     .get();
-  const overrides = db
+  return row
+    ? { enabled: row.data_due_enabled === 1, graceDays: row.grace_days, timeOfDay: row.time_of_day }
+    : null;
+}
+
+/** Every KPI override, in KPI id order. */
+export function readOverrides(db: Db): KpiReminderOverride[] {
+  return db
     .prepare<[], OverrideRow>(
-      'SELECT kpi_id, mode, grace_days, time_of_day FROM kpi_reminder_overrides',
+      'SELECT kpi_id, mode, grace_days, time_of_day FROM kpi_reminder_overrides ORDER BY kpi_id',
     )
-    .all();
-  const reviews = db
-    .prepare<[], ReviewRow>(
-      'SELECT scorecard_id, cadence, interval_weeks, start_date, time_of_day, lead_days, prepare FROM review_schedules',
-    )
-    .all();
-  return {
-    dataDue: defaults
-      ? {
-          enabled: defaults.data_due_enabled === 1,
-          graceDays: defaults.grace_days,
-          timeOfDay: defaults.time_of_day,
-        }
-      : DEFAULT_DATA_DUE,
-    overrides: overrides.map((row) => ({
+    .all()
+    .map((row) => ({
       kpiId: row.kpi_id,
       mode: row.mode,
       graceDays: row.grace_days,
       timeOfDay: row.time_of_day,
-    })),
-    reviews: reviews.map((row) => ({
+    }));
+}
+
+/** Every review schedule, in scorecard id order. */
+export function readReviews(db: Db): ReviewSchedule[] {
+  return db
+    .prepare<[], ReviewRow>(
+      `SELECT scorecard_id, cadence, interval_weeks, start_date, time_of_day, lead_days, prepare
+       FROM review_schedules ORDER BY scorecard_id`,
+    )
+    .all()
+    .map((row) => ({
       scorecardId: row.scorecard_id,
       cadence: row.cadence,
       intervalWeeks: row.interval_weeks,
@@ -76,7 +80,15 @@ export function readReminderSettings(db: Db): WorkspaceReminderSettings {
       timeOfDay: row.time_of_day,
       leadDays: row.lead_days,
       prepare: row.prepare,
-    })),
+    }));
+}
+
+export function readReminderSettings(db: Db): WorkspaceReminderSettings {
+  if (!hasReminderTables(db)) return { dataDue: DEFAULT_DATA_DUE, overrides: [], reviews: [] };
+  return {
+    dataDue: readStoredDefaults(db) ?? DEFAULT_DATA_DUE,
+    overrides: readOverrides(db),
+    reviews: readReviews(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { KpiPackage, PackageActionPlan } from '@shared/transfer/package-schema';
+import type { KpiPackage } from '@shared/transfer/package-schema';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '@shared/transfer/package-schema';
 import { listKpis } from '../../store/kpis';
 import {
@@ -11,24 +11,12 @@ import { listValues } from '../../store/values';
 import type { Db } from '../../workspace/migrations';
 import { readMeta } from '../../workspace/workspace';
 import { hasReminderTables, readReminderSection } from './reminder-section';
+import { listActionPlans } from '../../store/action-plans';
 import { hasTable } from './tables';
 
 // A workspace (or one scorecard and the scorecards below it) as a package. Records are listed
 // by id (UUIDv7: creation order), so two exports of the same data are identical apart from
 // `exportedAt`, whatever order rows happen to sit in the file.
-
-interface ActionPlanRow {
-  id: string;
-  kpi_id: string | null;
-  objective_id: string | null;
-  title: string;
-  owner: string;
-  due_date: string | null;
-  status: PackageActionPlan['status'];
-  notes: string;
-  created_at: string;
-  updated_at: string;
-}
 
 const byId = <T extends { id: string }>(items: T[]): T[] =>
   items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -46,24 +34,6 @@ function subtree(db: Db, rootId: string): Set<string> {
       }
   }
   return inside;
-}
-
-function readActionPlans(db: Db): PackageActionPlan[] {
-  return db
-    .prepare<[], ActionPlanRow>('SELECT * FROM action_plans ORDER BY id')
-    .all()
-    .map((row) => ({
-      id: row.id,
-      kpiId: row.kpi_id,
-      objectiveId: row.objective_id,
-      title: row.title,
-      owner: row.owner,
-      dueDate: row.due_date,
-      status: row.status,
-      notes: row.notes,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
 }
 
 export function buildPackage(
@@ -118,7 +88,7 @@ export function buildPackage(
     })),
   };
   if (hasTable(db, 'action_plans'))
-    pkg.actionPlans = readActionPlans(db).filter(
+    pkg.actionPlans = byId(listActionPlans(db)).filter(
       (plan) =>
         (plan.kpiId !== null && kpiIds.has(plan.kpiId)) ||
         (plan.objectiveId !== null && objectiveIds.has(plan.objectiveId)),

@@ -1,75 +1,29 @@
 import type { PackageReminderSettings } from '@shared/transfer/package-schema';
 import type { Db } from '../../workspace/migrations';
-import { hasTable } from './tables';
+import { readOverrides, readReviews, readStoredDefaults } from '../../reminders/settings-store';
 
-// The package's optional reminder settings section ↔ the schema-v4 tables. Read straight from
-// the tables (not through the reminder settings reader, which fills in the app's defaults) so
-// "never changed" survives a round trip as `defaults: null`.
+// The package's optional reminder settings section ↔ the schema-v4 tables. The defaults are
+// read as stored (not filled in with the app's), so "never changed" survives a round trip as
+// `defaults: null`.
 
-interface DefaultsRow {
-  data_due_enabled: number;
-  grace_days: number;
-  time_of_day: string;
-}
-interface OverrideRow {
-  kpi_id: string;
-  mode: 'off' | 'custom';
-  grace_days: number | null;
-  time_of_day: string | null;
-}
-interface ReviewRow {
-  scorecard_id: string;
-  cadence: 'monthly' | 'quarterly' | 'custom';
-  interval_weeks: number;
-  start_date: string;
-  time_of_day: string;
-  lead_days: number;
-  prepare: string;
-}
-
-export function hasReminderTables(db: Db): boolean {
-  return hasTable(db, 'reminder_defaults');
-}
+export { hasReminderTables } from '../../reminders/settings-store';
 
 export function readReminderSection(
   db: Db,
   kpiIds: ReadonlySet<string>,
   scorecardIds: ReadonlySet<string>,
 ): PackageReminderSettings {
-  const defaults = db
-    .prepare<[], DefaultsRow>('SELECT * FROM reminder_defaults WHERE id = 1')
-    .get();
+  const defaults = readStoredDefaults(db);
   return {
     defaults: defaults
       ? {
-          dataDueEnabled: defaults.data_due_enabled === 1,
-          graceDays: defaults.grace_days,
-          timeOfDay: defaults.time_of_day,
+          dataDueEnabled: defaults.enabled,
+          graceDays: defaults.graceDays,
+          timeOfDay: defaults.timeOfDay,
         }
       : null,
-    kpiOverrides: db
-      .prepare<[], OverrideRow>('SELECT * FROM kpi_reminder_overrides ORDER BY kpi_id')
-      .all()
-      .filter((row) => kpiIds.has(row.kpi_id))
-      .map((row) => ({
-        kpiId: row.kpi_id,
-        mode: row.mode,
-        graceDays: row.grace_days,
-        timeOfDay: row.time_of_day,
-      })),
-    reviewSchedules: db
-      .prepare<[], ReviewRow>('SELECT * FROM review_schedules ORDER BY scorecard_id')
-      .all()
-      .filter((row) => scorecardIds.has(row.scorecard_id))
-      .map((row) => ({
-        scorecardId: row.scorecard_id,
-        cadence: row.cadence,
-        intervalWeeks: row.interval_weeks,
-        startDate: row.start_date,
-        timeOfDay: row.time_of_day,
-        leadDays: row.lead_days,
-        prepare: row.prepare,
-      })),
+    kpiOverrides: readOverrides(db).filter((row) => kpiIds.has(row.kpiId)),
+    reviewSchedules: readReviews(db).filter((row) => scorecardIds.has(row.scorecardId)),
   };
 }
 
