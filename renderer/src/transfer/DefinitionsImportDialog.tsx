@@ -6,13 +6,12 @@ import {
   type DefinitionField,
 } from '@shared/transfer/definition-rows';
 import type { DefinitionImportResult, ImportPreview } from '@shared/transfer/import-status';
-import { cellText } from '@shared/transfer/table';
 import { api, errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
 import { formatNumber } from '../locale';
 import { ColumnSelect } from './ColumnSelect';
-import { columnCount, headerOf, NUMBER_STYLES } from './import-model';
+import { HeaderRowSelect, NumberStyleSelect } from './FileSelects';
+import { columnCount, headerOf, numberStyleOf } from './import-model';
 
 // Importing KPI definitions into the selected scorecard: map the columns, read the dry run
 // (what each row would do, and every row that cannot be imported), then import.
@@ -43,11 +42,7 @@ export function DefinitionsImportDialog(props: Props) {
   const [columns, setColumns] = useState<DefinitionColumns>(() =>
     guessDefinitionColumns(headerOf(preview, preview.guess.mapping.headerLine)),
   );
-  const [numberLocale, setNumberLocale] = useState(
-    NUMBER_STYLES.some((style) => style.locale === preview.guess.numberLocale)
-      ? preview.guess.numberLocale
-      : 'en-US',
-  );
+  const [numberLocale, setNumberLocale] = useState(() => numberStyleOf(preview));
   const [result, setResult] = useState<DefinitionImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -104,29 +99,14 @@ export function DefinitionsImportDialog(props: Props) {
             created by name.
           </p>
           <div className="form-grid">
-            <Field label="Header row">
-              {(control) => (
-                <select
-                  {...control}
-                  value={headerLine}
-                  onChange={(event) => {
-                    const line = Number(event.target.value);
-                    setHeaderLine(line);
-                    setColumns(guessDefinitionColumns(headerOf(preview, line)));
-                  }}
-                >
-                  {preview.rows.slice(0, 15).map((row) => (
-                    <option key={row.line} value={row.line}>
-                      {row.line}:{' '}
-                      {row.cells
-                        .map((cell) => cellText(cell))
-                        .join(' | ')
-                        .slice(0, 60)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <HeaderRowSelect
+              preview={preview}
+              value={headerLine}
+              onChange={(line) => {
+                setHeaderLine(line);
+                setColumns(guessDefinitionColumns(headerOf(preview, line)));
+              }}
+            />
             {DEFINITION_FIELDS.map((field) => (
               <ColumnSelect
                 key={field}
@@ -144,21 +124,7 @@ export function DefinitionsImportDialog(props: Props) {
                 }}
               />
             ))}
-            <Field label="Numbers are written like">
-              {(control) => (
-                <select
-                  {...control}
-                  value={numberLocale}
-                  onChange={(event) => setNumberLocale(event.target.value)}
-                >
-                  {NUMBER_STYLES.map((style) => (
-                    <option key={style.locale} value={style.locale}>
-                      {style.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <NumberStyleSelect value={numberLocale} onChange={setNumberLocale} />
           </div>
         </div>
       ) : (

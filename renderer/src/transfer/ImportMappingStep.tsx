@@ -3,11 +3,11 @@ import type { ImportPreview } from '@shared/transfer/import-status';
 import { cellText } from '@shared/transfer/table';
 import { Field } from '../components/Field';
 import { ColumnSelect } from './ColumnSelect';
+import { HeaderRowSelect, NumberStyleSelect } from './FileSelects';
 import {
   columnCount,
   columnLabel,
   headerOf,
-  NUMBER_STYLES,
   periodColumnsOf,
   remap,
   type ImportChoices,
@@ -108,29 +108,13 @@ export function ImportMappingStep({ preview, choices, objectives, onChange, onRe
             </Field>
           </>
         ) : null}
-        <Field label="Header row" help="The row with the column titles; rows above it are skipped.">
-          {(control) => (
-            <select
-              {...control}
-              value={mapping.headerLine}
-              onChange={(event) => {
-                set({
-                  mapping: remap(preview, choices, { headerLine: Number(event.target.value) }),
-                });
-              }}
-            >
-              {preview.rows.slice(0, 15).map((row) => (
-                <option key={row.line} value={row.line}>
-                  {preview.kind === 'csv' ? 'Line' : 'Row'} {row.line}:{' '}
-                  {row.cells
-                    .map((cell) => cellText(cell))
-                    .join(' | ')
-                    .slice(0, 60)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <HeaderRowSelect
+          preview={preview}
+          value={mapping.headerLine}
+          onChange={(headerLine) => {
+            set({ mapping: remap(preview, choices, { headerLine }) });
+          }}
+        />
         <Field label="Layout">
           {(control) => (
             <select
@@ -204,23 +188,12 @@ export function ImportMappingStep({ preview, choices, objectives, onChange, onRe
               : ''}
           </p>
         )}
-        <Field label="Numbers are written like">
-          {(control) => (
-            <select
-              {...control}
-              value={choices.numberLocale}
-              onChange={(event) => {
-                set({ numberLocale: event.target.value });
-              }}
-            >
-              {NUMBER_STYLES.map((style) => (
-                <option key={style.locale} value={style.locale}>
-                  {style.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NumberStyleSelect
+          value={choices.numberLocale}
+          onChange={(numberLocale) => {
+            set({ numberLocale });
+          }}
+        />
         <Field label="Dates are written like">
           {(control) => (
             <select

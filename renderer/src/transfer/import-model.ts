@@ -26,13 +26,18 @@ export const NUMBER_STYLES = [
   { locale: 'de-CH', label: "1'234.5 (apostrophe for thousands)" },
 ] as const;
 
+/** The guessed number locale if the wizard offers it, else the point-decimal style. */
+export function numberStyleOf(preview: ImportPreview): string {
+  const guessed = preview.guess.numberLocale;
+  return NUMBER_STYLES.some((style) => style.locale === guessed) ? guessed : 'en-US';
+}
+
 export function choicesFrom(preview: ImportPreview, previous?: ImportChoices): ImportChoices {
-  const known = NUMBER_STYLES.some((style) => style.locale === preview.guess.numberLocale);
   return {
     sheet: preview.sheet,
     format: preview.format,
     mapping: preview.guess.mapping,
-    numberLocale: known ? preview.guess.numberLocale : 'en-US',
+    numberLocale: numberStyleOf(preview),
     dayFirst: preview.guess.dayFirst,
     unknown: previous?.unknown ?? 'skip',
     objectiveId: previous?.objectiveId ?? '',
