@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReminderInbox, ReminderClaim } from '../reminders/api';
 import {
   defaultsInput,
+  inboxInput,
   overrideInput,
   preferencesInput,
   reminderKeySchema,
@@ -23,7 +24,7 @@ import { method } from './method';
 
 export const reminderContract = {
   /** Every reminder of every recent workspace (no workspace needs to be open). */
-  'reminders.inbox': method<ReminderInbox>()(whereInput),
+  'reminders.inbox': method<ReminderInbox>()(inboxInput),
   /**
    * For the notifier (the Electron shell): what to notify now, marked shown before it is
    * returned, so a second window, a second timer or a restart never repeats it.

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from '../api/schemas';
-import { SNOOZE_CHOICES, type InboxItem, type InboxNote, type ReminderNotice } from './inbox';
+import {
+  SNOOZE_CHOICES,
+  type InboxCounts,
+  type InboxItem,
+  type InboxNote,
+  type ReminderNotice,
+} from './inbox';
 import { isTimeOfDay, isValidZone } from './local-time';
 import { REVIEW_CADENCES, type ReminderPreferences } from './types';
 
@@ -8,8 +14,10 @@ import { REVIEW_CADENCES, type ReminderPreferences } from './types';
 // filling the reminder settings form.
 
 export interface ReminderInbox {
-  /** Overdue and due first, then snoozed, then coming (the next 14 days). */
+  /** Overdue and due first, then snoozed, then coming (the next 14 days): the first `limit`. */
   items: InboxItem[];
+  /** How many open reminders there are in each state, listed in `items` or not. */
+  counts: InboxCounts;
   /** Workspaces dropped from the schedule (moved, deleted, unreadable). */
   notes: InboxNote[];
   preferences: ReminderPreferences;
@@ -70,6 +78,21 @@ export const snoozeInput = z.strictObject({
 export const whereInput = z.strictObject({
   timeZone: timeZoneSchema,
   locale: localeSchema.optional(),
+});
+
+/** How many inbox items to send at first; the inbox shows more on request. */
+export const INBOX_PAGE = 200;
+/** The most one listing sends; beyond it the inbox counts. */
+export const INBOX_LIMIT = 10_000;
+const LIMIT_RANGE = `Limit must be 1 to ${INBOX_LIMIT.toLocaleString('en-GB')} reminders`;
+
+export const inboxInput = whereInput.extend({
+  limit: z
+    .number({ error: 'Limit must be a number of reminders' })
+    .int({ error: 'Limit must be a whole number of reminders' })
+    .min(1, { error: LIMIT_RANGE })
+    .max(INBOX_LIMIT, { error: LIMIT_RANGE })
+    .default(INBOX_PAGE),
 });
 
 export const preferencesInput = z.strictObject({

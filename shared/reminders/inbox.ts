@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { atLocalTime } from './local-time';
-import { byDue } from './schedule';
+import { plainReminder } from './plain';
+import { dueTime, sortedByDue } from './schedule';
 import { inQuietHours, quietHoursEnd } from './quiet-hours';
 import type { Reminder, ReminderPreferences, TimeOfDay } from './types';
 
@@ -63,7 +64,7 @@ function isClosed(mark: ReminderMark | undefined): boolean {
 
 /** When the reminder asks for attention: its due time, or the end of its snooze. */
 export function showAt(reminder: Reminder, mark: ReminderMark | undefined): number {
-  const due = Date.parse(reminder.dueAt);
+  const due = dueTime(reminder);
   const snooze = mark?.snoozedUntil === undefined ? Number.NaN : Date.parse(mark.snoozedUntil);
   return Number.isNaN(snooze) ? due : Math.max(due, snooze);
 }
@@ -77,34 +78,77 @@ function alreadyShown(reminder: Reminder, mark: ReminderMark | undefined): boole
   return Date.parse(mark.shownAt) >= due;
 }
 
-const RANK: Record<InboxItemState, number> = { overdue: 0, due: 1, snoozed: 2, upcoming: 3 };
+const ORDER: readonly InboxItemState[] = ['overdue', 'due', 'snoozed', 'upcoming'];
 
-/** The inbox: open reminders, overdue and due first (oldest first), then snoozed, then coming. */
+export type InboxCounts = Record<InboxItemState, number>;
+
+/** The first `limit` items of the inbox, and how many there are in each state. */
+export interface InboxPage {
+  items: InboxItem[];
+  counts: InboxCounts;
+}
+
+/**
+ * The inbox: open reminders, overdue and due first (oldest first), then snoozed, then coming.
+ * Only the first `limit` become items: a consultant's twenty workspaces can hold tens of
+ * thousands of open reminders, which are counted rather than sent to a screen.
+ */
+export function inboxPage(
+  reminders: readonly Reminder[],
+  state: InboxState,
+  nowMs: number,
+  limit = Number.POSITIVE_INFINITY,
+): InboxPage {
+  const byState: Record<InboxItemState, Reminder[]> = {
+    overdue: [],
+    due: [],
+    snoozed: [],
+    upcoming: [],
+  };
+  for (const reminder of reminders) {
+    const mark = state.marks[reminder.key];
+    if (isClosed(mark)) continue;
+    const due = dueTime(reminder);
+    const snoozed = mark?.snoozedUntil !== undefined && Date.parse(mark.snoozedUntil) > nowMs;
+    byState[
+      snoozed ? 'snoozed' : due > nowMs ? 'upcoming' : nowMs - due >= DAY_MS ? 'overdue' : 'due'
+    ].push(reminder);
+  }
+  const items: InboxItem[] = [];
+  for (const itemState of ORDER) {
+    if (items.length >= limit) break;
+    // The schedule comes sorted, so each state's reminders are already in due order;
+    // sortedByDue (stable, no comparisons) covers a caller that passes another order.
+    const group = isSortedByDue(byState[itemState])
+      ? byState[itemState]
+      : sortedByDue(byState[itemState]);
+    for (const reminder of group.slice(0, limit - items.length))
+      items.push(
+        plainReminder(reminder, {
+          state: itemState,
+          snoozedUntil:
+            itemState === 'snoozed' ? (state.marks[reminder.key]?.snoozedUntil ?? null) : null,
+        }),
+      );
+  }
+  const counts = {} as InboxCounts;
+  for (const itemState of ORDER) counts[itemState] = byState[itemState].length;
+  return { items, counts };
+}
+
+/** Every item of the inbox, in its order. */
 export function inboxItems(
   reminders: readonly Reminder[],
   state: InboxState,
   nowMs: number,
 ): InboxItem[] {
-  const items: InboxItem[] = [];
-  for (const reminder of reminders) {
-    const mark = state.marks[reminder.key];
-    if (isClosed(mark)) continue;
-    const due = Date.parse(reminder.dueAt);
-    const snoozed = mark?.snoozedUntil !== undefined && Date.parse(mark.snoozedUntil) > nowMs;
-    const itemState: InboxItemState = snoozed
-      ? 'snoozed'
-      : due > nowMs
-        ? 'upcoming'
-        : nowMs - due >= DAY_MS
-          ? 'overdue'
-          : 'due';
-    items.push({
-      ...reminder,
-      state: itemState,
-      snoozedUntil: snoozed ? (mark.snoozedUntil ?? null) : null,
-    });
-  }
-  return items.sort((a, b) => RANK[a.state] - RANK[b.state] || byDue(a, b));
+  return inboxPage(reminders, state, nowMs).items;
+}
+
+function isSortedByDue(items: readonly Reminder[]): boolean {
+  for (let i = 1; i < items.length; i += 1)
+    if ((items[i - 1] as Reminder).dueAt > (items[i] as Reminder).dueAt) return false;
+  return true;
 }
 
 function summarise(batch: Reminder[], nowMs: number): ReminderNotice {
@@ -121,7 +165,7 @@ function summarise(batch: Reminder[], nowMs: number): ReminderNotice {
     };
   const values = batch.filter((r) => r.kind === 'data_due');
   const alerts = batch.filter((r) => r.kind === 'alert');
-  const late = values.some((r) => nowMs - Date.parse(r.dueAt) >= DAY_MS);
+  const late = values.some((r) => nowMs - dueTime(r) >= DAY_MS);
   const title =
     values.length === batch.length
       ? `${batch.length} values are ${late ? 'overdue' : 'due'}`
@@ -243,23 +287,25 @@ export function removeNote(state: InboxState, id: string): InboxState {
 
 /**
  * Forgets marks of reminders that left the schedule long ago, so the state stays small. A mark
- * is kept while its reminder could still come back into the look-back window.
+ * is kept while its reminder is in `reminders` or could still come back into the look-back
+ * window. The kept marks stay in their order, so an unchanged state serialises the same.
  */
 export function prune(
   state: InboxState,
-  liveKeys: ReadonlySet<string>,
+  reminders: readonly Reminder[],
   nowMs: number,
   keepDays: number,
 ): InboxState {
+  const live = new Set<string>();
+  for (const reminder of reminders) if (reminder.key in state.marks) live.add(reminder.key);
   const cutoff = nowMs - keepDays * DAY_MS;
-  const marks: Record<string, ReminderMark> = {};
-  for (const [key, m] of Object.entries(state.marks)) {
-    const latest = Math.max(
-      ...[m.shownAt, m.snoozedUntil, m.dismissedAt, m.doneAt].map((t) =>
-        t === undefined ? 0 : Date.parse(t),
-      ),
+  const recent = (m: ReminderMark): boolean =>
+    [m.shownAt, m.snoozedUntil, m.dismissedAt, m.doneAt].some(
+      (t) => t !== undefined && Date.parse(t) >= cutoff,
     );
-    if (liveKeys.has(key) || latest >= cutoff) marks[key] = m;
-  }
-  return { ...state, marks };
+  const entries = Object.entries(state.marks);
+  const kept = entries.filter(([key, m]) => live.has(key) || recent(m));
+  // Nothing to forget, the usual case at every check: the same state, not a copy.
+  if (kept.length === entries.length) return state;
+  return { ...state, marks: Object.fromEntries(kept) };
 }

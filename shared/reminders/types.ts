@@ -94,6 +94,8 @@ export interface Reminder {
   workspaceName: string;
   /** When it is due, as a UTC ISO instant (computed in the user's time zone). */
   dueAt: string;
+  /** `dueAt` in epoch milliseconds, where the schedule already knows it (see `dueTime`). */
+  readonly dueMs?: number;
   title: string;
   detail: string;
   kpiId: string | null;
@@ -115,6 +117,11 @@ export interface KpiForReminders {
   entered: boolean;
   /** Period keys that already have a value. */
   periodsWithValue: ReadonlySet<string>;
+  /**
+   * When the KPI was made (epoch ms, from the workspace's change log): periods that fell due
+   * long before it are not asked for. Absent where the making was not recorded.
+   */
+  createdMs?: number;
 }
 
 export interface ScorecardForReminders {

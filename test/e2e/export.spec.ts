@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { readPackage } from '../../shared/transfer/package-reader';
-import { expect, test } from './fixtures';
+import { expect, openSample, test } from './fixtures';
 
 // Export from the workspace's top bar in browser mode: the file arrives as a browser download.
 
@@ -9,10 +9,7 @@ test('exports the sample as XLSX and the browser downloads a real workbook', asy
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await expect(
-    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
-  ).toBeVisible();
+  await openSample(page, app);
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: 'Excel workbook (XLSX) of values' }).check();

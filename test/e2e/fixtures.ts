@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 // Each test gets its own data folder and its own browser-mode server, started the way a user
 // starts it, and waits for the server to say it is ready (never a fixed sleep).
@@ -92,4 +92,25 @@ export const test = base.extend<{ serverArgs: string[]; app: AppServer }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** Opens the app in browser mode, which starts on the sample workspace, and waits for it. */
+export async function openSample(page: Page, app: AppServer): Promise<void> {
+  await page.goto(app.url);
+  await expect(
+    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
+  ).toBeVisible();
+}
+
+/** Calls the browser-mode API as the page does, failing the test on a refusal. */
+export function apiCaller(page: Page, app: AppServer) {
+  return async (method: string, params: unknown): Promise<unknown> => {
+    const response = await page.request.post(`${app.origin}/api/${method}`, {
+      headers: { Authorization: `Bearer ${app.token}` },
+      data: params,
+    });
+    const body = (await response.json()) as { ok: boolean; data: unknown };
+    expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+    return body.data;
+  };
+}

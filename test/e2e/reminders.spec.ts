@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { expect, test } from './fixtures';
+import { apiCaller, expect, openSample, test } from './fixtures';
 
 // The reminders inbox in browser mode, on the sample (its values stop in October 2026, so
 // there is always a period whose value is due): act on reminders, change settings, export the
 // calendar, and find it all as left after a restart.
 
+/** The first objective of the sample's first scorecard, for KPIs a test adds. */
+async function firstObjectiveId(call: ReturnType<typeof apiCaller>): Promise<string> {
+  const [scorecard] = (await call('scorecard.list', {})) as { id: string }[];
+  const view = (await call('scorecard.view', { id: scorecard?.id })) as {
+    perspectives: { objectives: { objective: { id: string } }[] }[];
+  };
+  return view.perspectives[0]?.objectives[0]?.objective.id ?? '';
+}
+
 test('the inbox lists due values, and done, snooze and dismiss stick across a restart', async ({
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await expect(
-    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
-  ).toBeVisible();
+  await openSample(page, app);
   await page.getByRole('button', { name: /^Reminders, \d+ due$/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Reminders' });
   const inbox = dialog.getByRole('list', { name: 'Reminders inbox' });
@@ -107,26 +113,12 @@ test('a value that turns a KPI off track shows an alert with its status in words
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await expect(
-    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
-  ).toBeVisible();
-  const call = async (method: string, params: unknown) => {
-    const response = await page.request.post(`${app.origin}/api/${method}`, {
-      headers: { Authorization: `Bearer ${app.token}` },
-      data: params,
-    });
-    const body = (await response.json()) as { ok: boolean; data: unknown };
-    expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-    return body.data;
-  };
+  await openSample(page, app);
+  const call = apiCaller(page, app);
   // A new KPI with a target of 100, on track last month and far below it this month.
-  const [scorecard] = (await call('scorecard.list', {})) as { id: string }[];
-  const view = (await call('scorecard.view', { id: scorecard?.id })) as {
-    perspectives: { objectives: { objective: { id: string } }[] }[];
-  };
+  const objectiveId = await firstObjectiveId(call);
   const kpi = (await call('kpi.create', {
-    objectiveId: view.perspectives[0]?.objectives[0]?.objective.id,
+    objectiveId,
     name: 'Walk-in customers',
     frequency: 'monthly',
     target: 100,
@@ -163,4 +155,62 @@ test('a value that turns a KPI off track shows an alert with its status in words
   await page.getByRole('button', { name: /^Reminders, \d+ due$/ }).click();
   await expect(inbox.getByRole('listitem').first()).toBeVisible();
   await expect(inbox.getByRole('listitem', { name: title, exact: true })).toHaveCount(0);
+});
+
+test('a long inbox shows a page at a time, with the count of every open reminder', async ({
+  page,
+  app,
+}) => {
+  await openSample(page, app);
+  const call = apiCaller(page, app);
+  // Six daily KPIs whose last value is from 100 days ago: a value missing every day since.
+  const objectiveId = await firstObjectiveId(call);
+  const longAgo = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 1; i <= 6; i += 1) {
+    const kpi = (await call('kpi.create', {
+      objectiveId,
+      name: `Daily check ${String(i)}`,
+      frequency: 'daily',
+    })) as { id: string };
+    await call('value.set', { kpiId: kpi.id, period: longAgo, value: 1 });
+  }
+  await page.reload();
+
+  const button = page.getByRole('button', { name: /^Reminders, [\d,]+ due$/ });
+  await expect(button).toHaveAccessibleName(/^Reminders, (\d{3}|\d,\d{3}) due$/);
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Reminders' });
+  const items = dialog.getByRole('list', { name: 'Reminders inbox' }).getByRole('listitem');
+  const summary = dialog.getByRole('status').filter({ hasText: /^Showing / });
+  await expect(summary).toContainText(/^Showing 200 of [\d,]+ open reminders: [\d,]+ overdue/);
+  await expect(items).toHaveCount(200);
+  const open = Number(
+    /of ([\d,]+) open/.exec((await summary.textContent()) ?? '')?.[1]?.replaceAll(',', ''),
+  );
+  expect(open).toBeGreaterThan(6 * 90);
+  // The oldest overdue come first.
+  await expect(items.first()).toContainText('Overdue');
+
+  await dialog.getByRole('button', { name: 'Show 200 more' }).click();
+  await expect(items).toHaveCount(400);
+  await expect(summary).toContainText(/^Showing 400 of /);
+  await summary.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/reminders-long-inbox.png' });
+  await dialog
+    .getByRole('button', { name: `Show ${String(Math.min(200, open - 400))} more` })
+    .click();
+  await expect(items).toHaveCount(Math.min(600, open));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Deleting a KPI takes its reminders with it: the count on the button follows, no reload.
+  const due = async () =>
+    Number(
+      /([\d,]+) due/
+        .exec((await button.getAttribute('aria-label')) ?? '')?.[1]
+        ?.replaceAll(',', ''),
+    );
+  const before = await due();
+  page.once('dialog', (confirm) => void confirm.accept());
+  await page.getByRole('button', { name: 'Delete KPI Daily check 1', exact: true }).click();
+  await expect.poll(due).toBeLessThan(before - 85);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { apiCaller, expect, openSample, test } from './fixtures';
 
 // The PDF board report, as a board member gets it: made from the sample workspace in Chromium's
 // print engine (the same `page.pdf()` engine as the desktop app's printToPDF), then read back
@@ -166,19 +166,8 @@ test('hostile text stays text and wraps; an empty period says there is no data',
     alerted = true;
     void dialog.dismiss();
   });
-  await page.goto(app.url);
-  await expect(
-    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
-  ).toBeVisible();
-  const call = async (method: string, params: unknown) => {
-    const response = await page.request.post(`${app.origin}/api/${method}`, {
-      headers: { Authorization: `Bearer ${app.token}` },
-      data: params,
-    });
-    const body = (await response.json()) as { ok: boolean; data: unknown };
-    expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-    return body.data;
-  };
+  await openSample(page, app);
+  const call = apiCaller(page, app);
   const kpis = (await call('kpi.list', {})) as { id: string; name: string }[];
   const margin = kpis.find((kpi) => kpi.name === 'Net profit margin');
   if (!margin) throw new Error('the sample has no Net profit margin');

@@ -1,15 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, openSample, test } from './fixtures';
 
 // The sample opens on a fresh start and shows what is off track; the start screen lists recent
 // files and refuses a file that is not a workspace, saying why.
 
 test('the sample workspace marks its off-track KPIs', async ({ page, app }) => {
-  await page.goto(app.url);
-  await expect(
-    page.getByRole('heading', { name: 'Harbour Street Bakery & Café', level: 1 }),
-  ).toBeVisible();
+  await openSample(page, app);
   for (const name of [
     'Net profit margin',
     'Online shop conversion rate',

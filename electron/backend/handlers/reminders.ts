@@ -49,8 +49,8 @@ function settingsOf(ctx: HandlerContext): WorkspaceReminderSettings {
 }
 
 export const reminderHandlers = {
-  'reminders.inbox': ({ timeZone, locale }, ctx) =>
-    service(ctx).list(sources(ctx), nowMs(ctx), timeZone, locale),
+  'reminders.inbox': ({ timeZone, locale, limit }, ctx) =>
+    service(ctx).list(sources(ctx), nowMs(ctx), timeZone, locale, limit),
   'reminders.claimDue': ({ timeZone, locale }, ctx) =>
     service(ctx).claim(sources(ctx), nowMs(ctx), timeZone, locale),
   'reminders.markDone': ({ key }, ctx) => {

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import {
   addNote,
   dismiss,
-  inboxItems,
+  inboxPage,
   markDone,
   nextCheckAt,
   prune,
@@ -11,14 +11,19 @@ import {
   snooze,
   snoozeUntil,
   takeNotices,
-  type InboxItem,
   type InboxNote,
   type InboxState,
   type ReminderNotice,
   type SnoozeChoice,
 } from '@shared/reminders/inbox';
 import { scheduleAlerts } from '@shared/reminders/alerts';
-import { byDue, OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
+import {
+  byDue,
+  dueTime,
+  OVERDUE_LOOKBACK_DAYS,
+  scheduleWorkspaces,
+} from '@shared/reminders/schedule';
+import type { ReminderInbox } from '@shared/reminders/api';
 import type { Reminder, ReminderPreferences, WorkspaceSnapshot } from '@shared/reminders/types';
 import type { Db } from '../workspace/migrations';
 import { canonicalPath } from '../workspace/registry';
@@ -46,14 +51,6 @@ export interface ReminderSources {
   open: { path: string; db: Db | null } | null;
   maxVersion: number;
   nativeBinding: string | undefined;
-}
-
-export interface ReminderInbox {
-  items: InboxItem[];
-  notes: InboxNote[];
-  preferences: ReminderPreferences;
-  /** How many workspaces the reminders come from. */
-  workspaces: number;
 }
 
 export interface ClaimResult {
@@ -183,7 +180,13 @@ export class ReminderService {
     if (JSON.stringify(state) !== before) this.inbox.write(state);
   }
 
-  list(sources: ReminderSources, nowMs: number, zone: string, locale?: string): ReminderInbox {
+  list(
+    sources: ReminderSources,
+    nowMs: number,
+    zone: string,
+    locale?: string,
+    limit?: number,
+  ): ReminderInbox {
     const { reminders, state, before, workspaces } = this.schedule(
       sources,
       nowMs,
@@ -193,7 +196,7 @@ export class ReminderService {
     );
     this.save(state, before);
     return {
-      items: inboxItems(reminders, state, nowMs),
+      ...inboxPage(reminders, state, nowMs, limit),
       notes: state.notes,
       preferences: this.preferences(),
       workspaces,
@@ -214,7 +217,7 @@ export class ReminderService {
     );
     const prefs = this.preferences();
     const taken = takeNotices(reminders, state, nowMs, prefs, zone);
-    const kept = prune(taken.state, new Set(reminders.map((r) => r.key)), nowMs, KEEP_MARKS_DAYS);
+    const kept = prune(taken.state, reminders, nowMs, KEEP_MARKS_DAYS);
     this.save(kept, before);
     const next = nextCheckAt(reminders, kept, nowMs, prefs, zone);
     return {
@@ -235,7 +238,7 @@ export class ReminderService {
     const { reminders, state } = this.schedule(sources, nowMs, zone, days, locale, false);
     return reminders.filter((r) => {
       const mark = state.marks[r.key];
-      return Date.parse(r.dueAt) >= nowMs && !mark?.doneAt && !mark?.dismissedAt;
+      return dueTime(r) >= nowMs && !mark?.doneAt && !mark?.dismissedAt;
     });
   }
 

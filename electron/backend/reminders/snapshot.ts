@@ -45,6 +45,7 @@ export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceS
   const scorecards = db
     .prepare<[], { id: string; name: string }>('SELECT id, name FROM scorecards')
     .all();
+  const made = madeAt(db);
   return {
     path,
     name: readMeta(db).name,
@@ -55,11 +56,28 @@ export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceS
       frequency: row.frequency,
       entered: row.entered === 1,
       periodsWithValue: periods.get(row.id) ?? new Set(),
+      ...(made.has(row.id) ? { createdMs: made.get(row.id) } : {}),
     })),
     scorecards,
     settings: readReminderSettings(db),
     ...alertsOf(db, fromYear),
   };
+}
+
+/** When each KPI was made, from the change log's insert entries (epoch ms). */
+function madeAt(db: Db): Map<string, number> {
+  const rows = db
+    .prepare<[], { entity_id: string; at: string }>(
+      `SELECT entity_id, MIN(at) AS at FROM change_log
+       WHERE entity = 'kpi' AND operation = 'insert' GROUP BY entity_id`,
+    )
+    .all();
+  const made = new Map<string, number>();
+  for (const row of rows) {
+    const ms = Date.parse(row.at);
+    if (!Number.isNaN(ms)) made.set(row.entity_id, ms);
+  }
+  return made;
 }
 
 /**

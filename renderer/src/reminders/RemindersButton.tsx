@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useScorecardStore } from '../state/scorecard-store';
+import { formatNumber } from '../locale';
 import { attentionCount } from './format';
 import { RemindersDialog } from './RemindersDialog';
 import { useRemindersStore } from './reminders-store';
@@ -6,6 +8,8 @@ import { useRemindersStore } from './reminders-store';
 // The top-bar entry to the inbox, with how many reminders need attention now.
 
 const REFRESH_MS = 5 * 60_000;
+/** After values or KPIs change (an edit, an import), the count follows once the edits settle. */
+const SETTLE_MS = 700;
 
 export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   const { inbox, load } = useRemindersStore();
@@ -17,14 +21,27 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
     return () => clearInterval(timer);
   }, [load, workspacePath]);
 
-  const count = inbox ? attentionCount(inbox.items) : 0;
+  // The scorecard is evaluated again after every change of its values or KPIs: an entered value
+  // clears its reminder and a new KPI brings its own, so the count is listed again too.
+  const evaluated = useScorecardStore((state) => state.view);
+  useEffect(() => {
+    if (!evaluated) return;
+    const timer = setTimeout(() => void load(), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [evaluated, load]);
+
+  const count = inbox ? attentionCount(inbox.counts) : 0;
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} aria-label={`Reminders, ${count} due`}>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={`Reminders, ${formatNumber(count)} due`}
+      >
         Reminders
         {count > 0 ? (
           <span className="badge" aria-hidden="true">
-            {count}
+            {formatNumber(count)}
           </span>
         ) : null}
       </button>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Dialog } from '../components/Dialog';
+import { inboxSummary, moreToShow, openCount } from './format';
 import { InboxList } from './InboxList';
 import { KpiReminderRules } from './KpiReminderRules';
 import { ReviewForm } from './ReviewForm';
@@ -9,7 +10,7 @@ import { useRemindersStore } from './reminders-store';
 // The reminders inbox with its settings and the calendar export, over the workspace screen.
 
 export function RemindersDialog({ onClose }: { onClose(): void }) {
-  const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs } =
+  const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs, showMore } =
     useRemindersStore();
 
   useEffect(() => {
@@ -49,6 +50,16 @@ export function RemindersDialog({ onClose }: { onClose(): void }) {
         </ul>
       ) : null}
       {inbox ? <InboxList items={inbox.items} /> : <p>Loading reminders…</p>}
+      {inbox && inbox.items.length < openCount(inbox.counts) ? (
+        <p className="reminder-more" role="status">
+          {inboxSummary(inbox.items.length, inbox.counts)}{' '}
+          {moreToShow(inbox.items.length, inbox.counts) > 0 ? (
+            <button type="button" onClick={() => void showMore()}>
+              Show {moreToShow(inbox.items.length, inbox.counts)} more
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <h3>Reminder settings</h3>
       {settings && inbox ? (
         <>

@@ -1,4 +1,6 @@
-import type { InboxItem } from '@shared/reminders/inbox';
+import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/api';
+import type { InboxCounts, InboxItem } from '@shared/reminders/inbox';
+import { formatNumber } from '../locale';
 
 // How an inbox item's time and state read: "Overdue · due Tue 3 Nov, 09:00".
 
@@ -31,6 +33,31 @@ export function stateText(item: InboxItem): string {
 }
 
 /** How many need attention now (the count on the top-bar button). */
-export function attentionCount(items: readonly InboxItem[]): number {
-  return items.filter((item) => item.state === 'overdue' || item.state === 'due').length;
+export function attentionCount(counts: InboxCounts): number {
+  return counts.overdue + counts.due;
+}
+
+/** How many reminders are open, whether the inbox lists them yet or not. */
+export function openCount(counts: InboxCounts): number {
+  return counts.overdue + counts.due + counts.snoozed + counts.upcoming;
+}
+
+/** How many more one "Show more" adds: a page, or what is left, within what one listing sends. */
+export function moreToShow(shown: number, counts: InboxCounts): number {
+  return Math.max(0, Math.min(INBOX_PAGE, openCount(counts) - shown, INBOX_LIMIT - shown));
+}
+
+/** "Showing 200 of 1,240 open reminders: 1,100 overdue, 40 due, 100 coming." */
+export function inboxSummary(shown: number, counts: InboxCounts): string {
+  const parts = (
+    [
+      ['overdue', counts.overdue],
+      ['due', counts.due],
+      ['snoozed', counts.snoozed],
+      ['coming', counts.upcoming],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${formatNumber(n)} ${label}`);
+  return `Showing ${formatNumber(shown)} of ${formatNumber(openCount(counts))} open reminders: ${parts.join(', ')}.`;
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodParams } from '@shared/api/contract';
-import type { ReminderInbox } from '@shared/reminders/api';
+import { INBOX_LIMIT, INBOX_PAGE, type ReminderInbox } from '@shared/reminders/api';
 import type { SnoozeChoice } from '@shared/reminders/inbox';
 import type {
   DataDueDefaults,
@@ -22,11 +22,14 @@ export function where(): { timeZone: string; locale: string } {
 
 interface RemindersState {
   inbox: ReminderInbox | null;
+  /** How many inbox items to ask for: a page more at each "Show more". */
+  limit: number;
   settings: WorkspaceReminderSettings | null;
   error: string | null;
   /** A confirmation of the last settings change, for a status line. */
   saved: string | null;
   load(): Promise<void>;
+  showMore(): Promise<void>;
   loadSettings(): Promise<void>;
   markDone(key: string): Promise<void>;
   dismiss(key: string): Promise<void>;
@@ -54,15 +57,20 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
 
   return {
     inbox: null,
+    limit: INBOX_PAGE,
     settings: null,
     error: null,
     saved: null,
     async load() {
       try {
-        set({ inbox: await api.call('reminders.inbox', where()) });
+        set({ inbox: await api.call('reminders.inbox', { ...where(), limit: get().limit }) });
       } catch (error) {
         set({ error: errorMessage(error) });
       }
+    },
+    async showMore() {
+      set({ limit: Math.min(get().limit + INBOX_PAGE, INBOX_LIMIT) });
+      await get().load();
     },
     async loadSettings() {
       try {

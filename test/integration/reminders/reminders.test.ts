@@ -104,6 +104,62 @@ describe('reminders across workspaces', () => {
     expect(back.notes).toEqual([]);
     expect(back.items.map((i) => i.workspaceName)).toContain('Beta');
   });
+
+  it('asks a new KPI for the value last due and later ones, not for the months before it', async () => {
+    const { t, clock } = setup();
+    await addWorkspace(t, 'Acme', [{ name: 'Revenue', frequency: 'monthly' }]);
+    clock.now = at('2026-04-03T10:00');
+    const periods = async () =>
+      (await t.call('reminders.inbox', { timeZone: ZONE, locale: 'en-GB' })).items
+        .filter((i) => i.kind === 'data_due')
+        .map((i) => `${i.period ?? ''} ${i.state}`);
+    // Made on 1 April: February's value (due 3 March) is the one last due; January's is not asked.
+    expect(await periods()).toEqual(['2026-02 overdue', '2026-03 due']);
+    // A KPI with history from before it was made in this file (an import) is asked for its gaps.
+    const leads = await t.call('kpi.create', {
+      objectiveId: (await t.call('kpi.list', {}))[0]?.objectiveId ?? '',
+      name: 'Leads',
+      frequency: 'monthly',
+    });
+    await t.call('value.set', { kpiId: leads.id, period: '2025-12', value: 4 });
+    expect((await periods()).filter((p) => p.startsWith('2026-01'))).toEqual(['2026-01 overdue']);
+  });
+
+  it('sends the first page of a long inbox with the count of every open reminder', async () => {
+    const { t, clock } = setup();
+    clock.now = at('2025-12-01T08:00');
+    const daily = Array.from({ length: 6 }, (_, i) => ({
+      name: `Daily ${String(i)}`,
+      frequency: 'daily',
+    }));
+    await addWorkspace(t, 'Beta', daily);
+    await addWorkspace(t, 'Acme', [{ name: 'Revenue', frequency: 'monthly' }, ...daily]);
+    clock.now = at('2026-04-03T10:00');
+    const where = { timeZone: ZONE, locale: 'en-GB' };
+    const whole = await t.call('reminders.inbox', { ...where, limit: 10_000 });
+    const open = whole.items.length;
+    // Twelve daily KPIs made in December without values: a reminder a day over the 92-day
+    // look-back, and more.
+    expect(whole.counts.overdue + whole.counts.due + whole.counts.upcoming).toBe(open);
+    expect(whole.counts.overdue).toBe(whole.items.filter((i) => i.state === 'overdue').length);
+    expect(open).toBeGreaterThan(1_100);
+
+    const first = await t.call('reminders.inbox', { ...where, limit: 25 });
+    expect(first.counts).toEqual(whole.counts);
+    expect(first.items).toEqual(whole.items.slice(0, 25));
+    expect(first.items.at(-1)?.state).toBe('overdue');
+    // Without a limit, a page of INBOX_PAGE.
+    expect((await t.call('reminders.inbox', where)).items).toEqual(whole.items.slice(0, 200));
+
+    expect(await t.fail('reminders.inbox', { ...where, limit: 0 })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'limit',
+    });
+    expect(await t.fail('reminders.inbox', { ...where, limit: 2.5 })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('whole number') as unknown,
+    });
+  });
 });
 
 describe('notifications are claimed once', () => {

@@ -66,6 +66,41 @@ describe('data-due reminders', () => {
     expect(found.map((r) => r.kpiId)).toEqual(['missing']);
   });
 
+  it('asks a KPI made in June for May, the value last due, and what comes after; not before', () => {
+    const made = Date.parse('2026-06-10T12:00:00Z');
+    const periodsOf = (extra: Parameters<typeof kpi>[2]) =>
+      schedule(
+        [workspace([kpi('Footfall', 'monthly', { createdMs: made, ...extra })])],
+        '2026-02-01T00:00:00Z',
+        '2026-08-10T00:00:00Z',
+      ).map((r) => r.period);
+    expect(periodsOf({})).toEqual(['2026-05', '2026-06', '2026-07']);
+    // Imported history from February: the gaps after the first value are real gaps.
+    expect(periodsOf({ periodsWithValue: new Set(['2026-02', '2026-04']) })).toEqual([
+      '2026-03',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+    ]);
+    // A weekly KPI made on a Wednesday: the week before, then every week.
+    const weekly = schedule(
+      [workspace([kpi('Visits', 'weekly', { createdMs: made })])],
+      '2026-05-01T00:00:00Z',
+      '2026-06-30T00:00:00Z',
+    ).map((r) => r.period);
+    expect(weekly).toEqual(['2026-W23', '2026-W24', '2026-W25']);
+    // Made before the window: the whole window, as before.
+    expect(periodsOf({ createdMs: Date.parse('2025-01-01T00:00:00Z') })).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+    ]);
+  });
+
   it('applies per-KPI overrides: off, another lead time, another time of day', () => {
     const ws = workspace([kpi('a', 'monthly'), kpi('b', 'monthly'), kpi('c', 'monthly')], {
       overrides: [
