@@ -7,6 +7,7 @@ import type { MenuCommand } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
 import type { ReminderClaim } from '@shared/reminders/api';
 import type { ReminderNotice } from '@shared/reminders/inbox';
+import { currentTimeZone } from './system-zone';
 
 // The reminder seam of the desktop shell: timers, power-monitor resume, OS notifications. The
 // schedule and the never-twice bookkeeping are the backend's (`reminders.claimDue` marks what it
@@ -139,7 +140,7 @@ export function setupReminders(deps: {
     },
     timers: { setTimeout, clearTimeout },
     now: () => Date.now(),
-    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: () => currentTimeZone(),
     log: deps.log,
   });
   void loop.check();
