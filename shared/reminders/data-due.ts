@@ -77,10 +77,6 @@ export interface DataDueContext extends DueWorkspace {
   slots: (frequency: Frequency, graceDays: number, timeOfDay: TimeOfDay) => DueSlot[];
 }
 
-export function dataDueKey(workspacePath: string, kpiId: string, period: string): string {
-  return dataDueKeyPrefix(workspacePath, kpiId) + period;
-}
-
 function dataDueKeyPrefix(workspacePath: string, kpiId: string): string {
   return `${workspacePath}#due:${kpiId}:`;
 }

@@ -18,10 +18,10 @@ import {
 } from '@shared/reminders/inbox';
 import { scheduleAlerts } from '@shared/reminders/alerts';
 import {
-  byDue,
   dueTime,
   OVERDUE_LOOKBACK_DAYS,
   scheduleWorkspaces,
+  sortedByDue,
 } from '@shared/reminders/schedule';
 import type { ReminderInbox } from '@shared/reminders/api';
 import type { Reminder, ReminderPreferences, WorkspaceSnapshot } from '@shared/reminders/types';
@@ -155,7 +155,7 @@ export class ReminderService {
     const stored = this.inbox.read();
     const before = JSON.stringify(stored);
     const { snapshots, state } = this.gather(sources, nowMs, stored);
-    const reminders = scheduleWorkspaces(snapshots, {
+    let reminders = scheduleWorkspaces(snapshots, {
       from: new Date(nowMs - OVERDUE_LOOKBACK_DAYS * DAY_MS).toISOString(),
       to: new Date(nowMs + aheadDays * DAY_MS).toISOString(),
       zone,
@@ -170,8 +170,11 @@ export class ReminderService {
         lookbackDays: OVERDUE_LOOKBACK_DAYS,
         locale,
       });
-      if (alerts.length > 0) reminders.push(...alerts);
-      reminders.sort(byDue);
+      // The same counting sort as the schedule's, not a comparison sort of every reminder again.
+      if (alerts.length > 0) {
+        reminders.push(...alerts);
+        reminders = sortedByDue(reminders);
+      }
     }
     return { reminders, state, before, workspaces: snapshots.length };
   }

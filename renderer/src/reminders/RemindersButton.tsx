@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useScorecardStore } from '../state/scorecard-store';
 import { formatNumber } from '../locale';
 import { attentionCount } from './format';
@@ -22,10 +22,14 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   }, [load, workspacePath]);
 
   // The scorecard is evaluated again after every change of its values or KPIs: an entered value
-  // clears its reminder and a new KPI brings its own, so the count is listed again too.
+  // clears its reminder and a new KPI brings its own, so the count is listed again too. Its
+  // first evaluation is the opening of the workspace, which the effect above has listed.
   const evaluated = useScorecardStore((state) => state.view);
+  const previous = useRef(evaluated);
   useEffect(() => {
-    if (!evaluated) return;
+    const before = previous.current;
+    previous.current = evaluated;
+    if (!before || !evaluated) return;
     const timer = setTimeout(() => void load(), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [evaluated, load]);

@@ -13,6 +13,8 @@ export function RemindersDialog({ onClose }: { onClose(): void }) {
   const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs, showMore } =
     useRemindersStore();
 
+  const more = inbox ? moreToShow(inbox.items.length, inbox.counts) : 0;
+
   useEffect(() => {
     void load();
     void loadSettings();
@@ -53,9 +55,9 @@ export function RemindersDialog({ onClose }: { onClose(): void }) {
       {inbox && inbox.items.length < openCount(inbox.counts) ? (
         <p className="reminder-more" role="status">
           {inboxSummary(inbox.items.length, inbox.counts)}{' '}
-          {moreToShow(inbox.items.length, inbox.counts) > 0 ? (
+          {more > 0 ? (
             <button type="button" onClick={() => void showMore()}>
-              Show {moreToShow(inbox.items.length, inbox.counts)} more
+              Show {more} more
             </button>
           ) : null}
         </p>
