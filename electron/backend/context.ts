@@ -1,5 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
+import { EventBus } from './events';
 import type { BackendOptions, Clock } from './platform';
 import { loadDeviceId } from './settings/device';
 import { RecentList } from './settings/recent';
@@ -22,6 +23,7 @@ export class HandlerContext {
   readonly options: BackendOptions;
   readonly recent: RecentList;
   readonly imports: ImportJobs;
+  readonly events: EventBus;
   private readonly clock: Clock;
   private readonly migrations: readonly Migration[];
   private device: string | null = null;
@@ -32,6 +34,7 @@ export class HandlerContext {
     this.clock = options.clock ?? systemClock;
     this.migrations = internals.migrations ?? MIGRATIONS;
     this.recent = new RecentList(options.dataDir);
+    this.events = new EventBus(options.log);
     this.imports = new ImportJobs({
       workerPath: options.importWorkerPath,
       userName: options.userName,

@@ -64,7 +64,30 @@ function environmentError(error: unknown): ApiError | null {
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
   let queue: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Tells the page what the call changed, from what it wrote to the change log (every write goes
+   * through it) and whether another workspace is now open. A failed call may have logged inside
+   * a transaction that rolled back: a needless refresh is harmless, a missed one is not.
+   */
+  function announce(openBefore: string | null): void {
+    const open = ctx.current();
+    const openAfter = open?.path ?? null;
+    if (openAfter !== openBefore) ctx.events.emit('workspace', { path: openAfter });
+    if (!open || open.isLent()) return;
+    const entities = open.changes.takeTouched();
+    if (entities.length > 0) ctx.events.emit('changed', { entities, scorecardIds: null });
+  }
+
   async function run(method: string, params: unknown): Promise<ApiResult<unknown>> {
+    const openBefore = ctx.current()?.path ?? null;
+    try {
+      return await runChecked(method, params);
+    } finally {
+      announce(openBefore);
+    }
+  }
+
+  async function runChecked(method: string, params: unknown): Promise<ApiResult<unknown>> {
     if (!isMethodName(method))
       return failure(
         new ApiError({ code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` }),

@@ -46,6 +46,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
   const dispatch = createDispatcher(handlers, ctx);
   return {
     dispatch,
+    subscribe: (listener) => ctx.events.subscribe(listener),
     close: () => {
       ctx.closeCurrent();
     },

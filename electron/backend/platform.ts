@@ -1,4 +1,5 @@
 import type { ApiResult } from '@shared/api/errors';
+import type { ServerEventListener } from '@shared/api/events';
 
 // What the backend needs from whoever hosts it (the Electron main process or the browser-mode
 // server), injected so the backend runs and is tested in plain Node (STYLE.md pattern 5).
@@ -36,6 +37,8 @@ export interface BackendOptions {
 export interface Backend {
   /** Validates `params` against the contract for `method`, runs it, and never throws. */
   dispatch(method: string, params: unknown): Promise<ApiResult<unknown>>;
+  /** Listens to what the backend pushes (`shared/api/events.ts`); returns the unsubscribe. */
+  subscribe(listener: ServerEventListener): () => void;
   /** Closes the open workspace (releasing its lock). */
   close(): void;
 }

@@ -119,6 +119,10 @@ export interface KpiValue {
 
 export type ChangeOperation = 'insert' | 'update' | 'delete';
 
+/** What a change-log entry is about; also what the backend's `changed` event names. */
+export type ChangeEntity =
+  'workspace' | 'scorecard' | 'perspective' | 'objective' | 'kpi' | 'value';
+
 /** One entry of the append-only change log: the value history, the audit trail, later sync. */
 export interface ChangeLogEntry {
   id: Id;

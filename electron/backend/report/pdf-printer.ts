@@ -13,6 +13,7 @@ export function withPdfPrinter(backend: Backend, printer: PdfPrinter): Backend {
   const input = contract['report.savePdf'].input;
   return {
     close: () => backend.close(),
+    subscribe: (listener) => backend.subscribe(listener),
     dispatch: async (method, params) => {
       if (method !== 'report.savePdf') return backend.dispatch(method, params);
       const parsed = input.safeParse(params);

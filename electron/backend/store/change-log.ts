@@ -1,13 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { ChangeLogEntry, ChangeOperation } from '@shared/domain/entities';
+import type { ChangeEntity, ChangeLogEntry, ChangeOperation } from '@shared/domain/entities';
 import type { Db } from '../workspace/migrations';
 
 // The append-only change log: value history, audit trail, and later the unit of sync
 // (ARCHITECTURE.md). Callers write it inside the same transaction as the change itself.
 
-export type ChangeEntity =
-  'workspace' | 'scorecard' | 'perspective' | 'objective' | 'kpi' | 'value';
+export type { ChangeEntity };
 
 /** A value's entity id in the log: its natural key. */
 export function valueEntityId(kpiId: string, period: string): string {
@@ -40,6 +39,8 @@ function toEntry(row: ChangeRow): ChangeLogEntry {
 
 export class ChangeLog {
   private readonly insert: Statement;
+  /** What was logged since the last `takeTouched`: the dispatcher turns it into a `changed` event. */
+  private readonly touched = new Set<ChangeEntity>();
 
   constructor(
     private readonly db: Db,
@@ -59,6 +60,7 @@ export class ChangeLog {
     oldValue: unknown,
     newValue: unknown,
   ): void {
+    this.touched.add(entity);
     this.insert.run(
       uuidv7(),
       entity,
@@ -69,6 +71,13 @@ export class ChangeLog {
       this.now(),
       this.deviceId,
     );
+  }
+
+  /** The entity kinds logged since the last call, and forgets them. */
+  takeTouched(): ChangeEntity[] {
+    const kinds = [...this.touched];
+    this.touched.clear();
+    return kinds;
   }
 
   /** Records an update, unless nothing actually changed. */

@@ -27,6 +27,7 @@ export function createFakeBackend(): Backend & {
     close() {
       fake.closed += 1;
     },
+    subscribe: () => () => undefined,
   };
   return fake;
 }

@@ -38,6 +38,7 @@ function scriptedBackend(scenario: Scenario) {
   const factory = (options: BackendOptions): Backend => {
     created.push(options);
     return {
+      subscribe: () => () => undefined,
       dispatch: (method, params): Promise<ApiResult<unknown>> => {
         calls.push({ method, params });
         if (method === 'workspace.recent')

@@ -7,6 +7,7 @@ import { withPdfPrinter } from '../../../electron/backend/report/pdf-printer';
 
 function fakeBackend(calls: string[]): Backend {
   return {
+    subscribe: () => () => undefined,
     dispatch: (method) => {
       calls.push(method);
       return Promise.resolve({

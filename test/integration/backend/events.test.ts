@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerEvent } from '@shared/api/events';
+import { withScorecard } from './helpers';
+
+// The backend says what a call changed (from what it wrote to the change log) and when another
+// workspace opens; reads say nothing.
+
+describe('server events', () => {
+  it('announces the kinds of entity a write touched, and nothing for a read or a refused write', async () => {
+    const t = await withScorecard();
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+
+    const kpi = await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
+    expect(events).toEqual([
+      { name: 'changed', payload: { entities: ['kpi'], scorecardIds: null } },
+    ]);
+
+    events.length = 0;
+    await t.call('value.set', { kpiId: kpi.id, period: '2026-01', value: 5 });
+    expect(events).toEqual([
+      { name: 'changed', payload: { entities: ['value'], scorecardIds: null } },
+    ]);
+
+    events.length = 0;
+    await t.call('value.list', { kpiIds: [kpi.id] });
+    await t.fail('value.set', { kpiId: kpi.id, period: '2026-13', value: 5 });
+    expect(events).toEqual([]);
+  });
+
+  it('announces a workspace switch', async () => {
+    const t = await withScorecard();
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    await t.call('workspace.close', {});
+    expect(events).toEqual([{ name: 'workspace', payload: { path: null } }]);
+  });
+});
