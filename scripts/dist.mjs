@@ -3,10 +3,12 @@
 // better-sqlite3 is rebuilt for Node again — even when packaging fails — so tests and browser
 // mode keep working.
 
-import { ensureBuild, ensureDependencies, npm, packageBin, run } from './project.mjs';
+import { ensureBuild, npm, packageBin, run } from './project.mjs';
+import { ensureDependencies, ensureNode } from './provision.mjs';
 
 let status = 1;
 try {
+  ensureNode();
   ensureDependencies();
   ensureBuild({ force: true });
   status = run(process.execPath, [packageBin('electron-builder', 'install-app-deps')]);

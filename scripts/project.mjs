@@ -1,5 +1,5 @@
-// Helpers shared by the start and dist scripts: where things are, running tools, keeping
-// node_modules and the build up to date.
+// Helpers shared by the start, test and dist scripts: where things are, running tools, saying
+// what is going on, keeping the build up to date. Node built-ins only (see provision.mjs).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -34,25 +34,20 @@ export function npm(args) {
   return run('npm', args, { shell: process.platform === 'win32' });
 }
 
+/** Prints one step of a setup, so a first run never sits silent. */
+export function say(line) {
+  console.log(`==> ${line}`);
+}
+
+export function seconds(started) {
+  return `${Math.round((Date.now() - started) / 1000)} s`;
+}
+
 function mtime(path) {
   try {
     return statSync(path).mtimeMs;
   } catch {
     return 0;
-  }
-}
-
-/** Installs dependencies when node_modules is missing or older than the lock file. */
-export function ensureDependencies() {
-  const lock = join(root, 'package-lock.json');
-  // npm writes node_modules/.package-lock.json at the end of every install.
-  const installed = join(root, 'node_modules', '.package-lock.json');
-  const needed = !existsSync(installed) || (existsSync(lock) && mtime(installed) < mtime(lock));
-  if (!needed) return;
-  const command = existsSync(lock) ? ['ci'] : ['install'];
-  console.log(`Installing dependencies (npm ${command[0]})…`);
-  if (npm(command) !== 0) {
-    throw new Error(`npm ${command[0]} failed; see the messages above.`);
   }
 }
 
@@ -92,9 +87,11 @@ export function ensureBuild({ force = false } = {}) {
   const complete = BUILD_OUTPUTS.every((file) => existsSync(join(root, file)));
   const newestSource = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(root, input))));
   if (!force && complete && mtime(STAMP) > newestSource) return;
-  console.log('Building the app…');
+  say('Building the app with electron-vite (about a minute the first time).');
+  const started = Date.now();
   if (run(process.execPath, [packageBin('electron-vite'), 'build']) !== 0) {
     throw new Error('The build failed; see the messages above.');
   }
   writeFileSync(STAMP, new Date().toISOString());
+  say(`Built (${seconds(started)}).`);
 }

@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureElectronNativeBinding } from './electron-native.mjs';
-import { ensureBuild, ensureDependencies, root } from './project.mjs';
+import { ensureBuild, root, say } from './project.mjs';
+import { ensureDependencies, ensureNode, ensureNodeBuildOfSqlite, runMain } from './provision.mjs';
 
 const ELECTRON_FETCH_TIMEOUT_MS = 5 * 60 * 1000;
 
@@ -32,7 +33,7 @@ function findOrFetchElectron() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'there is no graphical display to show its window' };
   }
-  console.log('Fetching the Electron runtime (first start only)…');
+  say('Fetching the Electron runtime (first start only). Ctrl+C stops it.');
   const result = spawnSync(process.execPath, [join(electronDir(), 'install.js')], {
     cwd: root,
     encoding: 'utf8',
@@ -92,6 +93,7 @@ function main() {
   const browserOnly = args.includes('--browser');
   const serverArgs = args.filter((arg) => arg !== '--browser');
 
+  ensureNode();
   ensureDependencies();
   ensureBuild();
 
@@ -101,6 +103,7 @@ function main() {
       try {
         const { version } = JSON.parse(readFileSync(join(electronDir(), 'package.json'), 'utf8'));
         const binding = ensureElectronNativeBinding(root, version);
+        say('Starting the desktop app. Close its window, or press Ctrl+C here, to stop it.');
         startElectron(electron.executable, binding);
         return;
       } catch (error) {
@@ -116,12 +119,8 @@ function main() {
       );
     }
   }
+  ensureNodeBuildOfSqlite();
   startBrowserMode(serverArgs);
 }
 
-try {
-  main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+runMain(main);

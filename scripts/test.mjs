@@ -1,39 +1,53 @@
 #!/usr/bin/env node
-// The whole test suite, as `npm test` and CI run it: lint, format, types, unit and integration
-// tests, the production build, then end-to-end tests in Chromium against browser mode.
+// The whole test suite, as `npm test` and CI run it. First it sets the machine up as `npm start`
+// does (scripts/provision.mjs: Chromium, poppler, LibreOffice and the DejaVu fonts, installed
+// where it can, checked first so that a machine where it cannot stops at once; then the npm
+// packages), then: lint, format, types, unit and integration tests, the
+// production build, then end-to-end tests in Chromium against browser mode.
 // Every step runs even if an earlier one failed (except e2e after a failed build), so one run
 // shows everything that is wrong; the exit code is non-zero if anything failed.
+// `npm test -- --setup-only` stops after setting up. Node built-ins and our own scripts only:
+// this runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { packageBin, root } from './project.mjs';
+import {
+  ensureDependencies,
+  ensureNode,
+  ensureNodeBuildOfSqlite,
+  ensureSystemTools,
+  runMain,
+} from './provision.mjs';
+import { TEST_TOOLS } from './provision-plan.mjs';
 
-const root = join(import.meta.dirname, '..');
+let toolEnv = {};
+runMain(() => {
+  ensureNode();
+  toolEnv = ensureSystemTools(TEST_TOOLS);
+  ensureDependencies();
+  ensureNodeBuildOfSqlite();
+});
+if (process.argv.includes('--setup-only')) {
+  console.log('The machine is set up for the test suite.');
+  process.exit(0);
+}
+
 const reports = join(root, 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const unitReport = join(reports, 'vitest.json');
 const e2eReport = join(reports, 'playwright.json');
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(
-    `Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) ` +
-      'or set CHROMIUM_PATH; the end-to-end tests need it.',
-  );
-  process.exit(1);
-}
-
-ensureNodeBuildOfSqlite();
-
 const failures = [];
 function step(name, command, args, env = {}) {
-  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const shown = args.map((arg) => (arg.startsWith(root) ? relative(root, arg) : arg));
+  console.log(`\n=== ${name}: node ${shown.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...toolEnv, ...env },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
@@ -42,16 +56,20 @@ function step(name, command, args, env = {}) {
   return ok;
 }
 
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-step('lint', bin('eslint'), ['--max-warnings=0', '.']);
-step('format', bin('prettier'), ['--check', '.']);
-step('types (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
-step('types (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
-step('unit and integration tests', bin('vitest'), ['run'], { KPIS_TEST_REPORT: unitReport });
-if (step('build', bin('electron-vite'), ['build'])) {
-  step('end-to-end tests', bin('playwright'), ['test'], {
+// Each tool's JavaScript entry run with this Node: node_modules/.bin holds shell scripts,
+// which Windows cannot spawn directly.
+const tool = (name, args, packageName = name) => [
+  process.execPath,
+  [packageBin(packageName, name), ...args],
+];
+step('lint', ...tool('eslint', ['--max-warnings=0', '.']));
+step('format', ...tool('prettier', ['--check', '.']));
+step('types (node)', ...tool('tsc', ['-p', 'tsconfig.node.json', '--noEmit'], 'typescript'));
+step('types (web)', ...tool('tsc', ['-p', 'tsconfig.web.json', '--noEmit'], 'typescript'));
+step('unit and integration tests', ...tool('vitest', ['run']), { KPIS_TEST_REPORT: unitReport });
+if (step('build', ...tool('electron-vite', ['build']))) {
+  step('end-to-end tests', ...tool('playwright', ['test'], '@playwright/test'), {
     KPIS_E2E_REPORT: e2eReport,
-    CHROMIUM_PATH: chromium,
   });
 } else {
   failures.push('end-to-end tests (not run: the build failed)');
@@ -82,22 +100,5 @@ function readJson(path) {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return null;
-  }
-}
-
-// better-sqlite3 may have been rebuilt for Electron's ABI by `npm run dist`; tests need Node's.
-function ensureNodeBuildOfSqlite() {
-  const require = createRequire(join(root, 'package.json'));
-  try {
-    const Database = require('better-sqlite3');
-    new Database(':memory:').close();
-  } catch (error) {
-    if (!String(error?.message).includes('NODE_MODULE_VERSION')) throw error;
-    console.log('better-sqlite3 was built for another runtime; rebuilding it for Node…');
-    const rebuilt = spawnSync('npm', ['rebuild', 'better-sqlite3'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (rebuilt.status !== 0) process.exit(1);
   }
 }
