@@ -39,8 +39,10 @@ export function say(line) {
   console.log(`==> ${line}`);
 }
 
-export function seconds(started) {
-  return `${Math.round((Date.now() - started) / 1000)} s`;
+/** Time since `started` as a person reads it: "42 s", "5 min 36 s". */
+export function elapsed(started) {
+  const total = Math.round((Date.now() - started) / 1000);
+  return total < 90 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
 }
 
 function mtime(path) {
@@ -87,11 +89,11 @@ export function ensureBuild({ force = false } = {}) {
   const complete = BUILD_OUTPUTS.every((file) => existsSync(join(root, file)));
   const newestSource = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(root, input))));
   if (!force && complete && mtime(STAMP) > newestSource) return;
-  say('Building the app with electron-vite (about a minute the first time).');
+  say('Building the app with electron-vite (seconds; up to a minute on a busy machine).');
   const started = Date.now();
   if (run(process.execPath, [packageBin('electron-vite'), 'build']) !== 0) {
     throw new Error('The build failed; see the messages above.');
   }
   writeFileSync(STAMP, new Date().toISOString());
-  say(`Built (${seconds(started)}).`);
+  say(`Built (${elapsed(started)}).`);
 }

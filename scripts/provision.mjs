@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
-import { npm, root, run, say, seconds } from './project.mjs';
+import { npm, root, run, elapsed, say } from './project.mjs';
 import {
   SUPPORTED_NODE,
   SYSTEM_TOOLS,
@@ -51,11 +51,13 @@ export function ensureDependencies({ ci = Boolean(process.env.CI) } = {}) {
     unlocked: 'package.json names packages that package-lock.json does not have yet',
   }[state];
   say(
-    `Installing the npm packages with npm ${command} (${why}). About 2 minutes the first time: ` +
-      'better-sqlite3 is compiled from source, quietly. Ctrl+C stops it.',
+    `Installing the npm packages with npm ${command} (${why}). This takes minutes the first ` +
+      'time, most of it compiling better-sqlite3 (its output follows) where no prebuilt copy ' +
+      'can be downloaded. Ctrl+C stops it; the next run starts the install again.',
   );
   const started = Date.now();
-  if (npm([command, '--no-audit', '--no-fund']) !== 0) {
+  // --foreground-scripts shows the compiler at work instead of minutes of a bare spinner.
+  if (npm([command, '--no-audit', '--no-fund', '--foreground-scripts']) !== 0) {
     throw new Error(
       `npm ${command} failed; its messages are above.` +
         (command === 'ci'
@@ -63,7 +65,7 @@ export function ensureDependencies({ ci = Boolean(process.env.CI) } = {}) {
           : ''),
     );
   }
-  say(`npm packages installed (${seconds(started)}).`);
+  say(`npm packages installed (${elapsed(started)}).`);
 }
 
 function isExecutable(path) {
@@ -192,7 +194,7 @@ export function ensureSystemTools(ids) {
           );
         }
       }
-      say(`Debian packages installed (${seconds(started)}).`);
+      say(`Debian packages installed (${elapsed(started)}).`);
       ({ missing, found } = probe(ids));
       if (missing.length > 0) {
         const manual = {
