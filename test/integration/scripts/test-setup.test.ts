@@ -68,6 +68,9 @@ describe.runIf(process.platform === 'linux')('npm test on a machine that lacks t
         `#!/bin/sh\necho "$* $DEBIAN_FRONTEND" >> ${log}\n[ "$1" = install ] && { ${stubs}\n}\nexit 0\n`,
       );
       chmodSync(join(bin, 'apt-get'), 0o755);
+      // node_modules is installed (vitest runs from it): an npm call here would be a wrong turn.
+      writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "npm was called: $*"\nexit 1\n`);
+      chmodSync(join(bin, 'npm'), 0o755);
       const { status, output } = testSetup({ PATH: bin });
       expect(output).toContain('Installing what the tests need');
       expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
