@@ -46,7 +46,7 @@ export function ensureDependencies({ ci = Boolean(process.env.CI) } = {}) {
   // the lock file brought up to date.
   const command = state === 'unlocked' && !ci ? 'install' : 'ci';
   const why = {
-    missing: 'first run on this machine',
+    missing: 'node_modules is not installed yet',
     stale: 'package-lock.json changed since the last install',
     unlocked: 'package.json names packages that package-lock.json does not have yet',
   }[state];
@@ -56,8 +56,10 @@ export function ensureDependencies({ ci = Boolean(process.env.CI) } = {}) {
       'can be downloaded. Ctrl+C stops it; the next run starts the install again.',
   );
   const started = Date.now();
-  // --foreground-scripts shows the compiler at work instead of minutes of a bare spinner.
-  if (npm([command, '--no-audit', '--no-fund', '--foreground-scripts']) !== 0) {
+  // --foreground-scripts shows the compiler at work instead of minutes of a bare spinner;
+  // --loglevel=warn, passed on to node-gyp, leaves out its forty lines of "gyp info".
+  const options = ['--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=warn'];
+  if (npm([command, ...options]) !== 0) {
     throw new Error(
       `npm ${command} failed; its messages are above.` +
         (command === 'ci'
