@@ -27,11 +27,11 @@ export function run(command, args, options = {}) {
 }
 
 /** npm itself: the copy running this script when started through npm, else the one on PATH. */
-export function npm(args) {
+export function npm(args, options = {}) {
   if (process.env.npm_execpath && existsSync(process.env.npm_execpath)) {
-    return run(process.execPath, [process.env.npm_execpath, ...args]);
+    return run(process.execPath, [process.env.npm_execpath, ...args], options);
   }
-  return run('npm', args, { shell: process.platform === 'win32' });
+  return run('npm', args, { shell: process.platform === 'win32', ...options });
 }
 
 /** Prints one step of a setup, so a first run never sits silent. */

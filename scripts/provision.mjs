@@ -52,14 +52,21 @@ export function ensureDependencies({ ci = Boolean(process.env.CI) } = {}) {
   }[state];
   say(
     `Installing the npm packages with npm ${command} (${why}). This takes minutes the first ` +
-      'time, most of it compiling better-sqlite3 (its output follows) where no prebuilt copy ' +
+      'time, most of it compiling better-sqlite3 (its steps follow) where no prebuilt copy ' +
       'can be downloaded. Ctrl+C stops it; the next run starts the install again.',
   );
   const started = Date.now();
   // --foreground-scripts shows the compiler at work instead of minutes of a bare spinner;
-  // --loglevel=warn, passed on to node-gyp, leaves out its forty lines of "gyp info".
+  // --loglevel=warn, passed on to node-gyp, leaves out its forty lines of "gyp info", and -w
+  // (unless the person set their own flags) the compiler's warnings about better-sqlite3's
+  // C++, which are upstream's and would read as if the install were going wrong.
   const options = ['--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=warn'];
-  if (npm([command, ...options]) !== 0) {
+  const env = {
+    ...process.env,
+    CFLAGS: process.env.CFLAGS ?? '-w',
+    CXXFLAGS: process.env.CXXFLAGS ?? '-w',
+  };
+  if (npm([command, ...options], { env }) !== 0) {
     throw new Error(
       `npm ${command} failed; its messages are above.` +
         (command === 'ci'
