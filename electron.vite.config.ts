@@ -11,10 +11,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // `kpis report` drives Chromium with playwright-core, loaded only then and never bundled.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
           server: resolve('electron/server/cli.ts'),
+          // The `kpis` command line (bin/kpis.mjs runs it).
+          cli: resolve('electron/cli/main.ts'),
           // Reads import files on a worker thread, off the event loop that serves the window.
           'import-worker': resolve('electron/backend/transfer/import/worker.ts'),
         },

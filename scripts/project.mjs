@@ -64,6 +64,7 @@ const BUILD_INPUTS = [
 const BUILD_OUTPUTS = [
   'out/main/index.js',
   'out/main/server.js',
+  'out/main/cli.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
@@ -84,16 +85,22 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Builds main, preload, server and renderer unless the build is newer than every source. */
-export function ensureBuild({ force = false } = {}) {
+/**
+ * Builds main, preload, server and renderer unless the build is newer than every source.
+ * `toStderr`: the build's messages go to stderr (the `kpis` command keeps stdout for data).
+ */
+export function ensureBuild({ force = false, toStderr = false } = {}) {
   const complete = BUILD_OUTPUTS.every((file) => existsSync(join(root, file)));
   const newestSource = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(root, input))));
   if (!force && complete && mtime(STAMP) > newestSource) return;
-  say('Building the app with electron-vite (seconds; up to a minute on a busy machine).');
+  // The `kpis` command keeps stdout for its own output (--json), so the build speaks on stderr.
+  const tell = toStderr ? (line) => console.error(`==> ${line}`) : say;
+  tell('Building the app with electron-vite (seconds; up to a minute on a busy machine).');
   const started = Date.now();
-  if (run(process.execPath, [packageBin('electron-vite'), 'build']) !== 0) {
+  const stdio = toStderr ? ['ignore', 2, 2] : 'inherit';
+  if (run(process.execPath, [packageBin('electron-vite'), 'build'], { stdio }) !== 0) {
     throw new Error('The build failed; see the messages above.');
   }
   writeFileSync(STAMP, new Date().toISOString());
-  say(`Built (${elapsed(started)}).`);
+  tell(`Built (${elapsed(started)}).`);
 }

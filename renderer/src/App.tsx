@@ -3,7 +3,7 @@ import type { MenuCommand } from '@shared/api/bridge';
 import { platform } from './api/client';
 import { desktopBridge } from './api/transport';
 import { NewWorkspaceDialog } from './forms/NewWorkspaceDialog';
-import { REPORT_PRINT_HASH } from '@shared/report/print-route';
+import { REPORT_PRINT_HASH, REPORT_PRINT_QUERY } from '@shared/report/print-route';
 import { ReportPrintView } from './report/ReportPrintView';
 import { OpenFileDialog } from './forms/OpenFileDialog';
 import { useKpiFocusStore } from './reminders/kpi-focus';
@@ -66,8 +66,12 @@ export function App() {
       </main>
     );
   }
-  // The desktop shell's hidden print window (electron/main/report.ts) shows the report alone.
-  if (platform === 'desktop' && window.location.hash === REPORT_PRINT_HASH)
+  // The desktop shell's hidden print window (electron/main/report.ts) and `kpis report`
+  // (electron/cli/commands/report.ts) show the report alone.
+  if (
+    (platform === 'desktop' && window.location.hash === REPORT_PRINT_HASH) ||
+    (platform === 'browser' && window.location.search === REPORT_PRINT_QUERY)
+  )
     return <ReportPrintView />;
   if (!loaded)
     return (

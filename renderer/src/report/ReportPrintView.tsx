@@ -8,9 +8,10 @@ import { usePageStyle } from './page-style';
 import { pageSetup } from './page-setup';
 import './report.css';
 
-// The report alone, for the desktop shell's hidden print window: made from the options the
-// user last chose (remembered in the workspace), then the window title tells the shell it can
-// print (electron/main/report.ts).
+// The report alone, for the desktop shell's hidden print window and for `kpis report`: made
+// from the options `report.options.get` answers (those the user last chose; the command line
+// answers with its own), then the window title tells the printer it can print
+// (electron/main/report.ts, electron/cli/report-page.ts).
 
 export function ReportPrintView() {
   const [state, setState] = useState<{ report: ReportModel; options: ReportOptions } | null>(null);

@@ -1,4 +1,12 @@
-import type { MethodParams } from '@shared/api/contract';
+import {
+  NUMBER_STYLES,
+  choicesFrom,
+  headerOf,
+  numberStyleOf,
+  startParams,
+  type ImportChoices,
+  type UnknownChoice,
+} from '@shared/transfer/import-choices';
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { readPeriodCell } from '@shared/transfer/read-cells';
 import { cellText, columnLetters, type Cell } from '@shared/transfer/table';
@@ -7,42 +15,15 @@ import type { ValueMapping } from '@shared/transfer/value-rows';
 // The import wizard's choices, kept apart from its screens: what the user picked, and the
 // `import.start` call they make.
 
-export type UnknownChoice = 'skip' | 'create';
-
-export interface ImportChoices {
-  sheet: string | null;
-  format: ImportPreview['format'];
-  mapping: ValueMapping;
-  numberLocale: string;
-  dayFirst: boolean;
-  unknown: UnknownChoice;
-  objectiveId: string;
-}
-
-export const NUMBER_STYLES = [
-  { locale: 'en-US', label: '1,234.5 (point for decimals)' },
-  { locale: 'de-DE', label: '1.234,5 (comma for decimals)' },
-  { locale: 'fr-FR', label: '1 234,5 (space for thousands)' },
-  { locale: 'de-CH', label: "1'234.5 (apostrophe for thousands)" },
-] as const;
-
-/** The guessed number locale if the wizard offers it, else the point-decimal style. */
-export function numberStyleOf(preview: ImportPreview): string {
-  const guessed = preview.guess.numberLocale;
-  return NUMBER_STYLES.some((style) => style.locale === guessed) ? guessed : 'en-US';
-}
-
-export function choicesFrom(preview: ImportPreview, previous?: ImportChoices): ImportChoices {
-  return {
-    sheet: preview.sheet,
-    format: preview.format,
-    mapping: preview.guess.mapping,
-    numberLocale: numberStyleOf(preview),
-    dayFirst: preview.guess.dayFirst,
-    unknown: previous?.unknown ?? 'skip',
-    objectiveId: previous?.objectiveId ?? '',
-  };
-}
+export {
+  NUMBER_STYLES,
+  choicesFrom,
+  headerOf,
+  numberStyleOf,
+  startParams,
+  type ImportChoices,
+  type UnknownChoice,
+};
 
 /** "B — Period": a column as the user finds it in their spreadsheet. */
 export function columnLabel(header: readonly Cell[], column: number): string {
@@ -50,27 +31,8 @@ export function columnLabel(header: readonly Cell[], column: number): string {
   return title === '' ? columnLetters(column) : `${columnLetters(column)} — ${title}`;
 }
 
-export function headerOf(preview: ImportPreview, headerLine: number): Cell[] {
-  return preview.rows.find((row) => row.line >= headerLine)?.cells ?? [];
-}
-
 export function columnCount(preview: ImportPreview): number {
   return Math.max(1, ...preview.rows.map((row) => row.cells.length));
-}
-
-export function startParams(path: string, choices: ImportChoices): MethodParams<'import.start'> {
-  return {
-    path,
-    sheet: choices.sheet,
-    format: choices.format,
-    mapping: choices.mapping,
-    numberLocale: choices.numberLocale,
-    dayFirst: choices.dayFirst,
-    unknownKpis:
-      choices.unknown === 'create'
-        ? { action: 'create', objectiveId: choices.objectiveId, frequency: 'monthly' }
-        : { action: 'skip' },
-  };
 }
 
 /** Why the choices cannot be used yet, or null. */
