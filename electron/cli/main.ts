@@ -61,6 +61,12 @@ const ctx: CliContext = {
   timeZone: resolved.timeZone,
 };
 
+// A reader that stops early (`kpis status … | head`) is not an error of the command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 // Ctrl+C: the open workspace's file lock and any import transaction end with the process;
 // SQLite rolls back what was not committed.
 process.once('SIGINT', () => {

@@ -125,7 +125,7 @@ export const importCommand: Command = {
       else if (result)
         print(
           ctx,
-          `Imported into ${basename(file)}: ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged${result.kpisCreated > 0 ? `, ${result.kpisCreated} KPIs created` : ''}.`,
+          `Imported into ${basename(file)}: ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged${result.kpisCreated > 0 ? `, ${result.kpisCreated} ${result.kpisCreated === 1 ? 'KPI' : 'KPIs'} created` : ''}.`,
         );
       else
         print(
@@ -173,7 +173,8 @@ function printSummary(ctx: CliContext, data: string, file: string, summary: Impo
   print(ctx, `  ${n(summary.changedValues)} changed`);
   print(ctx, `  ${n(summary.unchangedValues)} unchanged`);
   print(ctx, `  ${n(summary.problemCount)} ${summary.problemCount === 1 ? 'error' : 'errors'}`);
-  if (summary.kpisToCreate > 0) print(ctx, `  ${n(summary.kpisToCreate)} new KPIs`);
+  if (summary.kpisToCreate > 0)
+    print(ctx, `  ${n(summary.kpisToCreate)} new ${summary.kpisToCreate === 1 ? 'KPI' : 'KPIs'}`);
   if (summary.changes.length > 0) {
     print(ctx, 'Changed values (now → after import):');
     for (const change of summary.changes)

@@ -112,7 +112,6 @@ function line(ctx: CliContext, item: InboxItem): string {
     timeStyle: 'short',
     timeZone: ctx.timeZone,
   }).format(new Date(item.dueAt));
-  const owner = item.owner.trim() === '' ? '' : ` (${item.owner})`;
   const detail = item.detail.trim() === '' ? '' : ` — ${item.detail}`;
-  return `${due}  ${item.title}${owner}${detail}`;
+  return `${due}  ${item.title}${detail}`;
 }
