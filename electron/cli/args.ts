@@ -51,3 +51,12 @@ export function extensionOf(path: string): string {
   const match = /\.([A-Za-z0-9]+)$/u.exec(path);
   return match?.[1]?.toLowerCase() ?? '';
 }
+
+/**
+ * The desktop app's `--cli`: the arguments after it, or null when the app was started as the
+ * desktop app. Everything after `--cli` is the command's, even words that look like flags.
+ */
+export function cliArguments(argv: readonly string[]): string[] | null {
+  const index = argv.indexOf('--cli');
+  return index === -1 ? null : argv.slice(index + 1);
+}

@@ -1,4 +1,5 @@
 // Asking before writing, where the app would ask.
+import { createInterface } from 'node:readline/promises';
 import type { CliContext } from './context';
 
 /**
@@ -12,4 +13,14 @@ export async function askToApply(
 ): Promise<boolean> {
   if (json || ctx.confirm === null || !ctx.stdout.isTTY) return false;
   return ctx.confirm(`${question} [y/N] `);
+}
+
+/** A y/N question on the process's terminal (stdin/stdout); anything but y or yes is no. */
+export async function terminalConfirm(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/iu.test((await terminal.question(question)).trim());
+  } finally {
+    terminal.close();
+  }
 }

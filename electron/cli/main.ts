@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/index';
 import { chromiumEngine } from './chromium';
+import { terminalConfirm } from './confirm';
 import type { CliContext } from './context';
 import { runCli } from './run';
 
@@ -34,22 +34,13 @@ function appVersion(): string {
   }
 }
 
-async function confirm(question: string): Promise<boolean> {
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/iu.test((await terminal.question(question)).trim());
-  } finally {
-    terminal.close();
-  }
-}
-
 const resolved = Intl.DateTimeFormat().resolvedOptions();
 const ctx: CliContext = {
   env: process.env,
   cwd: process.cwd(),
   stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY },
   stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
-  confirm: process.stdin.isTTY ? confirm : null,
+  confirm: process.stdin.isTTY ? terminalConfirm : null,
   appVersion: appVersion(),
   userName: currentUserName(),
   samplePath: join(appRoot, 'resources', 'sample', 'sample-workspace.json'),

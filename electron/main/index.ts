@@ -19,6 +19,7 @@ import { createBackend } from '../backend/index';
 import type { Backend } from '../backend/platform';
 import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
+import { cliArguments, runDesktopCli } from './cli';
 import { setupContentSecurityPolicy } from './csp';
 import { setupIpc } from './ipc';
 import { reportPdfPrinter } from './report';
@@ -43,18 +44,24 @@ const log = (message: string, error?: unknown): void => {
 };
 
 app.enableSandbox();
-const instance = setupSingleInstance();
-if (!instance.primary) {
-  app.quit();
+// `--cli COMMAND …`: the command line (electron/main/cli.ts), with no window and no lock.
+const cliArgs = cliArguments(process.argv);
+if (cliArgs !== null) {
+  runDesktopCli(cliArgs, { appRoot, resourcesDir, nativeBinding: nativeBinding() });
 } else {
-  app
-    .whenReady()
-    .then(() => start(instance.takeInitialPath, instance.connect))
-    .catch((error: unknown) => {
-      log('KPI Scorecard could not start.', error);
-      dialog.showErrorBox('KPI Scorecard could not start', String(error));
-      app.exit(1);
-    });
+  const instance = setupSingleInstance();
+  if (!instance.primary) {
+    app.quit();
+  } else {
+    app
+      .whenReady()
+      .then(() => start(instance.takeInitialPath, instance.connect))
+      .catch((error: unknown) => {
+        log('KPI Scorecard could not start.', error);
+        dialog.showErrorBox('KPI Scorecard could not start', String(error));
+        app.exit(1);
+      });
+  }
 }
 
 function nativeBinding(): string | undefined {
