@@ -8,6 +8,7 @@ import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { askToApply } from '../confirm';
 import { NUMBER_STYLE_HELP, numberStyle } from '../import-options';
+import { inspectData } from '../inspect';
 import { pickScorecard } from '../scope';
 import { attempt, openWorkspace, withBackend } from '../session';
 
@@ -64,13 +65,7 @@ export const importDefinitionsCommand: Command = {
     return withBackend(ctx, async (session) => {
       await openWorkspace(ctx, session, file);
       const scorecard = await pickScorecard(session, file, values.scorecard);
-      const preview = await attempt(() =>
-        session.call('import.inspect', {
-          path: dataPath,
-          ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
-          locale: ctx.locale,
-        }),
-      );
+      const preview = await inspectData(ctx, session, dataPath, values.sheet);
       const headerLine = preview.guess.mapping.headerLine;
       const call = (apply: boolean) =>
         attempt(() =>

@@ -6,6 +6,7 @@ import { print, printJson, showHelp, type Command } from '../command';
 import { progress, type CliContext } from '../context';
 import { EXIT, problem } from '../errors';
 import { NUMBER_STYLE_HELP, numberStyle } from '../import-options';
+import { inspectData } from '../inspect';
 import { pickObjective } from '../scope';
 import { attempt, openWorkspace, withBackend, type Session } from '../session';
 import { askToApply } from '../confirm';
@@ -78,13 +79,7 @@ export const importCommand: Command = {
         values['create-unknown'] === undefined
           ? null
           : await pickObjective(session, file, values['create-unknown']);
-      const preview = await attempt(() =>
-        session.call('import.inspect', {
-          path: dataPath,
-          ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
-          locale: ctx.locale,
-        }),
-      );
+      const preview = await inspectData(ctx, session, dataPath, values.sheet);
       const choices = {
         ...choicesFrom(preview),
         ...(locale === null ? {} : { numberLocale: locale }),

@@ -228,6 +228,32 @@ describe('kpis export', () => {
     expect(JSON.stringify(json)).toContain('Harbour Street Bakery');
   });
 
+  it('reads its own XLSX export back as all unchanged, and names the sheets of a wrong --sheet', async () => {
+    copyOfSample('roundtrip.kpis');
+    expect((await kpis(dir, ['export', 'roundtrip.kpis', 'roundtrip.xlsx'])).code).toBe(0);
+    const back = await kpis(dir, ['import', 'roundtrip.kpis', 'roundtrip.xlsx', '--yes', '--json']);
+    expect(back.code).toBe(0);
+    const body = JSON.parse(back.stdout) as {
+      summary: { newValues: number; changedValues: number; unchangedValues: number };
+      result: { inserted: number; updated: number };
+    };
+    expect(body.summary).toMatchObject({ newValues: 0, changedValues: 0 });
+    expect(body.summary.unchangedValues).toBeGreaterThan(400);
+    expect(body.result).toMatchObject({ inserted: 0, updated: 0 });
+
+    const sheet = await kpis(dir, [
+      'import',
+      'roundtrip.kpis',
+      'roundtrip.xlsx',
+      '--sheet',
+      'March',
+    ]);
+    expect(sheet.code).toBe(2);
+    expect(sheet.stderr).toMatch(
+      /^kpis import: roundtrip\.xlsx has no sheet "March"\. Its sheets: "[^"]+"\.\n$/u,
+    );
+  });
+
   it('does not replace an existing file without --yes, and refuses an unknown format', async () => {
     writeFileSync(join(dir, 'keep.csv'), 'mine\n');
     const refused = await kpis(dir, ['export', 'bakery.kpis', 'keep.csv']);
