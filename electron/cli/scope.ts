@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Objective, Scorecard } from '@shared/domain/entities';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
-import { usageError } from './errors';
+import { problem, usageError } from './errors';
 import type { Session } from './session';
 
 // What a command is about inside a workspace: a scorecard named by --scorecard (its name or
@@ -21,7 +21,7 @@ export async function pickScorecard(
   if (choice === undefined) {
     const top = scorecards.filter((s) => s.parentId === null);
     const first = (top.length > 0 ? top : scorecards).sort((a, b) => a.position - b.position)[0];
-    if (!first) throw usageError(`${label} has no scorecard yet; add one in the app first.`);
+    if (!first) throw problem(`${label} has no scorecard yet; add one in the app first.`);
     return first;
   }
   const wanted = choice.trim();
