@@ -34,7 +34,7 @@ export function chromiumEngine(env: Readonly<Record<string, string | undefined>>
       );
     });
     try {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ locale: request.locale });
       await page.goto(request.url);
       // The report view sets its title when laid out (fonts loaded) or when it failed.
       await page.waitForFunction(

@@ -14,6 +14,8 @@ export type PdfEngine = (request: {
   outPath: string;
   /** `--chromium PATH`, when given (the desktop app uses its own engine and ignores it). */
   chromiumPath: string | null;
+  /** The user's locale, for the report's dates and numbers. */
+  locale: string;
   /** The page's title once the report is laid out, or has failed. */
   readyTitle: string;
   failedTitle: string;

@@ -47,6 +47,7 @@ export async function printReport(
       url: `${host.origin}/${REPORT_PRINT_QUERY}#token=${host.token}`,
       outPath,
       chromiumPath,
+      locale: ctx.locale,
       readyTitle: REPORT_READY_TITLE,
       failedTitle: REPORT_FAILED_TITLE,
     });
