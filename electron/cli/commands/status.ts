@@ -22,7 +22,7 @@ const USAGE = `Usage: kpis status FILE.kpis [--scorecard NAME|ID] [--view month|
                    [--period KEY] [--json]
 
 Shows a scorecard as the app scores it: each perspective, objective and KPI with its value,
-target and status (On track, At risk, Off track, No data).
+target and status (On track, At risk, Off track, No data), and the scorecards below it.
 
 Options:
   --scorecard NAME|ID  Which scorecard (default: the first top-level one)
@@ -34,7 +34,7 @@ Options:
   -h, --help           Show this help
 
 Colour is used only on a terminal, and never when NO_COLOR is set.
-Exit codes: 0 nothing off track, 3 something is off track, 1 the file cannot be opened,
+Exit codes: 0 nothing off track, 3 something shown is off track, 1 the file cannot be opened,
 2 bad usage (unknown option, scorecard or period).`;
 
 interface Row {
@@ -87,7 +87,9 @@ export const statusCommand: Command = {
     });
 
     const rows = rowsOf(evaluation, ctx.locale);
-    const offTrack = rows.some((row) => row.status === 'off_track');
+    const offTrack =
+      rows.some((row) => row.status === 'off_track') ||
+      evaluation.childScorecards.some((child) => child.status === 'off_track');
     if (parsed.values.json === true) printJson(ctx, jsonOf(file, evaluation, rows, offTrack));
     else printTable(ctx, file, evaluation, rows);
     return offTrack ? EXIT.offTrack : EXIT.ok;
@@ -170,6 +172,11 @@ function printTable(
     .map((entry) => `${entry.count} ${statusWords(entry.status, false).toLowerCase()}`);
   print(ctx);
   print(ctx, `KPIs: ${counts.length > 0 ? counts.join(', ') : 'none'}.`);
+  if (evaluation.childScorecards.length > 0)
+    print(
+      ctx,
+      `Scorecards below: ${evaluation.childScorecards.map((child) => `${child.scorecard.name}: ${statusWords(child.status, colour)}`).join(', ')}.`,
+    );
 }
 
 function jsonOf(
@@ -185,6 +192,8 @@ function jsonOf(
     basis: evaluation.view.basis,
     period: evaluation.period,
     status: evaluation.own.status,
+    /** With the scorecards below rolled in. */
+    cascadedStatus: evaluation.cascaded.status,
     offTrack,
     perspectives: evaluation.perspectives.map((perspective) => ({
       id: perspective.perspective.id,
@@ -203,6 +212,11 @@ function jsonOf(
           status: kpiEvaluation.status,
         })),
       })),
+    })),
+    childScorecards: evaluation.childScorecards.map((child) => ({
+      id: child.scorecard.id,
+      name: child.scorecard.name,
+      status: child.status,
     })),
     kpiCount: rows.filter((row) => row.level === 'kpi').length,
   };
