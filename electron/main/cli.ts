@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, app } from 'electron';
 import { createBackend } from '../backend/index';
@@ -56,6 +57,14 @@ export interface DesktopCliSetup {
 /** Runs the command and ends the app with its exit code. */
 export function runDesktopCli(args: readonly string[], setup: DesktopCliSetup): void {
   app.dock?.hide();
+  // Chromium's profile (caches, storage) of its own, so a command never contends with the
+  // desktop app running at the same time for the same folders.
+  const profile = mkdtempSync(join(tmpdir(), 'kpis-cli-electron-'));
+  app.setPath('userData', profile);
+  const exit = (code: number): void => {
+    rmSync(profile, { recursive: true, force: true });
+    app.exit(code);
+  };
   const resolved = Intl.DateTimeFormat().resolvedOptions();
   const ctx: CliContext = {
     env: process.env,
@@ -78,15 +87,10 @@ export function runDesktopCli(args: readonly string[], setup: DesktopCliSetup): 
     locale: resolved.locale,
     timeZone: resolved.timeZone,
   };
-  runCli(ctx, args).then(
-    (code) => {
-      app.exit(code);
-    },
-    (error: unknown) => {
-      process.stderr.write(`kpis: ${String(error)}\n`);
-      app.exit(1);
-    },
-  );
+  runCli(ctx, args).then(exit, (error: unknown) => {
+    process.stderr.write(`kpis: ${String(error)}\n`);
+    exit(1);
+  });
 }
 
 function userName(): string {
