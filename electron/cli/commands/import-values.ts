@@ -4,7 +4,7 @@ import type { ImportJobStatus, ImportSummary } from '@shared/transfer/import-sta
 import { parseCommandArgs } from '../args';
 import { print, printJson, showHelp, type Command } from '../command';
 import { progress, type CliContext } from '../context';
-import { EXIT, problem } from '../errors';
+import { EXIT, problem, usageError } from '../errors';
 import { NUMBER_STYLE_HELP, numberStyle } from '../import-options';
 import { inspectData } from '../inspect';
 import { pickObjective } from '../scope';
@@ -68,6 +68,8 @@ export const importCommand: Command = {
     const { values } = parsed;
     const locale =
       values['number-style'] === undefined ? null : numberStyle(values['number-style']);
+    if (values['day-first'] === true && values['no-day-first'] === true)
+      throw usageError('Use either --day-first or --no-day-first, not both.');
     const dayFirst =
       values['day-first'] === true ? true : values['no-day-first'] === true ? false : null;
     const dataPath = resolve(ctx.cwd, data);
