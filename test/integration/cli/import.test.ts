@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, ROOT, sha256, tempDir } from './harness';
 
 // A consultant's month with the command line on a new client file: KPI definitions from a
@@ -22,6 +22,9 @@ const DEFINITIONS =
   'Revenue,Financial,Grow revenue,EUR,higher is better,monthly,"15,000",Maria\n' +
   'Complaints,Customer,Grow visits,,lower is better,monthly,10,Tom\n' +
   'Bad target,Financial,Grow revenue,,,,lots,\n';
+
+// Each command is a fresh Node process; on a busy machine a few of them take more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 
@@ -145,6 +148,26 @@ describe('kpis import', () => {
         ['Coffee sold', 2000],
       ]),
     );
+  });
+
+  it('reads dates day first or month first as told', async () => {
+    const [year, month] = (old[2] ?? '').split('-');
+    writeFileSync(
+      join(dir, 'dates.csv'),
+      `KPI,Date,Value\nFootfall,13/${month ?? ''}/${year ?? ''},1300\n`,
+    );
+    const dryRun = async (flag: string) =>
+      JSON.parse(
+        (await kpis(dir, ['import', 'client.kpis', 'dates.csv', flag, '--dry-run', '--json']))
+          .stdout,
+      ) as {
+        summary: { changedValues: number; problemCount: number; changes: { period: string }[] };
+      };
+    const dayFirst = await dryRun('--day-first');
+    expect(dayFirst.summary).toMatchObject({ changedValues: 1, problemCount: 0 });
+    expect(dayFirst.summary.changes[0]?.period).toBe(old[2]);
+    const monthFirst = await dryRun('--no-day-first');
+    expect(monthFirst.summary).toMatchObject({ changedValues: 0, problemCount: 1 });
   });
 
   it('refuses bad options and a file it cannot read with one line, writing nothing', async () => {

@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, tempDir } from './harness';
 
 // `kpis report`: the app's board report printed by Chromium, read back with poppler (the same
 // tools the report's end-to-end test uses).
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Each command is a fresh Node process; on a busy machine a few of them take more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
+
 let dir: string;
 
 beforeAll(async () => {

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, ROOT, sha256, tempDir } from './harness';
 
 // What changes when a person runs kpis in a terminal rather than a script: colour (unless
 // NO_COLOR), progress, and a y/N question before an import is written. `script` (util-linux)
 // gives the command a pseudo-terminal.
+
+// Each command is a fresh Node process; on a busy machine a few of them take more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 

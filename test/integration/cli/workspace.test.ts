@@ -1,11 +1,14 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, sha256, tempDir } from './harness';
 
 // `kpis new`, `status`, `export`, the help and the refusals, spawned as a user runs them on
 // real workspace files: the sample the app ships, and files that are not what they claim.
+
+// Each command is a fresh Node process; on a busy machine a few of them take more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 let sample: string;
