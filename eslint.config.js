@@ -69,6 +69,23 @@ export default tseslint.config(
     ),
   },
   {
+    // The kpis command line drives the backend only through createBackend().dispatch, like the
+    // app: its public face (backend/index, backend/platform), never its handlers or stores.
+    files: ['electron/cli/**/*.ts'],
+    rules: restrict(
+      [
+        'electron',
+        '**/renderer/**',
+        '**/main/**',
+        '**/preload/**',
+        '**/backend/**',
+        '!**/backend/index',
+        '!**/backend/platform',
+      ],
+      'The command line runs in plain Node and uses the backend only through createBackend().',
+    ),
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
