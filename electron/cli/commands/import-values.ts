@@ -95,12 +95,18 @@ export const importCommand: Command = {
       const summary = job.summary;
       if (!json) printSummary(ctx, basename(data), basename(file), summary);
 
+      const nothingNew = summary.newValues + summary.changedValues + summary.kpisToCreate === 0;
       const apply =
         values['dry-run'] === true
           ? false
           : values.yes === true
             ? true
-            : await askToApply(ctx, json, `Import ${importable(summary)} into ${basename(file)}?`);
+            : !nothingNew &&
+              (await askToApply(
+                ctx,
+                json,
+                `Import ${importable(summary)} into ${basename(file)}?`,
+              ));
       let result = null;
       if (apply) {
         job = await settle(
@@ -129,7 +135,9 @@ export const importCommand: Command = {
           ctx,
           values['dry-run'] === true
             ? 'Dry run: nothing was written.'
-            : 'Nothing was written. Re-run with --yes to import.',
+            : nothingNew
+              ? `Nothing to import: ${basename(file)} already has these values.`
+              : 'Nothing was written. Re-run with --yes to import.',
         );
       const skippedNames = objective === null ? summary.unknownKpis.length : 0;
       return summary.problemCount > 0 || skippedNames > 0 ? EXIT.problems : EXIT.ok;

@@ -235,6 +235,9 @@ describe('kpis export', () => {
   it('reads its own XLSX export back as all unchanged, and names the sheets of a wrong --sheet', async () => {
     copyOfSample('roundtrip.kpis');
     expect((await kpis(dir, ['export', 'roundtrip.kpis', 'roundtrip.xlsx'])).code).toBe(0);
+    const check = await kpis(dir, ['import', 'roundtrip.kpis', 'roundtrip.xlsx']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('Nothing to import: roundtrip.kpis already has these values.');
     const back = await kpis(dir, ['import', 'roundtrip.kpis', 'roundtrip.xlsx', '--yes', '--json']);
     expect(back.code).toBe(0);
     const body = JSON.parse(back.stdout) as {
