@@ -49,10 +49,14 @@ Options:
 
 export async function runCli(ctx: CliContext, argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  if (name === undefined) {
+    ctx.stderr.write(`${usage()}\n`);
+    return EXIT.usage;
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((command) => command.name === rest[0]) : null;
     print(ctx, topic ? topic.usage : usage());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
     print(ctx, ctx.appVersion);

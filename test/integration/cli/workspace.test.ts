@@ -45,6 +45,10 @@ describe('kpis --help and bad usage', () => {
     expect(help.stdout).toContain('3  status only: something is off track');
     expect(help.stdout).not.toMatch(/health|library|sync/u);
 
+    const bare = await kpis(dir, []);
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toContain('Usage: kpis COMMAND');
+
     const status = await kpis(dir, ['status', '--help']);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('Usage: kpis status FILE.kpis');
