@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, ROOT, sha256, tempDir } from './harness';
 
 // A consultant's month with the command line on a new client file: KPI definitions from a
@@ -34,6 +34,10 @@ beforeAll(async () => {
   expect((await kpis(dir, ['new', 'client.kpis', '--name', 'Client'])).code).toBe(0);
   writeFileSync(join(dir, 'definitions.csv'), DEFINITIONS);
 }, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('kpis import-definitions', () => {
   it('prints the dry run, writes nothing without --yes, then imports the good rows', async () => {

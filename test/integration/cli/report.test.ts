@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, tempDir } from './harness';
 
 // `kpis report`: the app's board report printed by Chromium, read back with poppler (the same
@@ -18,6 +18,10 @@ beforeAll(async () => {
   dir = tempDir();
   expect((await kpis(dir, ['new', 'bakery.kpis', '--template', 'sample'])).code).toBe(0);
 }, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function poppler(tool: string, ...args: string[]): string {
   return execFileSync(tool, args, { encoding: 'utf8' });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, ROOT, sha256, tempDir } from './harness';
 
 // What changes when a person runs kpis in a terminal rather than a script: colour (unless
@@ -22,6 +22,10 @@ beforeAll(async () => {
     'KPI,Period,Value\nTotal revenue,2026-10,86000\nNet profit margin,2026-10,12.5\n',
   );
 }, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const escape = (text: string): string => text.replace(/[[\]\\.*+?^${}()|]/gu, '\\$&');
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOnce, kpis, sha256, tempDir } from './harness';
 
 // `kpis new`, `status`, `export`, the help and the refusals, spawned as a user runs them on
@@ -20,6 +20,10 @@ beforeAll(async () => {
   expect(made).toMatchObject({ code: 0, stderr: '' });
   sample = join(dir, 'bakery.kpis');
 }, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A fresh copy of the sample workspace for one test. */
 function copyOfSample(name: string): string {
