@@ -11,6 +11,7 @@ import {
   UNIT_FORMATS,
 } from '../domain/kpi';
 import { thresholdOrderProblem } from '../domain/status';
+import { isWithinValueLimit, VALUE_LIMIT_TEXT } from '../domain/value-limit';
 import { MAX_FORMULA_LENGTH } from '../formula/lexer';
 import { targetPlanProblem } from '../scoring/targets';
 
@@ -226,7 +227,9 @@ const commentSchema = textSchema('Comment').trim();
 export const valueEntrySchema = z.strictObject({
   kpiId: idSchema,
   period: periodSchema,
-  value: numberSchema('Value'),
+  value: numberSchema('Value').refine(isWithinValueLimit, {
+    error: `Value must be ${VALUE_LIMIT_TEXT}`,
+  }),
   comment: commentSchema.optional(),
 });
 

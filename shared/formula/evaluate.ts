@@ -9,8 +9,23 @@ export function evaluateFormula(
   tree: FormulaNode,
   inputs: (identifier: string) => number | null,
 ): number | null {
+  return evaluateFormulaChecked(tree, inputs).value;
+}
+
+/**
+ * As evaluateFormula, and says whether the result overflowed (beyond ±1.8e308): that is not
+ * "no data" but a result too large to hold, which the scorecard shows as such. Division by
+ * zero gives null before it can become Infinity, so an infinite result is an overflow.
+ */
+export function evaluateFormulaChecked(
+  tree: FormulaNode,
+  inputs: (identifier: string) => number | null,
+): { value: number | null; overflow: boolean } {
   const result = evaluateNode(tree, inputs);
-  return result !== null && Number.isFinite(result) ? result : null;
+  if (result === null || Number.isNaN(result)) return { value: null, overflow: false };
+  return Number.isFinite(result)
+    ? { value: result, overflow: false }
+    : { value: null, overflow: true };
 }
 
 function evaluateNode(

@@ -10,7 +10,7 @@ import {
 } from '../domain/kpi';
 import { parsePeriod, shiftPeriod } from '../domain/period';
 import { statusOf } from '../domain/status';
-import { evaluateFormula } from '../formula/evaluate';
+import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
@@ -66,6 +66,11 @@ export interface KpiEvaluation {
   forecast: BucketForecast | null;
   /** For roll-ups and formulas: how many inputs had no data in this period. */
   missingInputs: number;
+  /**
+   * The value of this period is beyond what a number can hold (±1.8e308): a sum or roll-up of
+   * huge values, or a formula on them. `value` is then null, but this is not "no data".
+   */
+  tooLarge: boolean;
 }
 
 export interface EvaluationOptions {
@@ -105,6 +110,8 @@ export function valueWindows(
 interface Series {
   values: Map<string, number>;
   missingInputs: Map<string, number>;
+  /** Buckets whose value overflowed; kept out of `values`, so nothing computes with them. */
+  tooLarge: Set<string>;
   source: ValueSource;
   /** The last day covered by a reported value (ISO date), or null when nothing is reported. */
   reportedUntil: string | null;
@@ -222,6 +229,7 @@ export function evaluateKpis(
   const empty = (): Series => ({
     values: new Map(),
     missingInputs: new Map(),
+    tooLarge: new Set(),
     source: 'entered',
     reportedUntil: null,
   });
@@ -244,6 +252,7 @@ export function evaluateKpis(
       result = {
         values: new Map(),
         missingInputs: new Map(),
+        tooLarge: new Set(),
         source: 'calculated',
         reportedUntil: [...inputSeries.values()].reduce<string | null>(
           (day, s) => later(day, s.reportedUntil),
@@ -252,12 +261,15 @@ export function evaluateKpis(
       };
       for (const b of buckets) {
         let missing = 0;
-        const value = evaluateFormula(tree, (code) => {
-          const v = inputSeries.get(code)?.values.get(b) ?? null;
-          if (v === null) missing += 1;
+        const hugeInput = [...inputSeries.values()].some((s) => s.tooLarge.has(b));
+        const { value, overflow } = evaluateFormulaChecked(tree, (code) => {
+          const s = inputSeries.get(code);
+          const v = s?.values.get(b) ?? null;
+          if (v === null && s?.tooLarge.has(b) !== true) missing += 1;
           return v;
         });
         if (value !== null) result.values.set(b, value);
+        else if (overflow || hugeInput) result.tooLarge.add(b);
         result.missingInputs.set(b, missing);
       }
     } else if (kpi.rollup !== 'manual' && kids.length > 0) {
@@ -265,6 +277,7 @@ export function evaluateKpis(
       result = {
         values: new Map(),
         missingInputs: new Map(),
+        tooLarge: new Set(),
         source: 'rolled_up',
         reportedUntil: kidSeries.reduce<string | null>(
           (day, { series: s }) => later(day, s.reportedUntil),
@@ -276,9 +289,11 @@ export function evaluateKpis(
           const v = s.values.get(b);
           return v === undefined ? [] : [{ value: v, weight: kid.weight }];
         });
-        const value = combineChildren(kpi.rollup, items);
-        if (value !== null) result.values.set(b, value);
-        result.missingInputs.set(b, kids.length - items.length);
+        const hugeKids = kidSeries.filter(({ series: s }) => s.tooLarge.has(b)).length;
+        const value = hugeKids > 0 ? null : combineChildren(kpi.rollup, items);
+        if (hugeKids > 0 || (value !== null && !Number.isFinite(value))) result.tooLarge.add(b);
+        else if (value !== null) result.values.set(b, value);
+        result.missingInputs.set(b, kids.length - items.length - hugeKids);
       }
     } else {
       const entered = values.get(kpi.id) ?? [];
@@ -288,9 +303,16 @@ export function evaluateKpis(
         kpi.aggregation,
         view,
       );
+      const tooLarge = new Set<string>();
+      for (const [b, v] of own)
+        if (!Number.isFinite(v)) {
+          own.delete(b);
+          tooLarge.add(b);
+        }
       result = {
         values: own,
         missingInputs: new Map(),
+        tooLarge,
         source: 'entered',
         reportedUntil: lastReportedDay(
           kpi.frequency,
@@ -346,6 +368,7 @@ export function evaluateKpis(
             )
           : null,
       missingInputs: s.missingInputs.get(bucket) ?? 0,
+      tooLarge: s.tooLarge.has(bucket),
     });
   }
   return evaluations;

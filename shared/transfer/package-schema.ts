@@ -8,6 +8,7 @@ import {
   MEASURE_KINDS,
   ROLLUPS,
 } from '../domain/kpi';
+import { isWithinValueLimit, VALUE_LIMIT_TEXT } from '../domain/value-limit';
 import {
   checkKpiDefinition,
   fiscalMonthSchema,
@@ -131,7 +132,9 @@ export const packageKpiSchema = z
 export const packageValueSchema = z.strictObject({
   kpiId: idSchema,
   period: periodKey,
-  value: finite('Value'),
+  value: finite('Value').refine(isWithinValueLimit, {
+    error: `Value must be ${VALUE_LIMIT_TEXT}`,
+  }),
   comment: text('Comment'),
   enteredBy: text('Entered by').max(200, { error: 'Entered by must be at most 200 characters' }),
   enteredAt: timestamp,

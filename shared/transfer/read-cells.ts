@@ -1,4 +1,5 @@
 import type { Frequency } from '../domain/kpi';
+import { isWithinValueLimit, VALUE_LIMIT_TEXT } from '../domain/value-limit';
 import { parseLocaleNumber } from '../parse/number';
 import {
   excelSerialToIsoDay,
@@ -27,17 +28,25 @@ export type CellRead<T> = { ok: true; value: T } | { ok: false; reason: string }
 const SERIAL_MIN = 10_000;
 const SERIAL_MAX = 100_000;
 
+const tooLarge = (shown: string): string =>
+  `"${shown}" is too large (values must be ${VALUE_LIMIT_TEXT})`;
+
 export function readNumberCell(cell: Cell, options: CellReadOptions): CellRead<number> {
-  if (typeof cell === 'number')
-    return Number.isFinite(cell)
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, reason: 'the value is not a number' };
+    return isWithinValueLimit(cell)
       ? { ok: true, value: cell }
-      : { ok: false, reason: 'the value is not a number' };
+      : { ok: false, reason: tooLarge(String(cell)) };
+  }
   if (isDateCell(cell))
     return { ok: false, reason: `the value is a date (${cell.day}), not a number` };
   const text = cellText(cell).trim();
   if (text === '') return { ok: false, reason: 'the value is empty' };
   const parsed = parseLocaleNumber(text, options.numberLocale);
-  if (parsed.ok) return { ok: true, value: parsed.value };
+  if (parsed.ok)
+    return isWithinValueLimit(parsed.value)
+      ? { ok: true, value: parsed.value }
+      : { ok: false, reason: tooLarge(text.slice(0, 40)) };
   return {
     ok: false,
     reason: parsed.reason.startsWith('"')

@@ -52,7 +52,16 @@ export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
         ) : null}
       </th>
       <td className="number">
-        {format(evaluation.value)}
+        {evaluation.tooLarge ? (
+          <span
+            className="error-text"
+            title="The values of this period add up to more than the largest number the app can hold (about 1.8e308)"
+          >
+            Too large to compute
+          </span>
+        ) : (
+          format(evaluation.value)
+        )}
         {forecast && forecast.forecastIndices.length > 0 ? (
           <span className="forecast">
             projected {format(forecast.projected)}

@@ -73,6 +73,7 @@ function evaluationOf(id: string, fact: KpiFact): KpiEvaluation {
     targetToDate: false,
     forecast: null,
     missingInputs: 0,
+    tooLarge: false,
   };
 }
 
