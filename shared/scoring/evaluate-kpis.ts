@@ -234,15 +234,52 @@ export function evaluateKpis(
     reportedUntil: null,
   });
 
-  // Depth-first in dependency order; a cycle (refused on save, but files can be edited
-  // elsewhere) ends in "no data" rather than endless recursion.
-  function seriesOf(kpi: EvaluationKpi): Series {
-    const done = series.get(kpi.id);
-    if (done) return done;
-    if (inProgress.has(kpi.id)) return empty();
-    inProgress.add(kpi.id);
+  const trees = new Map<string, FormulaNode | null>();
+  const treeOf = (kpi: EvaluationKpi): FormulaNode | null => {
+    if (!trees.has(kpi.id)) trees.set(kpi.id, parsedFormula(kpi));
+    return trees.get(kpi.id) ?? null;
+  };
+  /** What a KPI's series is computed from: its formula's inputs, or its rolled-up children. */
+  const dependenciesOf = (kpi: EvaluationKpi): EvaluationKpi[] => {
+    const tree = treeOf(kpi);
+    if (tree)
+      return formulaIdentifiers(tree).flatMap(({ name }) => {
+        const input = byCode.get(name);
+        return input ? [input] : [];
+      });
+    return kpi.rollup !== 'manual' ? (children.get(kpi.id) ?? []) : [];
+  };
+  // A dependency on the current path is a cycle (refused on save, but files can be edited
+  // elsewhere): it reads as "no data".
+  const seriesOf = (kpi: EvaluationKpi): Series => series.get(kpi.id) ?? empty();
+
+  // Depth-first in dependency order with an explicit stack, so neither a cycle nor a chain of
+  // any depth (a file written by another program) can exhaust the call stack.
+  function evaluateSeries(root: EvaluationKpi): Series {
+    const stack = [root];
+    while (stack.length > 0) {
+      const kpi = stack[stack.length - 1] as EvaluationKpi;
+      if (series.has(kpi.id)) {
+        stack.pop();
+        continue;
+      }
+      if (!inProgress.has(kpi.id)) {
+        inProgress.add(kpi.id);
+        for (const dependency of dependenciesOf(kpi))
+          if (!series.has(dependency.id) && !inProgress.has(dependency.id)) stack.push(dependency);
+        continue;
+      }
+      series.set(kpi.id, computeSeries(kpi));
+      inProgress.delete(kpi.id);
+      stack.pop();
+    }
+    return seriesOf(root);
+  }
+
+  /** One KPI's series, once every series it depends on is known. */
+  function computeSeries(kpi: EvaluationKpi): Series {
     let result: Series;
-    const tree = parsedFormula(kpi);
+    const tree = treeOf(kpi);
     const kids = children.get(kpi.id) ?? [];
     if (tree) {
       const inputs = formulaIdentifiers(tree).map(({ name }) => byCode.get(name));
@@ -322,14 +359,12 @@ export function evaluateKpis(
         ),
       };
     }
-    inProgress.delete(kpi.id);
-    series.set(kpi.id, result);
     return result;
   }
 
   const evaluations = new Map<string, KpiEvaluation>();
   for (const kpi of kpis) {
-    const s = seriesOf(kpi);
+    const s = evaluateSeries(kpi);
     const value = s.values.get(bucket) ?? null;
     const { target, toDate } = bucketTarget(kpi, bucket, view, s.reportedUntil);
     const fullTarget = toDate ? bucketTarget(kpi, bucket, view, null).target : target;

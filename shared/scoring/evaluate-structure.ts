@@ -145,21 +145,37 @@ export function evaluateStructure(input: {
     input.scorecards.filter((scorecard) => scorecard.parentId !== null),
     (scorecard) => scorecard.parentId as string,
   );
+  // Children before parents, with an explicit stack: a chain of any depth (a file written by
+  // another program) cannot exhaust the call stack. A loop leaves its back edge out.
   const cascaded = new Map<string, ScoredNode>();
   const visiting = new Set<string>();
-  const cascade = (id: string): ScoredNode => {
-    const done = cascaded.get(id);
-    if (done) return done;
-    if (visiting.has(id)) return NOTHING;
-    visiting.add(id);
-    const own = scorecards.get(id) ?? NOTHING;
-    const kids = (childScorecards.get(id) ?? []).map((child) => cascade(child.id));
-    const result =
-      kids.length === 0 ? own : combine([own, ...kids].map((node) => ({ ...node, weight: 1 })));
-    visiting.delete(id);
-    cascaded.set(id, result);
-    return result;
-  };
-  for (const scorecard of input.scorecards) cascade(scorecard.id);
+  for (const scorecard of input.scorecards) {
+    const stack = [scorecard.id];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1] as string;
+      if (cascaded.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const children = childScorecards.get(id) ?? [];
+      if (!visiting.has(id)) {
+        visiting.add(id);
+        for (const child of children)
+          if (!cascaded.has(child.id) && !visiting.has(child.id)) stack.push(child.id);
+        continue;
+      }
+      const own = scorecards.get(id) ?? NOTHING;
+      const kids = children.flatMap((child) => {
+        const node = cascaded.get(child.id);
+        return node ? [node] : [];
+      });
+      cascaded.set(
+        id,
+        kids.length === 0 ? own : combine([own, ...kids].map((node) => ({ ...node, weight: 1 }))),
+      );
+      visiting.delete(id);
+      stack.pop();
+    }
+  }
   return { objectives, perspectives, scorecards, cascaded };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hierarchyDepthProblem } from '../domain/hierarchy';
 import { isPeriodKey } from '../domain/period';
 import {
   kpiPackageSchema,
@@ -157,7 +158,17 @@ export function packageProblem(pkg: KpiPackage): string | null {
   for (const [i, review] of (reminders?.reviewSchedules ?? []).entries())
     if (!scorecards.has(review.scorecardId))
       return `reminderSettings.reviewSchedules[${i}] is for a scorecard ${review.scorecardId} that is not in the package.`;
-  return cycleProblem(pkg);
+  return (
+    cycleProblem(pkg) ??
+    hierarchyDepthProblem(
+      'scorecard',
+      pkg.scorecards.map(({ id, parentId, name }) => ({ id, parentId, name })),
+    ) ??
+    hierarchyDepthProblem(
+      'KPI',
+      pkg.kpis.map(({ id, parentKpiId, name }) => ({ id, parentId: parentKpiId, name })),
+    )
+  );
 }
 
 /** A parent chain that loops (scorecards or KPIs) cannot be written. */

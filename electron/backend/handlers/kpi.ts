@@ -12,6 +12,7 @@ import {
   uniqueCode,
   updateKpiRow,
 } from '../store/kpis';
+import { checkHierarchyDepth } from '../store/hierarchy-depth';
 import { getObjective, getScorecard, nextPosition } from '../store/records';
 import type { Db } from '../workspace/migrations';
 import type { Workspace } from '../workspace/workspace';
@@ -75,7 +76,10 @@ export function createKpi(
     position: nextPosition(db, 'kpis', objectiveId),
     ...definition,
   };
-  if (parent) checkRollupUnits(parent, [kpi], 'parentKpiId');
+  if (parent) {
+    checkRollupUnits(parent, [kpi], 'parentKpiId');
+    checkHierarchyDepth(db, 'KPI', { id: null, name: kpi.name }, parent.id, 'parentKpiId');
+  }
   insertKpiRow(db, kpi);
   changes.record('kpi', kpi.id, 'insert', null, kpi);
   return kpi;
@@ -138,6 +142,7 @@ export const kpiHandlers = {
         const parent = getKpi(db, input.parentKpiId, 'parentKpiId');
         checkNoCycle(db, before, input.parentKpiId);
         checkRollupUnits(parent, [before], 'parentKpiId');
+        checkHierarchyDepth(db, 'KPI', before, parent.id, 'parentKpiId');
       }
       const after: Kpi = { ...before, parentKpiId: input.parentKpiId };
       updateKpiRow(db, after);

@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/errors';
 import type { Scorecard } from '@shared/domain/entities';
+import { depthFirst } from '@shared/domain/hierarchy';
+import { checkHierarchyDepth } from '../store/hierarchy-depth';
 import { getScorecard, listAllScorecards, nextPosition } from '../store/records';
 import type { Db } from '../workspace/migrations';
 import type { Workspace } from '../workspace/workspace';
@@ -24,15 +26,11 @@ function treeOrder(all: Scorecard[]): Scorecard[] {
     siblings.push(card);
     children.set(card.parentId, siblings);
   }
-  const ordered: Scorecard[] = [];
-  const visit = (parentId: string | null) => {
-    for (const card of children.get(parentId) ?? []) {
-      ordered.push(card);
-      visit(card.id);
-    }
-  };
-  visit(null);
-  return ordered;
+  return depthFirst(
+    children.get(null) ?? [],
+    (card) => children.get(card.id) ?? [],
+    (card) => card.id,
+  ).map(({ item }) => item);
 }
 
 export function insertScorecard(
@@ -94,7 +92,16 @@ export const scorecardHandlers = {
   'scorecard.create': (input, ctx) => {
     const workspace = ctx.workspace();
     return workspace.db.transaction(() => {
-      if (input.parentId !== null) getScorecard(workspace.db, input.parentId, 'parentId');
+      if (input.parentId !== null) {
+        getScorecard(workspace.db, input.parentId, 'parentId');
+        checkHierarchyDepth(
+          workspace.db,
+          'scorecard',
+          { id: null, name: input.name },
+          input.parentId,
+          'parentId',
+        );
+      }
       const { id, parentId, name, description, position } = insertScorecard(workspace, input);
       return { id, parentId, name, description, position };
     })();
@@ -113,6 +120,7 @@ export const scorecardHandlers = {
         if (input.parentId !== null) {
           getScorecard(db, input.parentId, 'parentId');
           checkMove(db, before, input.parentId);
+          checkHierarchyDepth(db, 'scorecard', before, input.parentId, 'parentId');
         }
         after.parentId = input.parentId;
         after.position = nextPosition(db, 'scorecards', input.parentId);

@@ -1,5 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import type { Kpi, Scorecard } from '@shared/domain/entities';
+import { depthFirst } from '@shared/domain/hierarchy';
 import { buildReport } from '@shared/report/build';
 import type { ChartPointSource, ReportModel, ReportSectionSource } from '@shared/report/model';
 import type { ReportOptions } from '@shared/report/options';
@@ -23,16 +24,19 @@ function reportScorecards(
   root: Scorecard,
   withChildren: boolean,
 ): { scorecard: Scorecard; depth: number }[] {
-  const result = [{ scorecard: root, depth: 0 }];
-  if (!withChildren) return result;
-  const visit = (parentId: string, depth: number) => {
-    for (const child of all.filter((s) => s.parentId === parentId)) {
-      result.push({ scorecard: child, depth });
-      visit(child.id, depth + 1);
-    }
-  };
-  visit(root.id, 1);
-  return result;
+  if (!withChildren) return [{ scorecard: root, depth: 0 }];
+  const children = new Map<string, Scorecard[]>();
+  for (const card of all) {
+    if (card.parentId === null) continue;
+    const siblings = children.get(card.parentId);
+    if (siblings) siblings.push(card);
+    else children.set(card.parentId, [card]);
+  }
+  return depthFirst(
+    [root],
+    (card) => children.get(card.id) ?? [],
+    (card) => card.id,
+  ).map(({ item, depth }) => ({ scorecard: item, depth }));
 }
 
 /** Each KPI's value, target and status in every chart period, from one read of the values. */
