@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import { shiftPeriod } from '@shared/domain/period';
-import { createBackend } from '../electron/backend';
+import { createBackend, unrestrictedFileAccess } from '../electron/backend';
 
 const KPIS = 100;
 const MONTHS = 24;
@@ -30,6 +30,7 @@ async function buildWorkspace(dir: string): Promise<string> {
     workspacesDir: join(dir, 'workspaces'),
     samplePath: join(dir, 'none.json'),
     userName: 'bench',
+    fileAccess: unrestrictedFileAccess,
   });
   async function call<M extends MethodName>(
     method: M,

@@ -1,7 +1,12 @@
 // A backend on a scratch folder for the benchmarks, with a call that throws on failure.
 import { join } from 'node:path';
 import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
-import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
+import {
+  createBackend,
+  unrestrictedFileAccess,
+  type Backend,
+  type BackendOptions,
+} from '../../electron/backend';
 
 export type Call = <M extends MethodName>(
   method: M,
@@ -19,6 +24,7 @@ export function benchBackend(
     workspacesDir: join(dir, 'workspaces'),
     samplePath: join(dir, 'none.json'),
     userName: 'bench',
+    fileAccess: unrestrictedFileAccess,
     ...extra,
   });
   async function call<M extends MethodName>(

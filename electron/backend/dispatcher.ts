@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers/types';
+import { checkFiles } from './files/method-files';
 import { sqliteCode } from './workspace/connection';
 import { zodValidationError } from './validation';
 
@@ -102,6 +103,9 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
         );
       const parsed = contract[method].input.safeParse(params);
       if (!parsed.success) return failure(zodValidationError(parsed.error, params, method));
+      checkFiles(ctx.options.fileAccess, method, parsed.data, () =>
+        ctx.recent.list().map((entry) => entry.path),
+      );
       if (!WITHOUT_WORKSPACE.has(method)) ctx.workspace();
       const handler = handlers[method] as AnyHandler;
       const data = await handler(parsed.data, ctx);

@@ -22,6 +22,8 @@ import { workspaceHandlers } from './handlers/workspace';
 
 export type { Backend, BackendOptions, Clock } from './platform';
 export type { BackendInternals } from './context';
+export type { FileAccess, FilePurpose } from './files/access';
+export { browserFileAccess, unrestrictedFileAccess } from './files/access';
 export type { Migration } from './workspace/migrations';
 export { APPLICATION_ID, MIGRATIONS } from './workspace/migrations';
 

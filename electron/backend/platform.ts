@@ -1,5 +1,6 @@
 import type { ApiResult } from '@shared/api/errors';
 import type { ServerEventListener } from '@shared/api/events';
+import type { FileAccess } from './files/access';
 
 // What the backend needs from whoever hosts it (the Electron main process or the browser-mode
 // server), injected so the backend runs and is tested in plain Node (STYLE.md pattern 5).
@@ -30,6 +31,11 @@ export interface BackendOptions {
    * while tests and browser mode use Node's; leaving it out uses the package's default build.
    */
   nativeBinding?: string;
+  /**
+   * Which files the page may name (files/access.ts): every host chooses one; only tests and
+   * tools that are themselves the user pass `unrestrictedFileAccess`.
+   */
+  fileAccess: FileAccess;
   /** Where unexpected errors are reported (their details never reach the user). */
   log?: (message: string, error?: unknown) => void;
 }

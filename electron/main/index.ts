@@ -21,6 +21,7 @@ import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
 import { cliArguments, runDesktopCli } from './cli';
 import { setupContentSecurityPolicy } from './csp';
+import { FileGrants } from './file-grants';
 import { setupIpc } from './ipc';
 import { reportPdfPrinter } from './report';
 import { buildMenuTemplate } from './menu';
@@ -90,7 +91,10 @@ async function start(
   const workspacesDir = join(app.getPath('documents'), 'KPI Scorecard');
   mkdirSync(workspacesDir, { recursive: true });
   const binding = nativeBinding();
+  // Paths the user picked in native dialogs (ipc.ts) or the OS handed over; nothing else.
+  const grants = new FileGrants();
   const backend: Backend = createBackend({
+    fileAccess: grants,
     mode: 'desktop',
     appVersion: app.getVersion(),
     dataDir: app.getPath('userData'),
@@ -165,6 +169,7 @@ async function start(
     appUrl,
     getWindow: () => window,
     workspacesDir,
+    grants,
     onWorkspaceChanged: () => {
       refreshMenu().catch((error: unknown) => {
         log('The menu could not be refreshed.', error);
@@ -173,6 +178,7 @@ async function start(
   });
 
   const initialPath = takeInitialPath();
+  if (initialPath) grants.grant(initialPath, 'open-workspace');
   const startup = await openInitialWorkspace(
     backend,
     initialPath ? { kind: 'file', path: initialPath } : { kind: 'most-recent' },
@@ -220,6 +226,7 @@ async function start(
   // Files handed over while the window was being made are delivered now.
   connect({
     openPath: (path) => {
+      grants.grant(path, 'open-workspace');
       send({ type: 'open-path', path });
     },
     focusWindow,

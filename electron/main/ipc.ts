@@ -11,6 +11,7 @@ import { IPC_CHANNELS } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
 import { WORKSPACE_FILTER, suggestedWorkspacePath, withWorkspaceExtension } from './file-names';
+import { DIALOG_PURPOSE, type FileGrants } from './file-grants';
 import { isAppUrl } from './trusted-url';
 
 // The backend's dispatcher and the native file dialogs on IPC. Every message is checked: it must
@@ -23,6 +24,8 @@ export interface IpcSetup {
   getWindow(): BrowserWindow | null;
   /** Where the save dialogs start. */
   workspacesDir: string;
+  /** What the user picks in a dialog is granted here; the backend allows nothing else. */
+  grants: FileGrants;
   /** After a workspace call succeeded: the menu refreshes its recent list and enabled items. */
   onWorkspaceChanged(method: string): void;
 }
@@ -57,8 +60,13 @@ export function setupIpc(setup: IpcSetup): void {
     },
   );
 
+  const granted = (path: string | null, purpose: keyof typeof DIALOG_PURPOSE): string | null => {
+    if (path !== null) setup.grants.grant(path, DIALOG_PURPOSE[purpose]);
+    return path;
+  };
+
   const openDialog =
-    (choose: (arg: unknown) => OpenDialogOptions) =>
+    (purpose: 'openWorkspace' | 'importFile', choose: (arg: unknown) => OpenDialogOptions) =>
     async (event: IpcMainInvokeEvent, arg?: unknown): Promise<string | null> => {
       if (!trusted(event)) return null;
       const options = choose(arg);
@@ -66,12 +74,12 @@ export function setupIpc(setup: IpcSetup): void {
       const result = window
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return granted(result.canceled ? null : (result.filePaths[0] ?? null), purpose);
     };
 
   ipcMain.handle(
     IPC_CHANNELS.dialogOpen,
-    openDialog(() => ({
+    openDialog('openWorkspace', () => ({
       title: 'Open Workspace',
       defaultPath: setup.workspacesDir,
       properties: ['openFile'],
@@ -80,7 +88,7 @@ export function setupIpc(setup: IpcSetup): void {
   );
   ipcMain.handle(
     IPC_CHANNELS.dialogImportFile,
-    openDialog((kind) =>
+    openDialog('importFile', (kind) =>
       kind === 'package'
         ? {
             title: 'Import Package',
@@ -111,12 +119,12 @@ export function setupIpc(setup: IpcSetup): void {
       const result = window
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
+      return granted(result.canceled || !result.filePath ? null : result.filePath, 'saveExport');
     },
   );
 
   const saveDialog =
-    (title: string, buttonLabel: string) =>
+    (title: string, buttonLabel: string, purpose: 'newWorkspace' | 'saveCopy') =>
     async (event: IpcMainInvokeEvent, suggestedName: unknown): Promise<string | null> => {
       if (!trusted(event)) return null;
       const name = typeof suggestedName === 'string' ? suggestedName : 'Workspace';
@@ -131,9 +139,12 @@ export function setupIpc(setup: IpcSetup): void {
       const result = window
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : withWorkspaceExtension(result.filePath);
+      return granted(
+        result.canceled || !result.filePath ? null : withWorkspaceExtension(result.filePath),
+        purpose,
+      );
     };
 
-  ipcMain.handle(IPC_CHANNELS.dialogNew, saveDialog('New Workspace', 'Create'));
-  ipcMain.handle(IPC_CHANNELS.dialogSaveCopy, saveDialog('Save a Copy', 'Save Copy'));
+  ipcMain.handle(IPC_CHANNELS.dialogNew, saveDialog('New Workspace', 'Create', 'newWorkspace'));
+  ipcMain.handle(IPC_CHANNELS.dialogSaveCopy, saveDialog('Save a Copy', 'Save Copy', 'saveCopy'));
 }

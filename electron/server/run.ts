@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { browserFileAccess } from '../backend/files/access';
 import type { Backend, BackendOptions } from '../backend/platform';
 import { USAGE, parseServerArgs } from './args';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost, type BrowserHost } from './host';
-import { clearUploads } from './uploads';
+import { instanceUploads } from './upload-folder';
 import { openInBrowser, reasonNotToOpen } from './open-browser';
 import { openInitialWorkspace, type InitialWorkspace } from './startup';
 
@@ -54,11 +55,26 @@ export async function runServer(
     args.dataDir ??
       defaultDataDir({ platform: context.platform, homeDir: context.homeDir, env: context.env }),
   );
+  const request: InitialWorkspace = args.workspace
+    ? { kind: 'file', path: resolve(context.cwd, args.workspace) }
+    : args.sample
+      ? { kind: 'sample' }
+      : { kind: 'most-recent' };
+  // Files uploaded for import: this host's own folder, removed when it stops.
+  const uploads = instanceUploads(dataDir);
+  const workspacesDir = join(dataDir, 'workspaces');
   const backend = context.createBackend({
     mode: 'browser',
     appVersion: readVersion(context.appRoot),
     dataDir,
-    workspacesDir: join(dataDir, 'workspaces'),
+    workspacesDir,
+    // The page reads only this host's uploads and writes workspaces only in the workspaces
+    // folder; the workspace named on the command line was chosen by whoever started the host.
+    fileAccess: browserFileAccess({
+      uploadDir: uploads.dir,
+      workspacesDir,
+      granted: request.kind === 'file' ? [request.path] : [],
+    }),
     samplePath: join(context.appRoot, 'resources', 'sample', 'sample-workspace.json'),
     importWorkerPath: join(context.appRoot, 'out', 'main', 'import-worker.js'),
     userName: context.userName,
@@ -67,30 +83,23 @@ export async function runServer(
     },
   });
 
-  const request: InitialWorkspace = args.workspace
-    ? { kind: 'file', path: resolve(context.cwd, args.workspace) }
-    : args.sample
-      ? { kind: 'sample' }
-      : { kind: 'most-recent' };
   const outcome = await openInitialWorkspace(backend, request);
   if (!outcome.ok) {
     context.printError(`The workspace could not be opened: ${outcome.message}`);
     context.printError('Starting on the start screen instead.');
   }
 
-  // Files uploaded for import last until the next launch.
-  const uploadDir = join(dataDir, 'uploads');
-  clearUploads(uploadDir);
   let host: BrowserHost;
   try {
     host = await startBrowserHost({
       backend,
       rendererDir: join(context.appRoot, 'out', 'renderer'),
       port: args.port,
-      uploadDir,
+      uploadDir: uploads.dir,
     });
   } catch (error) {
     backend.close();
+    uploads.remove();
     context.printError(`KPI Scorecard could not start: ${describe(error)}`);
     return { exitCode: 1 };
   }
@@ -132,6 +141,7 @@ export async function runServer(
         stopped ??= (async () => {
           backend.close();
           await host.close();
+          uploads.remove();
         })();
         return stopped;
       },

@@ -45,10 +45,6 @@ export function safeUploadName(raw: string | null): string {
   return name === '' || name === '.' || name === '..' ? 'upload' : name;
 }
 
-export function clearUploads(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
-
 export async function receiveUpload(
   req: IncomingMessage,
   res: ServerResponse,

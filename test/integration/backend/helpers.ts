@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, inject } from 'vitest';
 import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import type { ApiErrorBody } from '@shared/api/errors';
-import { createBackend, type Backend, type BackendInternals } from '../../../electron/backend';
+import {
+  createBackend,
+  unrestrictedFileAccess,
+  type Backend,
+  type BackendInternals,
+} from '../../../electron/backend';
 
 // A backend on a fresh temporary folder per test, and typed shortcuts to call it.
 
@@ -61,6 +66,8 @@ export function makeBackend(
       userName: 'Ana',
       // The real worker thread, built by test/worker-setup.ts.
       importWorkerPath: inject('importWorkerPath'),
+      // These tests are the user: they name their own temporary files.
+      fileAccess: unrestrictedFileAccess,
       ...(options.now ? { clock: { now: options.now } } : {}),
       log: (message, error) => logged.push({ message, error }),
     },

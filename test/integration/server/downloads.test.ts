@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '@shared/api/contract-export';
-import { createBackend } from '../../../electron/backend/index';
+import { browserFileAccess, createBackend } from '../../../electron/backend/index';
 import type { Backend } from '../../../electron/backend/platform';
 import { DownloadStore } from '../../../electron/backend/transfer/export/downloads';
 import { contentDisposition } from '../../../electron/server/downloads';
@@ -27,6 +27,10 @@ beforeAll(async () => {
     workspacesDir: join(root, 'data', 'workspaces'),
     samplePath: join(process.cwd(), 'resources', 'sample', 'sample-workspace.json'),
     userName: 'tester',
+    fileAccess: browserFileAccess({
+      uploadDir: join(root, 'data', 'uploads'),
+      workspacesDir: join(root, 'data', 'workspaces'),
+    }),
     log: () => undefined,
   });
   host = await startBrowserHost({ backend, rendererDir: join(root, 'renderer') });

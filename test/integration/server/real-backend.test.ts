@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend/index';
+import { browserFileAccess, createBackend } from '../../../electron/backend/index';
 import type { Backend } from '../../../electron/backend/platform';
 import { startBrowserHost, type BrowserHost } from '../../../electron/server/host';
 
@@ -23,6 +23,10 @@ beforeAll(async () => {
     workspacesDir: join(root, 'data', 'workspaces'),
     samplePath: join(process.cwd(), 'resources', 'sample', 'sample-workspace.json'),
     userName: 'tester',
+    fileAccess: browserFileAccess({
+      uploadDir: join(root, 'data', 'uploads'),
+      workspacesDir: join(root, 'data', 'workspaces'),
+    }),
     log: () => undefined,
   });
   host = await startBrowserHost({ backend, rendererDir: join(root, 'renderer') });
@@ -51,7 +55,8 @@ describe('browser host with the real backend', () => {
   });
 
   it('creates a workspace file through HTTP and reports it as current', async () => {
-    const path = join(root, 'Acme.kpis');
+    mkdirSync(join(root, 'data', 'workspaces'), { recursive: true });
+    const path = join(root, 'data', 'workspaces', 'Acme.kpis');
     const created = await call('workspace.create', { name: 'Acme', path });
     expect(created.body).toMatchObject({ ok: true, data: { name: 'Acme', path } });
     const current = await call('workspace.current', {});

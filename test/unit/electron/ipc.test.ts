@@ -24,6 +24,8 @@ vi.mock('electron', () => ({
 }));
 
 const { setupIpc } = await import('../../../electron/main/ipc');
+const { FileGrants } = await import('../../../electron/main/file-grants');
+const grants = new FileGrants();
 
 const APP_URL = 'file:///opt/kpis/resources/app.asar/out/renderer/index.html';
 const dispatched: { method: string; params: unknown }[] = [];
@@ -50,6 +52,7 @@ beforeAll(() => {
     appUrl: APP_URL,
     getWindow: () => null,
     workspacesDir: '/docs/KPI Scorecard',
+    grants,
     onWorkspaceChanged: (method) => changed.push(method),
   });
 });
@@ -108,10 +111,15 @@ describe('IPC handlers', () => {
     };
     expect(options.defaultPath).toBe('/docs/KPI Scorecard/Acme 2026.kpis');
     expect(options.filters).toEqual([{ name: 'KPI Scorecard workspace', extensions: ['kpis'] }]);
+    // The chosen path is now the page's to create, and only that.
+    expect(grants.refusal('/docs/KPI Scorecard/Acme.kpis', 'new-workspace', [])).toBeNull();
+    expect(grants.refusal('/docs/KPI Scorecard/Acme.kpis', 'export', [])).not.toBeNull();
   });
 
   it('returns the chosen file from the open dialog, or null when cancelled', async () => {
+    expect(grants.refusal('/docs/a.kpis', 'open-workspace', [])).not.toBeNull();
     expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(APP_URL))).toBe('/docs/a.kpis');
+    expect(grants.refusal('/docs/a.kpis', 'open-workspace', [])).toBeNull();
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(APP_URL))).toBeNull();
   });
