@@ -37,6 +37,8 @@ export interface BrowserHostOptions {
   log?: (message: string, error?: unknown) => void;
   /** Where uploaded import files are kept (browser mode has no native file dialog). */
   uploadDir?: string;
+  /** All uploads together; tests lower it (uploads.ts has the default). */
+  uploadQuotaBytes?: number;
 }
 
 export interface BrowserHost {
@@ -89,7 +91,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (pathname === UPLOAD_PATH && options.uploadDir !== undefined) {
-      await receiveUpload(req, res, { port, token, dir: options.uploadDir, log });
+      await receiveUpload(req, res, {
+        port,
+        token,
+        dir: options.uploadDir,
+        log,
+        ...(options.uploadQuotaBytes === undefined ? {} : { quotaBytes: options.uploadQuotaBytes }),
+      });
       return;
     }
     if (pathname.startsWith(DOWNLOAD_PREFIX)) {

@@ -6,6 +6,7 @@ import { USAGE, parseServerArgs } from './args';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost, type BrowserHost } from './host';
 import { instanceUploads } from './upload-folder';
+import { releasingUploads } from './upload-release';
 import { openInBrowser, reasonNotToOpen } from './open-browser';
 import { openInitialWorkspace, type InitialWorkspace } from './startup';
 
@@ -92,7 +93,12 @@ export async function runServer(
   let host: BrowserHost;
   try {
     host = await startBrowserHost({
-      backend,
+      backend: {
+        dispatch: releasingUploads(
+          (method, params) => backend.dispatch(method, params),
+          uploads.dir,
+        ),
+      },
       rendererDir: join(context.appRoot, 'out', 'renderer'),
       port: args.port,
       uploadDir: uploads.dir,

@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SECURITY_HEADERS } from './csp';
 import { checkFileRequest } from './request-guard';
+import { folderBytes } from './upload-folder';
 
 // POST /upload?name=<file name>: browser mode's way of handing a spreadsheet to the import
 // (a page cannot give the backend a path). The body is streamed to a file in the data folder
@@ -13,6 +14,8 @@ import { checkFileRequest } from './request-guard';
 
 export const UPLOAD_PATH = '/upload';
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+/** All uploads of one host together, so a page cannot fill the disk with files never imported. */
+export const MAX_UPLOADS_TOTAL_BYTES = 4 * 1024 ** 3;
 
 export interface UploadRouteOptions {
   port: number;
@@ -20,6 +23,8 @@ export interface UploadRouteOptions {
   dir: string;
   log: (message: string, error?: unknown) => void;
   maxBytes?: number;
+  /** Defaults to MAX_UPLOADS_TOTAL_BYTES. */
+  quotaBytes?: number;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
@@ -64,8 +69,15 @@ export async function receiveUpload(
     failure(res, 415, 'VALIDATION', 'Uploads must be sent as application/octet-stream.');
     return;
   }
-  const limit = options.maxBytes ?? MAX_UPLOAD_BYTES;
-  const tooLarge = `The file is larger than ${Math.round(limit / 1024 ** 2).toLocaleString('en-GB')} MiB.`;
+  const fileLimit = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  const quota = options.quotaBytes ?? MAX_UPLOADS_TOTAL_BYTES;
+  const used = folderBytes(options.dir);
+  const limit = Math.max(0, Math.min(fileLimit, quota - used));
+  const mib = (bytes: number): string => Math.round(bytes / 1024 ** 2).toLocaleString('en-GB');
+  const tooLarge =
+    limit < fileLimit
+      ? `The file does not fit: files uploaded and not imported yet take ${mib(used)} MiB of the ${mib(quota)} MiB kept for uploads. Finish or cancel the imports in progress, or restart the app, then try again.`
+      : `The file is larger than ${mib(fileLimit)} MiB.`;
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     failure(res, 413, 'VALIDATION', tooLarge);
     req.resume();
@@ -73,7 +85,7 @@ export async function receiveUpload(
   }
   const name = safeUploadName(new URL(req.url ?? '/', 'http://localhost').searchParams.get('name'));
   const folder = join(options.dir, randomUUID());
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, name);
   let received = 0;
   const limiter = new Transform({
@@ -83,7 +95,7 @@ export async function receiveUpload(
     },
   });
   try {
-    await pipeline(req, limiter, createWriteStream(path));
+    await pipeline(req, limiter, createWriteStream(path, { mode: 0o600 }));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     if (received > limit) failure(res, 413, 'VALIDATION', tooLarge);

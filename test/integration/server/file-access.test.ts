@@ -1,78 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, inject } from 'vitest';
-import { createBackend } from '../../../electron/backend/index';
-import { runServer, type RunContext, type RunningServer } from '../../../electron/server/run';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../electron/server/run';
+import { call, dataDir, start, upload } from './browser-host';
 
 // Browser mode through its HTTP host with the real backend: the page reads only files uploaded
 // to this host and writes only workspaces in the workspaces folder; exports are downloads.
-
-let appRoot: string;
-let dataDir: string;
-const servers: RunningServer[] = [];
-
-beforeEach(() => {
-  appRoot = mkdtempSync(join(tmpdir(), 'kpis-files-app-'));
-  dataDir = mkdtempSync(join(tmpdir(), 'kpis-files-data-'));
-  mkdirSync(join(appRoot, 'out', 'renderer'), { recursive: true });
-  writeFileSync(
-    join(appRoot, 'out', 'renderer', 'index.html'),
-    '<!doctype html><title>KPI</title>',
-  );
-  writeFileSync(join(appRoot, 'package.json'), JSON.stringify({ version: '1.2.3' }));
-});
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-  rmSync(appRoot, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(): Promise<RunningServer> {
-  const context: RunContext = {
-    argv: ['--no-open', '--data-dir', dataDir],
-    env: {},
-    platform: 'linux',
-    homeDir: dataDir,
-    userName: 'ana',
-    cwd: dataDir,
-    appRoot,
-    createBackend: (options) =>
-      createBackend({ ...options, importWorkerPath: inject('importWorkerPath') }),
-    print: () => undefined,
-    printError: () => undefined,
-  };
-  const outcome = await runServer(context);
-  if (!('server' in outcome)) throw new Error(`the host did not start (${outcome.exitCode})`);
-  servers.push(outcome.server);
-  return outcome.server;
-}
-
-type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-async function call(server: RunningServer, method: string, params: unknown): Promise<Answer> {
-  const response = await fetch(`${server.host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(params),
-  });
-  return (await response.json()) as Answer;
-}
-
-async function upload(server: RunningServer, name: string, body: string): Promise<string> {
-  const response = await fetch(`${server.host.origin}/upload?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${server.host.token}`,
-      'content-type': 'application/octet-stream',
-    },
-    body,
-  });
-  const answer = (await response.json()) as { ok: boolean; data: { path: string } };
-  expect(answer.ok).toBe(true);
-  return answer.data.path;
-}
 
 const CSV = 'KPI,Period,Value\nRevenue,2026-01,100\n';
 
