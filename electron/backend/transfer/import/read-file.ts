@@ -14,12 +14,23 @@ import {
 import { csvRowBatches, csvRows, sniffCsv, type CsvFormat } from './csv-source';
 import type { InspectRequest, InspectResult, RowsRequest } from './protocol';
 import { previewWorkbook, xlsxRowBatches } from './xlsx-source';
+import { checkWorkbookLimits, WorkbookTooLarge } from './zip-limits';
 
 // What the import worker does with a file: a first look (sheets, first rows, a layout guess),
 // and the full read that turns every row into values or problems, batch by batch.
 
 /** A problem with the file as a whole, worded for the user. */
 export class FileProblem extends Error {}
+
+/** Refuses a spreadsheet bomb before exceljs parses any of it (zip-limits.ts). */
+async function checkWorkbook(path: string): Promise<void> {
+  try {
+    await checkWorkbookLimits(path);
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge) throw new FileProblem(error.message);
+    throw error;
+  }
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -91,6 +102,7 @@ export async function inspectFile(request: InspectRequest): Promise<InspectResul
       guess: guessLayout(rows, request.userLocale),
     };
   }
+  await checkWorkbook(request.path);
   let sheets;
   try {
     sheets = await previewWorkbook(request.path, request.rowLimit);
@@ -135,6 +147,7 @@ export interface ReadValuesRequest {
 export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
   const { source } = request;
   const location = { kind: source.kind, sheet: source.sheet };
+  if (source.kind === 'xlsx') await checkWorkbook(source.path);
   let bytesRead = 0;
   const onBytes = (bytes: number): void => {
     bytesRead = bytes;
@@ -181,6 +194,7 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
 /** All rows of a short file; a long one is refused (it is not a list of KPIs). */
 export async function readAllRows(request: RowsRequest): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
+  if (request.kind === 'xlsx') await checkWorkbook(request.path);
   const source =
     request.kind === 'csv'
       ? csvRowBatches(request.path, request.format ?? sniffCsv(request.path))

@@ -149,7 +149,12 @@ export function readInThread(
   request: ReadValuesRequest,
   sink: BatchSink,
 ): Promise<{ unknownNames: UnknownKpiName[]; bytesRead: number }> {
-  const reader = new Worker(scriptPath, { workerData: { role: READER_ROLE, request } });
+  // Bounded like the import worker: whatever a file makes the parser hold, it stops this
+  // thread (a clean "could not be read") before it grows the app.
+  const reader = new Worker(scriptPath, {
+    workerData: { role: READER_ROLE, request },
+    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
+  });
   const periods: string[] = [];
   let chain: Promise<unknown> = Promise.resolve();
   return new Promise((resolve, reject) => {
