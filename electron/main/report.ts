@@ -1,11 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import {
-  REPORT_FAILED_TITLE,
-  REPORT_PRINT_HASH,
-  REPORT_READY_TITLE,
-} from '@shared/report/print-route';
+import { printSignals, REPORT_PRINT_HASH } from '@shared/report/print-route';
 import type { PdfPrinter } from '../backend/report/pdf-printer';
 import { safeFileStem } from './file-names';
 import { mainWindowOptions } from './window-options';
@@ -30,11 +26,13 @@ function waitForReport(window: BrowserWindow): Promise<void> {
     const timer = setTimeout(() => {
       reject(new Error('the report took too long to lay out'));
     }, LAYOUT_TIMEOUT_MS);
+    const signal = printSignals();
     window.webContents.on('page-title-updated', (_event, title) => {
-      if (title === REPORT_READY_TITLE) {
+      const next = signal(title);
+      if (next === 'print') {
         clearTimeout(timer);
         resolve();
-      } else if (title === REPORT_FAILED_TITLE) {
+      } else if (next === 'failed') {
         clearTimeout(timer);
         reject(new Error('the report could not be made (see the preview for why)'));
       }

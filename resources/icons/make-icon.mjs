@@ -1,5 +1,7 @@
 // Draws the app icon (icon.png, 512×512) without image tools: a rounded tile with three status
-// bars (on track, at risk, off track) under a target line. Run: node resources/icons/make-icon.mjs
+// bars (on track, at risk, off track) under a target line; and the same at 16, 32 and 48 pixels
+// as the browser-mode favicon (renderer/public/favicon.ico, PNG images in an ICO directory).
+// Run: node resources/icons/make-icon.mjs
 
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,25 +39,34 @@ function colourAt(x, y) {
   return [Math.round(28 + 10 * t), Math.round(52 + 14 * t), Math.round(92 + 20 * t)];
 }
 
-const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE);
-for (let y = 0; y < SIZE; y += 1) {
-  const row = y * (SIZE * 4 + 1);
-  raw[row] = 0; // filter: none
-  for (let x = 0; x < SIZE; x += 1) {
-    const sum = [0, 0, 0];
-    let covered = 0;
-    for (let sy = 0; sy < SAMPLES; sy += 1) {
-      for (let sx = 0; sx < SAMPLES; sx += 1) {
-        const colour = colourAt(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
-        if (!colour) continue;
-        covered += 1;
-        for (let c = 0; c < 3; c += 1) sum[c] += colour[c];
+/** The icon as RGBA rows (each with PNG's filter byte), drawn at `size` pixels. */
+function render(size) {
+  const scale = SIZE / size;
+  const raw = Buffer.alloc((size * 4 + 1) * size);
+  for (let y = 0; y < size; y += 1) {
+    const row = y * (size * 4 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < size; x += 1) {
+      const sum = [0, 0, 0];
+      let covered = 0;
+      for (let sy = 0; sy < SAMPLES; sy += 1) {
+        for (let sx = 0; sx < SAMPLES; sx += 1) {
+          const colour = colourAt(
+            (x + (sx + 0.5) / SAMPLES) * scale,
+            (y + (sy + 0.5) / SAMPLES) * scale,
+          );
+          if (!colour) continue;
+          covered += 1;
+          for (let c = 0; c < 3; c += 1) sum[c] += colour[c];
+        }
       }
+      const offset = row + 1 + x * 4;
+      if (covered > 0)
+        for (let c = 0; c < 3; c += 1) raw[offset + c] = Math.round(sum[c] / covered);
+      raw[offset + 3] = Math.round((255 * covered) / (SAMPLES * SAMPLES));
     }
-    const offset = row + 1 + x * 4;
-    if (covered > 0) for (let c = 0; c < 3; c += 1) raw[offset + c] = Math.round(sum[c] / covered);
-    raw[offset + 3] = Math.round((255 * covered) / (SAMPLES * SAMPLES));
   }
+  return raw;
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -77,17 +88,45 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header[8] = 8; // bit depth
-header[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-const out = join(dirname(fileURLToPath(import.meta.url)), 'icon.png');
-writeFileSync(out, png);
-console.log(`Wrote ${out} (${png.length} bytes)`);
+function pngOf(size) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(render(size), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** An ICO file holding PNG images (read by every current browser). */
+function icoOf(sizes) {
+  const images = sizes.map(pngOf);
+  const head = Buffer.alloc(6 + 16 * images.length);
+  head.writeUInt16LE(1, 2); // type: icon
+  head.writeUInt16LE(images.length, 4);
+  let offset = head.length;
+  images.forEach((image, i) => {
+    const entry = 6 + 16 * i;
+    head[entry] = sizes[i];
+    head[entry + 1] = sizes[i];
+    head.writeUInt16LE(1, entry + 4); // colour planes
+    head.writeUInt16LE(32, entry + 6); // bits per pixel
+    head.writeUInt32LE(image.length, entry + 8);
+    head.writeUInt32LE(offset, entry + 12);
+    offset += image.length;
+  });
+  return Buffer.concat([head, ...images]);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const png = pngOf(SIZE);
+writeFileSync(join(here, 'icon.png'), png);
+console.log(`Wrote icon.png (${png.length} bytes)`);
+const ico = icoOf([16, 32, 48]);
+const favicon = join(here, '..', '..', 'renderer', 'public', 'favicon.ico');
+writeFileSync(favicon, ico);
+console.log(`Wrote ${favicon} (${ico.length} bytes)`);

@@ -39,13 +39,14 @@ async function printPdf(page: Page, name: string) {
   const info = poppler('pdfinfo', path);
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const size = /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? '';
+  const title = /^Title:\s+(.*)$/m.exec(info)?.[1] ?? '';
   const text = poppler('pdftotext', '-layout', path, '-');
   const fonts = poppler('pdffonts', path);
   // Pages as pictures, for a person (and the report of this issue) to look at.
   for (const file of readdirSync(OUT).filter((f) => f.startsWith(`${name}-`)))
     rmSync(join(OUT, file));
   poppler('pdftoppm', '-png', '-r', '60', path, join(OUT, name));
-  return { path, pages, size, text, fonts };
+  return { path, pages, size, title, text, fonts };
 }
 
 test('the board report of the sample prints on A4 and Letter with every off-track KPI', async ({
@@ -118,6 +119,8 @@ test('the board report of the sample prints on A4 and Letter with every off-trac
 
   const a4 = await printPdf(page, 'sample-a4-portrait');
   expect(a4.size).toContain('(A4)');
+  // The PDF's Title metadata is the report's title, not the app's name.
+  expect(a4.title).toBe('Board pack');
   expect(a4.pages).toBeGreaterThanOrEqual(5);
   expect(a4.text).toContain('Board pack');
   expect(a4.text).toContain('Confidential: board members only');

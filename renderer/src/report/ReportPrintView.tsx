@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions } from '@shared/report/options';
-import { REPORT_FAILED_TITLE, REPORT_READY_TITLE } from '@shared/report/print-route';
+import {
+  REPORT_FAILED_TITLE,
+  REPORT_READY_TITLE,
+  reportDocumentTitle,
+} from '@shared/report/print-route';
 import { api, errorMessage } from '../api/client';
 import { ReportDocument } from './ReportDocument';
 import { usePageStyle } from './page-style';
@@ -34,6 +38,10 @@ export function ReportPrintView() {
     void document.fonts.ready.then(() =>
       requestAnimationFrame(() => {
         document.title = REPORT_READY_TITLE;
+        // Then the report's own title, which the PDF takes as its Title (printSignals).
+        requestAnimationFrame(() => {
+          document.title = reportDocumentTitle(state.options);
+        });
       }),
     );
   }, [state]);

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { reportDocumentTitle } from '@shared/report/print-route';
 import { api, errorMessage, platform } from '../api/client';
 import { Alert } from '../components/Alert';
 import { useScorecardStore } from '../state/scorecard-store';
@@ -22,6 +23,16 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   usePageStyle(report && options ? pageSetup(report, options) : null);
+  // The browser's "Save as PDF" takes the document's title as the PDF's Title.
+  const documentTitle = options ? reportDocumentTitle(options) : null;
+  useEffect(() => {
+    if (documentTitle === null) return;
+    const before = document.title;
+    document.title = documentTitle;
+    return () => {
+      document.title = before;
+    };
+  }, [documentTitle]);
 
   async function savePdf() {
     if (!report || !options) return;
