@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { cspMetaPlugin } from './electron/server/csp';
 
 const alias = { '@shared': resolve('shared') };
 
@@ -39,7 +40,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias },
-    plugins: [react()],
+    // The <meta> CSP is generated from electron/server/csp.ts, the one source of the policy.
+    plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   BrowserWindow,
   Menu,
@@ -20,6 +20,7 @@ import type { Backend } from '../backend/platform';
 import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
 import { cliArguments, runDesktopCli } from './cli';
+import { APP_URL, handleAppScheme, registerAppScheme } from './app-protocol';
 import { setupContentSecurityPolicy } from './csp';
 import { FileGrants } from './file-grants';
 import { setupIpc } from './ipc';
@@ -37,14 +38,16 @@ import { clampToDisplays, loadWindowState, trackWindowState } from './window-sta
 
 const appRoot = app.getAppPath();
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html');
-const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
+const rendererDir = join(appRoot, 'out', 'renderer');
+const appUrl = devServerUrl ?? APP_URL;
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(appRoot, 'resources');
 const log = (message: string, error?: unknown): void => {
   console.error(message, error ?? '');
 };
 
 app.enableSandbox();
+// app:// is registered before the app is ready (electron/main/app-protocol.ts).
+registerAppScheme();
 // `--cli COMMAND …`: the command line (electron/main/cli.ts), with no window and no lock.
 const cliArgs = cliArguments(process.argv);
 if (cliArgs !== null) {
@@ -86,6 +89,7 @@ async function start(
   connect: (setup: SingleInstanceSetup) => void,
 ): Promise<void> {
   setupContentSecurityPolicy(session.defaultSession, devServerUrl !== undefined);
+  if (devServerUrl === undefined) handleAppScheme(await realpath(rendererDir));
   setupSecurity(session.defaultSession, appUrl);
 
   const workspacesDir = join(app.getPath('documents'), 'KPI Scorecard');
@@ -194,6 +198,7 @@ async function start(
     );
     const created = new BrowserWindow(
       mainWindowOptions({
+        devTools: !app.isPackaged,
         preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
         ...(saved ? { bounds: clampToDisplays(saved.bounds, displays) } : {}),
         iconPath: join(resourcesDir, 'icons', 'icon.png'),
@@ -209,7 +214,7 @@ async function start(
     trackWindowState(created, stateFile, log);
     window = created;
     if (devServerUrl) await created.loadURL(devServerUrl);
-    else await created.loadFile(rendererIndex);
+    else await created.loadURL(APP_URL);
     return created;
   };
 

@@ -10,9 +10,10 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `url` is a page of the app itself. `appUrl` is what the window loads: the built
- * `file:///…/out/renderer/index.html` (same file, any fragment or query) or, in development, the
- * Vite dev server (same origin).
+ * True when `url` is a page of the app itself. `appUrl` is what the window loads: the built app
+ * on its own scheme, `app://kpis/index.html` (same scheme and host), a built
+ * `file:///…/out/renderer/index.html` (same file, any fragment or query) or, in development,
+ * the Vite dev server (same origin).
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const candidate = parse(url);
@@ -25,6 +26,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
       decodeURIComponent(candidate.pathname) === decodeURIComponent(app.pathname)
     );
   }
+  if (app.protocol === 'app:')
+    return candidate.protocol === 'app:' && candidate.host === app.host && app.host !== '';
   if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
   return candidate.origin === app.origin;
 }

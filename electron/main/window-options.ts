@@ -15,6 +15,8 @@ export interface MainWindowInput {
   bounds?: Partial<Rectangle>;
   /** The window icon on Linux (Windows and macOS take it from the executable). */
   iconPath?: string;
+  /** DevTools only for a developer's unpackaged run (`!app.isPackaged`); off unless said. */
+  devTools?: boolean;
 }
 
 export function mainWindowOptions(input: MainWindowInput): BrowserWindowConstructorOptions {
@@ -44,7 +46,7 @@ export function mainWindowOptions(input: MainWindowInput): BrowserWindowConstruc
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
-      devTools: true,
+      devTools: input.devTools === true,
     },
   };
 }

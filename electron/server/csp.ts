@@ -42,6 +42,39 @@ export function serializeCsp(directives: CspDirectives): string {
 export const CONTENT_SECURITY_POLICY = serializeCsp(CSP_DIRECTIVES);
 export const DEV_CONTENT_SECURITY_POLICY = serializeCsp(DEV_CSP_DIRECTIVES);
 
+/** Directives a <meta> policy cannot carry: browsers ignore them there, with a warning. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/**
+ * The policy as the <meta> element of index.html carries it (generated into the page by the
+ * build, see electron.vite.config.ts), so a page opened without our headers is still covered.
+ */
+export function metaPolicy(isDevServer: boolean): string {
+  const directives = isDevServer ? DEV_CSP_DIRECTIVES : CSP_DIRECTIVES;
+  return serializeCsp(
+    Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY.has(name))),
+  );
+}
+
+/** A Vite plugin that writes the <meta> policy into index.html: the page never has its own copy. */
+export function cspMetaPlugin() {
+  return {
+    name: 'kpis-csp-meta',
+    transformIndexHtml(_html: string, context: { server?: unknown }) {
+      return [
+        {
+          tag: 'meta',
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: metaPolicy(context.server !== undefined),
+          },
+          injectTo: 'head-prepend' as const,
+        },
+      ];
+    },
+  };
+}
+
 /** Headers every response of the browser-mode host carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
