@@ -3,6 +3,7 @@ import { HandlerContext, type BackendInternals } from './context';
 import { createDispatcher } from './dispatcher';
 import { actionPlanHandlers } from './handlers/action-plan';
 import { appHandlers } from './handlers/app';
+import { backupHandlers } from './handlers/backups';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { kpiHandlers } from './handlers/kpi';
@@ -43,6 +44,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     actionPlanHandlers,
     exportHandlers,
     reminderHandlers,
+    backupHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

@@ -25,6 +25,7 @@ import {
 } from './schemas';
 import { method, none } from './method';
 import { reminderContract } from './contract-reminders';
+import { backupContract } from './contract-backups';
 import { reportContract } from './contract-report';
 import { transferContract } from './contract-transfer';
 import { exportContract } from './contract-export';
@@ -238,6 +239,7 @@ export const contract = {
 
   ...transferContract,
   ...reportContract,
+  ...backupContract,
   ...reminderContract,
   ...exportContract,
 } as const;

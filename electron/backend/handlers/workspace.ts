@@ -17,6 +17,7 @@ import {
 } from '../workspace/lifecycle';
 import { canonicalPath, isHeldInProcess } from '../workspace/registry';
 import { writeMeta, type MetaKey } from '../workspace/workspace';
+import { dailyBackup } from './backups';
 import type { HandlerGroup } from './types';
 
 // Workspace files: create, open, close, recent list, save a copy, and the workspace's own
@@ -90,7 +91,9 @@ export const workspaceHandlers = {
   'workspace.open': async (input, ctx) => {
     const open = ctx.current();
     if (open && canonicalPath(open.path) === canonicalPath(input.path)) return ctx.switchTo(open);
-    return ctx.switchTo(await openWorkspaceFile(input.path, ctx.fileEnv()));
+    const info = ctx.switchTo(await openWorkspaceFile(input.path, ctx.fileEnv()));
+    await dailyBackup(ctx);
+    return info;
   },
 
   'workspace.openSample': (_input, ctx) => {

@@ -6,6 +6,7 @@ import { ScorecardTree } from './ScorecardTree';
 import { ScorecardView } from './ScorecardView';
 import { HierarchyView } from './HierarchyView';
 import { DataGrid } from '../grid/DataGrid';
+import { RestoreBackupDialog } from '../forms/RestoreBackupDialog';
 import { SaveCopyDialog } from '../forms/SaveCopyDialog';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { RemindersButton } from '../reminders/RemindersButton';
@@ -30,6 +31,7 @@ export function WorkspaceScreen() {
   const { load, view, error, reset } = useScorecardStore();
   const [tab, setTab] = useState<Tab>('scorecard');
   const [savingCopy, setSavingCopy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<'values' | 'package' | null>(null);
   const adopt = useWorkspaceStore((state) => state.adopt);
@@ -71,6 +73,9 @@ export function WorkspaceScreen() {
           </button>
           <button type="button" onClick={() => setSavingCopy(true)}>
             Save a copy…
+          </button>
+          <button type="button" onClick={() => setRestoring(true)}>
+            Restore a backup…
           </button>
           <button type="button" onClick={() => setImporting('values')}>
             Import values…
@@ -135,6 +140,15 @@ export function WorkspaceScreen() {
         </main>
       </div>
       {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}
+      {restoring ? (
+        <RestoreBackupDialog
+          onClose={() => setRestoring(false)}
+          onRestored={(info) => {
+            void adopt(info);
+            onImported();
+          }}
+        />
+      ) : null}
       {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
       {importing === 'values' ? (
         <ImportWizard

@@ -110,6 +110,8 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'actionPlan.update': { params: { id: ID, dueDate: '2026-02-30' }, field: 'dueDate' },
   'actionPlan.delete': { params: {}, field: 'id' },
   'report.options.get': { params: { scorecardId: ID }, field: 'scorecardId' },
+  'backup.list': { params: { id: ID }, field: 'id' },
+  'backup.restore': { params: { id: '../../etc/passwd' }, field: 'id' },
   'report.options.set': { params: { paper: 'A3' }, field: 'paper' },
   'report.data': { params: { frequency: 'week' }, field: 'frequency' },
   'report.savePdf': { params: {}, field: 'suggestedName' },
