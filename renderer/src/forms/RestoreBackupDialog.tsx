@@ -79,7 +79,7 @@ export function RestoreBackupDialog(props: {
         <fieldset>
           <legend>Backups, newest first</legend>
           {backups.map((backup) => (
-            <label key={backup.id} className="choice">
+            <label key={backup.id} className="export-option">
               <input
                 type="radio"
                 name="backup"
