@@ -46,7 +46,8 @@ test('the start screen lists recent workspaces and refuses a foreign file', asyn
   ).toBeVisible();
 
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-  const fake = join(app.dataDir, 'holiday photo.kpis');
+  // In the workspaces folder: browser mode opens nothing outside it (or the recent list).
+  const fake = join(app.dataDir, 'workspaces', 'holiday photo.kpis');
   writeFileSync(fake, png);
   await page.getByRole('button', { name: 'Open a file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a workspace' });
