@@ -34,10 +34,13 @@ const textSchema = (label: string) =>
     .string({ error: `${label} must be text` })
     .max(MAX_TEXT, { error: `${label} must be at most ${MAX_TEXT} characters` });
 
+// Targets, thresholds and values alike stay within ±1e300, so no sum, average or roll-up of
+// them can overflow (shared/domain/value-limit.ts).
 const numberSchema = (label: string) =>
-  z.number({ error: `${label} must be a number` }).refine(Number.isFinite, {
-    error: `${label} must be a finite number`,
-  });
+  z
+    .number({ error: `${label} must be a number` })
+    .refine(Number.isFinite, { error: `${label} must be a finite number` })
+    .refine(isWithinValueLimit, { error: `${label} must be ${VALUE_LIMIT_TEXT}` });
 
 const weightSchema = numberSchema('Weight').refine((w) => w >= 0 && w <= 1000, {
   error: 'Weight must be between 0 and 1000',
@@ -227,9 +230,7 @@ const commentSchema = textSchema('Comment').trim();
 export const valueEntrySchema = z.strictObject({
   kpiId: idSchema,
   period: periodSchema,
-  value: numberSchema('Value').refine(isWithinValueLimit, {
-    error: `Value must be ${VALUE_LIMIT_TEXT}`,
-  }),
+  value: numberSchema('Value'),
   comment: commentSchema.optional(),
 });
 

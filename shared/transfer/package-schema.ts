@@ -43,9 +43,10 @@ const text = (label: string) =>
     .string({ error: `${label} must be text` })
     .max(MAX_TEXT, { error: `${label} must be at most ${MAX_TEXT} characters` });
 const finite = (label: string) =>
-  z.number({ error: `${label} must be a number` }).refine(Number.isFinite, {
-    error: `${label} must be a finite number`,
-  });
+  z
+    .number({ error: `${label} must be a number` })
+    .refine(Number.isFinite, { error: `${label} must be a finite number` })
+    .refine(isWithinValueLimit, { error: `${label} must be ${VALUE_LIMIT_TEXT}` });
 const nullableNumber = (label: string) => finite(label).nullable();
 const weight = finite('Weight').refine((w) => w >= 0 && w <= 1000, {
   error: 'Weight must be between 0 and 1000',
@@ -132,9 +133,7 @@ export const packageKpiSchema = z
 export const packageValueSchema = z.strictObject({
   kpiId: idSchema,
   period: periodKey,
-  value: finite('Value').refine(isWithinValueLimit, {
-    error: `Value must be ${VALUE_LIMIT_TEXT}`,
-  }),
+  value: finite('Value'),
   comment: text('Comment'),
   enteredBy: text('Entered by').max(200, { error: 'Entered by must be at most 200 characters' }),
   enteredAt: timestamp,

@@ -23,6 +23,18 @@ describe('values that overflow when summed', () => {
     expect(grid.perspectives[0]?.objectives[0]?.kpis[0]?.evaluation.value).toBeNull();
   });
 
+  it('refuses a target beyond 1e300 too, so summed targets cannot overflow either', async () => {
+    const t = await withScorecard();
+    const error = await t.fail('kpi.create', {
+      objectiveId: t.objective.id,
+      name: 'Revenue',
+      target: 1e301,
+    });
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'target' });
+    expect(error.message).toContain('must be between -1e300 and 1e300');
+    expect(await t.call('kpi.list', {})).toEqual([]);
+  });
+
   it('evaluates a file holding two 1.7e308 values as too large for the quarter', async () => {
     const t = await withScorecard();
     const kpi = await t.call('kpi.create', {
