@@ -36,6 +36,8 @@ export interface BackendOptions {
    * tools that are themselves the user pass `unrestrictedFileAccess`.
    */
   fileAccess: FileAccess;
+  /** A daily backup of a workspace when it is opened (backups/); on unless false. */
+  automaticBackups?: boolean;
   /** Where unexpected errors are reported (their details never reach the user). */
   log?: (message: string, error?: unknown) => void;
 }

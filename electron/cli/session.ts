@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MethodName, MethodOutput, MethodParams } from '@shared/api/contract';
 import type { WorkspaceInfo } from '@shared/domain/entities';
+import { unrestrictedFileAccess } from '../backend/index';
 import type { Backend } from '../backend/platform';
 import type { CliContext } from './context';
 import { ApiFailure, fromApiFailure } from './errors';
@@ -31,6 +32,11 @@ export async function withBackend<T>(
     samplePath: ctx.samplePath,
     importWorkerPath: ctx.importWorkerPath,
     userName: ctx.userName,
+    // The person typing the command names files on their own machine, like any command does.
+    fileAccess: unrestrictedFileAccess,
+    // Its data folder is thrown away after the command: a daily backup there would be a
+    // wasted copy of the workspace (the app takes it when it opens the file).
+    automaticBackups: false,
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
     log: (message, error) => {
       ctx.stderr.write(`${message}${error === undefined ? '' : ` ${describe(error)}`}\n`);

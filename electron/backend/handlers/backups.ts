@@ -22,7 +22,7 @@ function folderOf(ctx: HandlerContext, workspace: Workspace): string {
 /** After a workspace is opened: the day's backup, if not taken yet. Never fails the open. */
 export async function dailyBackup(ctx: HandlerContext): Promise<void> {
   const workspace = ctx.current();
-  if (!workspace) return;
+  if (!workspace || ctx.options.automaticBackups === false) return;
   try {
     await backupIfDue(workspace, folderOf(ctx, workspace), ctx.now());
   } catch (error) {
