@@ -37,17 +37,14 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   const count = inbox ? attentionCount(inbox.counts) : 0;
   return (
     <>
+      {/* The name holds the visible words in the order seen ("Reminders, 35 due"), so speech
+          users can say what they see. */}
       <button
         type="button"
         onClick={() => setOpen(true)}
         aria-label={`Reminders, ${formatNumber(count)} due`}
       >
-        Reminders
-        {count > 0 ? (
-          <span className="badge" aria-hidden="true">
-            {formatNumber(count)}
-          </span>
-        ) : null}
+        Reminders {count > 0 ? <span className="badge">{formatNumber(count)}</span> : null}
       </button>
       {open ? <RemindersDialog onClose={() => setOpen(false)} /> : null}
     </>

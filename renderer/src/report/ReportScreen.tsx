@@ -86,7 +86,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
       ) : (
         <div className="report-options report-chrome" />
       )}
-      <main className="report-preview" aria-label="Report preview">
+      <main className="report-preview" aria-label="Report preview" tabIndex={0}>
         {error ? (
           <div className="report-chrome">
             <Alert message={error} />

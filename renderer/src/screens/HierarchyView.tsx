@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Kpi } from '@shared/domain/entities';
+import { STATUS_LABELS } from '@shared/domain/kpi';
 import type { KpiTree, KpiTreeNode, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
 import { api, errorMessage } from '../api/client';
@@ -147,7 +148,8 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
               aria-level={level}
               aria-expanded={hasChildren ? expanded.has(kpi.id) : undefined}
               aria-selected={focused}
-              aria-label={`${kpi.name}: ${formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}, ${evaluation.status.replace('_', ' ')}`}
+              // Named by what it shows, in the order shown, so speech users can say what they see.
+              aria-label={`${kpi.name}: ${formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}, ${STATUS_LABELS[evaluation.status]}, ${node.scorecardName}, score ${formatScore(evaluation.score)}`}
               tabIndex={focused ? 0 : -1}
               data-kpi={kpi.id}
               className={`tree-node level-${Math.min(level, 6)}${focused ? ' focused' : ''}`}
@@ -157,13 +159,17 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
               <span className="tree-toggle" aria-hidden="true">
                 {hasChildren ? (expanded.has(kpi.id) ? '▾' : '▸') : ''}
               </span>
-              <span className="tree-name">{kpi.name}</span>
-              <span className="muted">{node.scorecardName}</span>
+              {/* Each cell ends in a space, so its words stay apart from the next cell's in
+                  the text the accessibility checks compare with the name above. */}
+              <span className="tree-name">{kpi.name} </span>
               <span className="number">
-                {formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}
+                {formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}{' '}
               </span>
-              <StatusBadge status={evaluation.status} />
-              <span className="number">{formatScore(evaluation.score)}</span>
+              <span>
+                <StatusBadge status={evaluation.status} />{' '}
+              </span>
+              <span className="muted">{node.scorecardName} </span>
+              <span className="number">score {formatScore(evaluation.score)}</span>
             </li>
           );
         })}

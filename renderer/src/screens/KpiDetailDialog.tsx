@@ -123,7 +123,7 @@ export function KpiDetailDialog({
           {detail.history.length > 0 ? (
             <details>
               <summary>Change history ({detail.history.length})</summary>
-              <ul className="history">
+              <ul className="history" tabIndex={0} aria-label="Change history">
                 {detail.history.slice(0, 50).map((entry) => (
                   <li key={entry.id}>
                     {new Date(entry.at).toLocaleString(LOCALE)} —{' '}

@@ -14,6 +14,7 @@ import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportWizard } from '../transfer/ImportWizard';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { ReportScreen } from '../report/ReportScreen';
+import { ViewTabs } from '../components/ViewTabs';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -61,6 +62,9 @@ export function WorkspaceScreen() {
   if (reporting) return <ReportScreen onClose={() => setReporting(false)} />;
   return (
     <div className="workspace">
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
       <header className="topbar">
         <div className="brand">
           <span className="app-name">KPI Scorecard</span>
@@ -101,24 +105,17 @@ export function WorkspaceScreen() {
         <nav aria-label="Scorecards" className="sidebar">
           <ScorecardTree />
         </nav>
-        <main className="content">
+        <main className="content" id="main-content" tabIndex={-1}>
           {error ? <Alert message={error} /> : null}
           {view ? (
             <>
-              <div role="tablist" aria-label="Scorecard views" className="tabs">
-                {(Object.keys(TAB_NAMES) as Tab[]).map((name) => (
-                  <button
-                    key={name}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === name}
-                    onClick={() => setTab(name)}
-                  >
-                    {TAB_NAMES[name]}
-                  </button>
-                ))}
-              </div>
-              <div role="tabpanel" aria-label={TAB_NAMES[tab]} key={dataVersion}>
+              <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
+              <div
+                role="tabpanel"
+                id={`view-panel-${tab}`}
+                aria-labelledby={`view-tab-${tab}`}
+                key={dataVersion}
+              >
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'hierarchy' ? (

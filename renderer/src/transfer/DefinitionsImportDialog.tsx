@@ -153,7 +153,7 @@ export function DefinitionsImportDialog(props: Props) {
           {result.problems.length > 0 ? (
             <section aria-label="Rows that cannot be imported">
               <h3>Rows that cannot be imported</h3>
-              <ul className="problem-list">
+              <ul className="problem-list" tabIndex={0} aria-label="Problems">
                 {result.problems.map((problem, index) => (
                   <li key={index}>
                     <strong>{problem.where}:</strong> {problem.message}

@@ -243,7 +243,7 @@ export function ImportMappingStep({ preview, choices, objectives, onChange, onRe
           </Field>
         ) : null}
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={tableId}>
         <table className="preview-table" aria-labelledby={tableId}>
           <caption id={tableId}>First rows of {preview.fileName}</caption>
           <thead>

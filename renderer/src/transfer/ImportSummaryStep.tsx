@@ -75,7 +75,7 @@ export function ImportSummaryStep({ summary }: { summary: ImportSummary }) {
       {summary.problems.length > 0 ? (
         <section aria-label="Rows that cannot be imported">
           <h3>Rows that cannot be imported</h3>
-          <ul className="problem-list">
+          <ul className="problem-list" tabIndex={0} aria-label="Problems">
             {summary.problems.slice(0, SHOWN).map((problem, index) => (
               <li key={index}>
                 <strong>{problem.where}:</strong> {problem.message}

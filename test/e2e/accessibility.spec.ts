@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openSample, test } from './fixtures';
+
+// axe-core on every screen, in the light and the dark theme: a serious or critical violation
+// fails the test with the rule, the elements and axe's advice. Also checked: visible labels are
+// part of accessible names (an experimental rule, off by default), since speech users say what
+// they see.
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const blocking = results.violations.filter(
+    (violation) =>
+      BLOCKING.has(violation.impact ?? '') || violation.id === 'label-content-name-mismatch',
+  );
+  const report = blocking
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact ?? '?'}): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map((node) => `   ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n');
+  expect.soft(report, `axe on ${screen}`).toBe('');
+}
+
+// Each theme at one of the two window sizes users were seen with, so scrolled regions show up.
+const RUNS = [
+  { theme: 'light', viewport: { width: 1366, height: 768 } },
+  { theme: 'dark', viewport: { width: 900, height: 700 } },
+] as const;
+
+for (const { theme, viewport } of RUNS) {
+  test(`every screen passes axe-core in the ${theme} theme at ${String(viewport.width)}×${String(viewport.height)}`, async ({
+    page,
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: theme });
+    await openSample(page, app);
+    await expect(page.getByRole('row', { name: /Net profit margin/ })).toBeVisible();
+    await expectAccessible(page, 'scorecard');
+
+    await page.getByRole('tab', { name: 'Enter values' }).click();
+    await expect(page.getByRole('grid')).toBeVisible();
+    await expectAccessible(page, 'grid');
+
+    await page.getByRole('tab', { name: 'KPI hierarchy' }).click();
+    await expect(page.getByRole('tree', { name: 'KPI hierarchy' })).toBeVisible();
+    await expectAccessible(page, 'hierarchy');
+
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    await page.getByRole('button', { name: 'Open Net profit margin' }).click();
+    const detail = page.getByRole('dialog', { name: 'Net profit margin' });
+    await expect(detail.getByRole('img', { name: /^Net profit margin: / })).toBeVisible();
+    await expectAccessible(page, 'KPI detail');
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Edit KPI Net profit margin' }).click();
+    const form = page.getByRole('dialog', { name: /Net profit margin/ });
+    await expect(form.getByLabel('KPI name')).toBeVisible();
+    await expectAccessible(page, 'KPI form');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Import values…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Import values' });
+    await expect(wizard).toBeVisible();
+    await expectAccessible(page, 'import wizard');
+    await wizard.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export' });
+    await expect(exporting).toBeVisible();
+    await expectAccessible(page, 'export');
+    await exporting.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: /^Reminders/ }).click();
+    const reminders = page.getByRole('dialog', { name: 'Reminders' });
+    await expect(reminders.getByRole('list', { name: 'Reminders inbox' })).toBeVisible();
+    await expectAccessible(page, 'reminders');
+    await reminders.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Board report' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Preview ready' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expectAccessible(page, 'board report');
+  });
+}
+
+test('a skip link leads to the content, and the view tabs follow the arrow keys', async ({
+  page,
+  app,
+}) => {
+  await openSample(page, app);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+
+  const scorecard = page.getByRole('tab', { name: 'Scorecard' });
+  await scorecard.focus();
+  await page.keyboard.press('ArrowRight');
+  const hierarchy = page.getByRole('tab', { name: 'KPI hierarchy' });
+  await expect(hierarchy).toBeFocused();
+  await expect(hierarchy).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'KPI hierarchy' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Enter values' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Enter values' })).toBeVisible();
+  await page.keyboard.press('ArrowRight'); // wraps around
+  await expect(scorecard).toBeFocused();
+  await expect(scorecard).toHaveAttribute('aria-selected', 'true');
+  // One tab stop for the row: Tab leaves the tabs for the panel.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('tab', { name: 'KPI hierarchy' })).not.toBeFocused();
+});
