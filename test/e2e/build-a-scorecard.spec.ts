@@ -122,23 +122,23 @@ test('undo and escape in the grid', async ({ page, app }) => {
   await page.getByRole('tab', { name: 'Enter values' }).click();
   const grid = page.getByRole('grid', { name: 'Values' });
   const cell = grid.getByRole('gridcell', {
-    name: new RegExp(`^Total revenue, ${label(thisMonth)}`),
+    name: new RegExp(`^Operating cash flow, ${label(thisMonth)}`),
   });
   await cell.click();
   await page.keyboard.type('1234');
   await page.keyboard.press('Escape');
   await expect(
-    grid.getByRole('gridcell', { name: `Total revenue, ${label(thisMonth)}, empty` }),
+    grid.getByRole('gridcell', { name: `Operating cash flow, ${label(thisMonth)}, empty` }),
   ).toBeVisible();
 
   await page.keyboard.type('1234');
   await page.keyboard.press('Enter');
   await expect(
-    grid.getByRole('gridcell', { name: `Total revenue, ${label(thisMonth)}, €1,234` }),
+    grid.getByRole('gridcell', { name: `Operating cash flow, ${label(thisMonth)}, €1,234` }),
   ).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(
-    grid.getByRole('gridcell', { name: `Total revenue, ${label(thisMonth)}, empty` }),
+    grid.getByRole('gridcell', { name: `Operating cash flow, ${label(thisMonth)}, empty` }),
   ).toBeVisible();
 
   // Enter moved the focus down a row; go back up and try a word instead of a number.
@@ -147,10 +147,10 @@ test('undo and escape in the grid', async ({ page, app }) => {
   await page.keyboard.type('abc');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText(
-    `Total revenue, ${label(thisMonth)}: "abc" is not a number`,
+    `Operating cash flow, ${label(thisMonth)}: "abc" is not a number`,
   );
   await page.keyboard.press('Escape');
   await expect(
-    grid.getByRole('gridcell', { name: `Total revenue, ${label(thisMonth)}, empty` }),
+    grid.getByRole('gridcell', { name: `Operating cash flow, ${label(thisMonth)}, empty` }),
   ).toBeVisible();
 });

@@ -12,9 +12,11 @@ interface CommentDialogProps {
   period: string;
   initial: string;
   onClose(): void;
+  onSaved?(): void;
 }
 
-export function CommentDialog({ cell, kpiId, period, initial, onClose }: CommentDialogProps) {
+export function CommentDialog(props: CommentDialogProps) {
+  const { cell, kpiId, period, initial, onClose } = props;
   const comment = useValuesStore((state) => state.comment);
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +30,7 @@ export function CommentDialog({ cell, kpiId, period, initial, onClose }: Comment
       onSubmit={async () => {
         try {
           await comment(kpiId, period, text);
+          props.onSaved?.();
           onClose();
         } catch (cause) {
           setError(errorMessage(cause));

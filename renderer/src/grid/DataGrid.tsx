@@ -7,13 +7,14 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { Kpi } from '@shared/domain/entities';
+import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
-import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from '@shared/domain/kpi';
+import { FREQUENCIES, FREQUENCY_LABELS, type Frequency, type Rollup } from '@shared/domain/kpi';
 import { periodKeyOfDay, periodLabel, periodsEndingAt } from '@shared/domain/period';
 import { parseLocaleNumber } from '@shared/parse/number';
 import { errorMessage } from '../api/client';
 import { LOCALE } from '../locale';
-import { useValuesStore } from '../state/values-store';
+import { useValuesStore, type ValueChange } from '../state/values-store';
 import { readBlock } from './paste';
 import { CommentDialog } from './CommentDialog';
 
@@ -23,6 +24,7 @@ import { CommentDialog } from './CommentDialog';
 // cell in one all-or-nothing save.
 
 const COLUMNS = 12;
+const NO_DERIVED: ReadonlyMap<string, DerivedSource> = new Map();
 
 interface Position {
   row: number;
@@ -34,17 +36,30 @@ function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
-  // Calculated KPIs take their values from their formulas; nothing to type for them.
+/** Where a KPI's values come from, when not typed in: the scorecard's evaluation knows. */
+export type DerivedSource = 'calculated' | 'rolled_up';
+
+interface DataGridProps {
+  kpis: Kpi[];
+  /** KPIs whose values are worked out, by id; they show read-only, saying why. */
+  derived?: ReadonlyMap<string, DerivedSource>;
+}
+
+export function DataGrid({ kpis: scorecardKpis, derived = NO_DERIVED }: DataGridProps) {
+  const sourceOf = (kpi: Kpi): DerivedSource | null =>
+    kpi.formula !== null ? 'calculated' : (derived.get(kpi.id) ?? null);
   const allKpis = useMemo(
-    () => scorecardKpis.filter((kpi) => kpi.formula === null),
-    [scorecardKpis],
+    () => scorecardKpis.filter((kpi) => kpi.formula === null && !derived.has(kpi.id)),
+    [scorecardKpis, derived],
   );
-  const frequencies = FREQUENCIES.filter((f) => allKpis.some((kpi) => kpi.frequency === f));
+  const frequencies = FREQUENCIES.filter((f) => scorecardKpis.some((kpi) => kpi.frequency === f));
   const [frequency, setFrequency] = useState<Frequency>(
     frequencies.includes('monthly') ? 'monthly' : (frequencies[0] ?? 'monthly'),
   );
   const kpis = allKpis.filter((kpi) => kpi.frequency === frequency);
+  const readOnly = scorecardKpis.filter(
+    (kpi) => kpi.frequency === frequency && sourceOf(kpi) !== null,
+  );
   const periods = useMemo(
     () => periodsEndingAt(frequency, periodKeyOfDay(frequency, todayIso()), COLUMNS),
     [frequency],
@@ -60,15 +75,20 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
   const editorOpen = useRef(false);
   const kpiIds = allKpis.map((kpi) => kpi.id).join(',');
 
+  // Opens at the current period, the last column, where the user usually types; once the
+  // values are in, since they widen the columns.
   useEffect(() => {
-    void load(kpiIds === '' ? [] : kpiIds.split(','));
-  }, [kpiIds, load]);
-
-  // The latest periods are on the right, where the user usually types: start there.
-  useEffect(() => {
-    const scroller = gridRef.current?.parentElement;
-    if (scroller) scroller.scrollLeft = scroller.scrollWidth;
-  }, [frequency]);
+    let cancelled = false;
+    void load(kpiIds === '' ? [] : kpiIds.split(',')).then(() =>
+      requestAnimationFrame(() => {
+        const scroller = gridRef.current?.parentElement;
+        if (scroller && !cancelled) scroller.scrollLeft = scroller.scrollWidth;
+      }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [kpiIds, load, frequency]);
 
   useEffect(() => {
     if (editing) return;
@@ -79,6 +99,18 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
     if (cell && (active === document.body || gridRef.current?.contains(active))) cell.focus();
   }, [focus, editing]);
 
+  function undoneMessage(change: ValueChange[] | undefined): string {
+    const first = change?.[0];
+    if (!change || !first) return 'Undone.';
+    const row = kpis.findIndex((kpi) => kpi.id === first.kpiId);
+    const column = periods.indexOf(first.period);
+    const where =
+      row >= 0 && column >= 0 ? cellName(row, column) : `${String(change.length)} values`;
+    if (first.commentOnly) return `Undid the comment on ${where}.`;
+    return change.length === 1
+      ? `Undid the change to ${where}.`
+      : `Undid the paste of ${String(change.length)} values.`;
+  }
   const cellName = (row: number, column: number) =>
     `${kpis[row]?.name ?? ''}, ${periodLabel(frequency, periods[column] ?? '', LOCALE)}`;
   const valueAt = (row: number, column: number) => {
@@ -187,9 +219,12 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
         void act(() => remove(kpi.id, period), `Cleared ${cellName(row, column)}.`);
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
       event.preventDefault();
+      // Say what was undone: a bare "Undone." after saving a comment read as if the comment
+      // had gone with it.
+      const last = useValuesStore.getState().undoStack.at(-1);
       void act(async () => {
         if (!(await undo())) throw new Error('Nothing to undo.');
-      }, 'Undone.');
+      }, undoneMessage(last));
     } else if (
       event.key.length === 1 &&
       !event.ctrlKey &&
@@ -257,7 +292,7 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
     );
   }
 
-  if (allKpis.length === 0)
+  if (scorecardKpis.length === 0)
     return <p className="empty">Add KPIs to this scorecard to enter their values.</p>;
 
   const focusedValue = valueAt(focus.row, focus.column);
@@ -372,6 +407,20 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
               </tr>
             ))}
           </tbody>
+          {readOnly.length > 0 ? (
+            <tbody className="derived">
+              {readOnly.map((kpi) => (
+                <tr role="row" key={kpi.id}>
+                  <th role="rowheader" scope="row">
+                    {kpi.name}
+                  </th>
+                  <td role="gridcell" colSpan={COLUMNS} aria-readonly="true" className="note">
+                    {derivedNote(kpi, sourceOf(kpi) ?? 'calculated', scorecardKpis)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ) : null}
         </table>
       </div>
       <p
@@ -387,8 +436,42 @@ export function DataGrid({ kpis: scorecardKpis }: { kpis: Kpi[] }) {
           period={focusedValue.period}
           initial={focusedValue.comment}
           onClose={() => setCommenting(false)}
+          onSaved={() =>
+            setMessage({
+              kind: 'status',
+              text: `Saved the comment on ${cellName(focus.row, focus.column)}.`,
+            })
+          }
         />
       ) : null}
     </div>
   );
+}
+
+/** Why a row takes no typing, and where its values come from instead. */
+function derivedNote(kpi: Kpi, source: DerivedSource, kpis: Kpi[]): string {
+  if (source === 'calculated')
+    return `Calculated by its formula (${kpi.formula ?? ''}): enter the values of the KPIs it reads.`;
+  const children = kpis.filter((other) => other.parentKpiId === kpi.id).map((other) => other.name);
+  const from = children.length > 0 ? children.join(', ') : 'its child KPIs';
+  return `Rolled up (${ROLLUP_WORDS[kpi.rollup]}) from ${from}: enter the values there.`;
+}
+
+const ROLLUP_WORDS: Record<Rollup, string> = {
+  manual: 'entered by hand',
+  sum: 'sum',
+  average: 'average',
+  weighted_average: 'weighted average',
+  min: 'lowest',
+  max: 'highest',
+};
+
+/** The KPIs of a scorecard whose values its evaluation works out rather than reads. */
+export function derivedSources(view: ScorecardEvaluation): Map<string, DerivedSource> {
+  const sources = new Map<string, DerivedSource>();
+  for (const perspective of view.perspectives)
+    for (const objective of perspective.objectives)
+      for (const { kpi, evaluation } of objective.kpis)
+        if (evaluation.source !== 'entered') sources.set(kpi.id, evaluation.source);
+  return sources;
 }

@@ -5,7 +5,7 @@ import { useWorkspaceStore } from '../state/workspace-store';
 import { ScorecardTree } from './ScorecardTree';
 import { ScorecardView } from './ScorecardView';
 import { HierarchyView } from './HierarchyView';
-import { DataGrid } from '../grid/DataGrid';
+import { DataGrid, derivedSources } from '../grid/DataGrid';
 import { RestoreBackupDialog } from '../forms/RestoreBackupDialog';
 import { SaveCopyDialog } from '../forms/SaveCopyDialog';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
@@ -125,6 +125,7 @@ export function WorkspaceScreen() {
                     kpis={view.perspectives.flatMap((p) =>
                       p.objectives.flatMap((o) => o.kpis.map((entry) => entry.kpi)),
                     )}
+                    derived={derivedSources(view)}
                   />
                 )}
               </div>

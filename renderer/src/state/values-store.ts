@@ -9,6 +9,8 @@ export interface ValueChange {
   period: string;
   /** What was there before the change; null when the cell was empty. */
   before: { value: number; comment: string } | null;
+  /** A comment change is undone on its own, never with the value typed before it. */
+  commentOnly?: boolean;
 }
 
 const key = (kpiId: string, period: string) => `${kpiId}/${period}`;
@@ -66,8 +68,10 @@ export const useValuesStore = create<ValuesState>((set, get) => {
       set({ undoStack: [...get().undoStack, change].slice(-100) });
     },
     async comment(kpiId, period, comment) {
+      const change = [{ ...remember(kpiId, period), commentOnly: true }];
       const saved = await api.call('value.setComment', { kpiId, period, comment });
       store([saved]);
+      set({ undoStack: [...get().undoStack, change].slice(-100) });
     },
     async undo() {
       const stack = [...get().undoStack];
