@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openSample, test } from './fixtures';
+import { chooseFromFileMenu, expect, openSample, test } from './fixtures';
 
 // axe-core on every screen, in the light and the dark theme: a serious or critical violation
 // fails the test with the rule, the elements and axe's advice. Also checked: visible labels are
@@ -69,13 +69,13 @@ for (const { theme, viewport } of RUNS) {
     await expectAccessible(page, 'KPI form');
     await form.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByRole('button', { name: 'Import values…' }).click();
+    await chooseFromFileMenu(page, 'Import values…');
     const wizard = page.getByRole('dialog', { name: 'Import values' });
     await expect(wizard).toBeVisible();
     await expectAccessible(page, 'import wizard');
     await wizard.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await chooseFromFileMenu(page, 'Export…');
     const exporting = page.getByRole('dialog', { name: 'Export' });
     await expect(exporting).toBeVisible();
     await expectAccessible(page, 'export');

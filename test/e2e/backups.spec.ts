@@ -1,4 +1,4 @@
-import { apiCaller, expect, openSample, test } from './fixtures';
+import { apiCaller, chooseFromFileMenu, expect, openSample, test } from './fixtures';
 
 // A workspace opened again is backed up for the day; "Restore a backup…" brings back what it
 // held, on screen at once, and restoring the backup taken just before undoes that.
@@ -15,7 +15,7 @@ test('a backup is restored from its dialog, and the restore is undone', async ({
   const added = page.getByRole('button', { name: 'Open Added after the backup' });
   await expect(added).toBeVisible();
 
-  await page.getByRole('button', { name: 'Restore a backup…' }).click();
+  await chooseFromFileMenu(page, 'Restore a backup…');
   const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
   const backups = dialog.getByRole('radio');
   await expect(backups).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { periodKeyOfDay, periodLabel, shiftPeriod } from '../../shared/domain/period';
-import { expect, test } from './fixtures';
+import { chooseFromFileMenu, expect, test } from './fixtures';
 
 // A consultant starts from nothing: a workspace, a scorecard, a perspective, an objective, two
 // KPIs, values typed and pasted — and everything is still there after a reload and a restart.
@@ -15,7 +15,7 @@ test('build a scorecard, enter values by typing and pasting, and find them after
 }) => {
   await page.goto(app.url);
   // A fresh data folder opens a copy of the sample; start our own workspace instead.
-  await page.getByRole('button', { name: 'Close workspace' }).click();
+  await chooseFromFileMenu(page, 'Close workspace');
   await page.getByRole('button', { name: 'New workspace' }).click();
   const newDialog = page.getByRole('dialog', { name: 'New workspace' });
   await newDialog.getByLabel('Workspace name').fill('Acme Ltd');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { readPackage } from '../../shared/transfer/package-reader';
-import { expect, openSample, test } from './fixtures';
+import { chooseFromFileMenu, expect, openSample, test } from './fixtures';
 
 // Export from the workspace's top bar in browser mode: the file arrives as a browser download.
 
@@ -10,7 +10,7 @@ test('exports the sample as XLSX and the browser downloads a real workbook', asy
   app,
 }) => {
   await openSample(page, app);
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await chooseFromFileMenu(page, 'Export…');
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: 'Excel workbook (XLSX) of values' }).check();
   await dialog.getByRole('radio', { name: 'Long: one row per KPI and period' }).check();
@@ -59,7 +59,7 @@ test('exports the scorecard on screen as a JSON package another copy can read', 
     .getByRole('navigation', { name: 'Scorecards' })
     .getByRole('button', { name: 'Cafés' })
     .click();
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await chooseFromFileMenu(page, 'Export…');
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: /JSON package/ }).check();
   await expect(dialog.getByRole('radio', { name: /^Long/ })).toHaveCount(0);
@@ -75,7 +75,7 @@ test('exports the scorecard on screen as a JSON package another copy can read', 
 
 test('a period that is not a period is named next to its field', async ({ page, app }) => {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await chooseFromFileMenu(page, 'Export…');
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('textbox', { name: 'From period' }).fill('March');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();

@@ -114,3 +114,9 @@ export function apiCaller(page: Page, app: AppServer) {
     return body.data;
   };
 }
+
+/** Chooses a command from the workspace's File menu, as a user does. */
+export async function chooseFromFileMenu(page: Page, command: string): Promise<void> {
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: command }).click();
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { chooseFromFileMenu, expect, test } from './fixtures';
 
 // Importing a spreadsheet the way a user does: pick the file, check the columns the app
 // guessed, read the dry run, apply, and see the new value on the scorecard.
@@ -19,7 +19,7 @@ test('a wide European CSV is imported through the wizard', async ({ page, app })
   await page.goto(app.url);
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 
-  await page.getByRole('button', { name: 'Import values…' }).click();
+  await chooseFromFileMenu(page, 'Import values…');
   const wizard = page.getByRole('dialog', { name: 'Import values' });
   await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
   await wizard.getByRole('button', { name: 'Read file' }).click();
@@ -67,7 +67,7 @@ test('a file that is not a spreadsheet is refused with the reason, and nothing c
   const file = join(mkdtempSync(join(tmpdir(), 'kpis-e2e-')), 'old.xls');
   writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Import values…' }).click();
+  await chooseFromFileMenu(page, 'Import values…');
   const wizard = page.getByRole('dialog', { name: 'Import values' });
   await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
   await wizard.getByRole('button', { name: 'Read file' }).click();
@@ -81,7 +81,7 @@ test('a package exported from one workspace opens as a new workspace from the st
   app,
 }) => {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await chooseFromFileMenu(page, 'Export…');
   const exportDialog = page.getByRole('dialog', { name: 'Export' });
   await exportDialog.getByRole('radio', { name: /JSON package/ }).check();
   await exportDialog.getByRole('radio', { name: 'The whole workspace' }).check();
@@ -92,7 +92,7 @@ test('a package exported from one workspace opens as a new workspace from the st
   await exportDialog.getByRole('button', { name: 'Done' }).click();
 
   // The same package cannot go into the workspace it came from: everything in it clashes.
-  await page.getByRole('button', { name: 'Import package…' }).click();
+  await chooseFromFileMenu(page, 'Import package…');
   const intoCurrent = page.getByRole('dialog', { name: 'Import a package' });
   await intoCurrent.getByLabel('Package file').setInputFiles(packagePath);
   await intoCurrent.getByLabel('Import into').selectOption('current');
@@ -100,7 +100,7 @@ test('a package exported from one workspace opens as a new workspace from the st
   await expect(intoCurrent.getByRole('alert')).toContainText('nothing was imported');
   await intoCurrent.getByRole('button', { name: 'Cancel' }).click();
 
-  await page.getByRole('button', { name: 'Close workspace' }).click();
+  await chooseFromFileMenu(page, 'Close workspace');
   await page.getByRole('button', { name: 'Import a package…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a package' });
   await dialog.getByLabel('Package file').setInputFiles(packagePath);
@@ -124,7 +124,7 @@ test('KPI definitions from a spreadsheet join the scorecard after a dry run', as
       'Mystery KPI,,,,,,,\n',
   );
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Import values…' }).click();
+  await chooseFromFileMenu(page, 'Import values…');
   const wizard = page.getByRole('dialog', { name: 'Import values' });
   await wizard.getByLabel('The file holds').selectOption('definitions');
   await wizard.getByLabel('Spreadsheet file').setInputFiles(file);

@@ -22,6 +22,15 @@ export function Dialog(props: DialogProps) {
   const titleId = useId();
   const { onClose } = props;
 
+  // Focus goes back where it was when the dialog goes: the browser does that on close(), but
+  // the dialog leaves by unmounting, which would drop the keyboard user on the page's start.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

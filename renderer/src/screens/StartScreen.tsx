@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert } from '../components/Alert';
-import { desktopBridge } from '../api/transport';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
 import { OpenFileDialog } from '../forms/OpenFileDialog';
+import { openWithNativeDialog } from '../forms/open-file';
 import { LOCALE } from '../locale';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 
@@ -16,13 +16,7 @@ export function StartScreen() {
   const [dialog, setDialog] = useState<'new' | 'open' | 'package' | null>(null);
 
   async function openFile() {
-    const bridge = desktopBridge();
-    if (!bridge) {
-      setDialog('open');
-      return;
-    }
-    const path = await bridge.dialogs.openWorkspace();
-    if (path) await open(path);
+    if (!(await openWithNativeDialog())) setDialog('open');
   }
 
   return (

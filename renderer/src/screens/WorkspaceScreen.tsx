@@ -15,9 +15,15 @@ import { ImportWizard } from '../transfer/ImportWizard';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { ReportScreen } from '../report/ReportScreen';
 import { ViewTabs } from '../components/ViewTabs';
+import { MenuButton, type MenuEntry } from '../components/MenuButton';
+import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
+import { OpenFileDialog } from '../forms/OpenFileDialog';
+import { openWithNativeDialog } from '../forms/open-file';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
+
+const RECENT_IN_MENU = 6;
 
 type Tab = 'scorecard' | 'hierarchy' | 'values';
 const TAB_NAMES: Record<Tab, string> = {
@@ -29,6 +35,9 @@ const TAB_NAMES: Record<Tab, string> = {
 export function WorkspaceScreen() {
   const workspace = useWorkspaceStore((state) => state.current);
   const close = useWorkspaceStore((state) => state.close);
+  const open = useWorkspaceStore((state) => state.open);
+  const recent = useWorkspaceStore((state) => state.recent);
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const { load, view, error, reset } = useScorecardStore();
   const [tab, setTab] = useState<Tab>('scorecard');
   const [savingCopy, setSavingCopy] = useState(false);
@@ -59,6 +68,37 @@ export function WorkspaceScreen() {
   }, [workspace?.path, load, reset]);
 
   if (!workspace) return null;
+  const others = recent.filter((entry) => entry.exists && entry.path !== workspace.path);
+  const fileMenu: MenuEntry[] = [
+    { kind: 'item', label: 'New workspace…', onSelect: () => setDialog('new') },
+    {
+      kind: 'item',
+      label: 'Open…',
+      onSelect: () => void openWithNativeDialog().then((shown) => shown || setDialog('open')),
+    },
+    ...(others.length > 0
+      ? [
+          {
+            kind: 'group' as const,
+            label: 'Open recent',
+            items: others.slice(0, RECENT_IN_MENU).map((entry): MenuEntry => ({
+              kind: 'item',
+              label: entry.name,
+              title: entry.path,
+              onSelect: () => void open(entry.path),
+            })),
+          },
+        ]
+      : []),
+    { kind: 'separator' },
+    { kind: 'item', label: 'Save a copy…', onSelect: () => setSavingCopy(true) },
+    { kind: 'item', label: 'Restore a backup…', onSelect: () => setRestoring(true) },
+    { kind: 'item', label: 'Import values…', onSelect: () => setImporting('values') },
+    { kind: 'item', label: 'Import package…', onSelect: () => setImporting('package') },
+    { kind: 'item', label: 'Export…', onSelect: () => setExporting(true) },
+    { kind: 'separator' },
+    { kind: 'item', label: 'Close workspace', onSelect: () => void close() },
+  ];
   if (reporting) return <ReportScreen onClose={() => setReporting(false)} />;
   return (
     <div className="workspace">
@@ -68,32 +108,22 @@ export function WorkspaceScreen() {
       <header className="topbar">
         <div className="brand">
           <span className="app-name">KPI Scorecard</span>
-          <h1 className="workspace-name">{workspace.name}</h1>
+          <h1 className="workspace-name" title={`${workspace.name}\n${workspace.path}`}>
+            {workspace.name}
+          </h1>
         </div>
-        <div className="topbar-actions">
+        <nav className="topbar-actions" aria-label="Workspace">
+          <MenuButton label="File" entries={fileMenu} />
           <RemindersButton workspacePath={workspace.path} />
-          <button type="button" onClick={() => setReporting(true)} disabled={!view}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setReporting(true)}
+            disabled={!view}
+          >
             Board report…
           </button>
-          <button type="button" onClick={() => setSavingCopy(true)}>
-            Save a copy…
-          </button>
-          <button type="button" onClick={() => setRestoring(true)}>
-            Restore a backup…
-          </button>
-          <button type="button" onClick={() => setImporting('values')}>
-            Import values…
-          </button>
-          <button type="button" onClick={() => setImporting('package')}>
-            Import package…
-          </button>
-          <button type="button" onClick={() => setExporting(true)}>
-            Export…
-          </button>
-          <button type="button" onClick={() => void close()}>
-            Close workspace
-          </button>
-        </div>
+        </nav>
       </header>
       {workspace.migratedFrom !== null ? (
         <p className="notice" role="status">
@@ -137,6 +167,8 @@ export function WorkspaceScreen() {
           )}
         </main>
       </div>
+      {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
       {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}
       {restoring ? (
         <RestoreBackupDialog
