@@ -13,6 +13,9 @@ import { zodValidationError } from './validation';
 /** Methods that work with no workspace open; every other one answers NO_WORKSPACE. */
 const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   'app.info',
+  // This computer's settings: the start screen follows the chosen locale and theme too.
+  'settings.get',
+  'settings.update',
   'workspace.create',
   'workspace.open',
   'workspace.openSample',
@@ -38,6 +41,9 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
 /** What still answers while an import holds the workspace file (lent to its worker thread). */
 const DURING_IMPORT: ReadonlySet<MethodName> = new Set<MethodName>([
   'app.info',
+  // This computer's settings: the start screen follows the chosen locale and theme too.
+  'settings.get',
+  'settings.update',
   'import.status',
   'import.apply',
   'import.cancel',

@@ -11,6 +11,7 @@ import { SaveCopyDialog } from './forms/SaveCopyDialog';
 import { StartScreen } from './screens/StartScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
 import { useWorkspaceStore } from './state/workspace-store';
+import { useSettingsStore } from './settings/settings-store';
 
 // The app: the start screen until a workspace is open, then the workspace. Menu commands from
 // the desktop shell arrive here.
@@ -19,9 +20,13 @@ export function App() {
   const { current, loaded, init, open, openSample, close } = useWorkspaceStore();
   const [dialog, setDialog] = useState<'new' | 'open' | 'copy' | null>(null);
 
+  // Settings first, so the first screen is already in the chosen locale and theme.
+  const loadSettings = useSettingsStore((state) => state.load);
+  // Read so that a change of locale renders the whole app again in the new one.
+  useSettingsStore((state) => state.localeVersion);
   useEffect(() => {
-    if (platform !== 'no-token') void init();
-  }, [init]);
+    if (platform !== 'no-token') void loadSettings().then(init);
+  }, [init, loadSettings]);
 
   useEffect(() => {
     const bridge = desktopBridge();

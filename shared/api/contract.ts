@@ -29,6 +29,7 @@ import { backupContract } from './contract-backups';
 import { reportContract } from './contract-report';
 import { transferContract } from './contract-transfer';
 import { exportContract } from './contract-export';
+import { settingsContract } from './contract-settings';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
@@ -242,6 +243,7 @@ export const contract = {
   ...backupContract,
   ...reminderContract,
   ...exportContract,
+  ...settingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -87,6 +87,12 @@ for (const { theme, viewport } of RUNS) {
     await expectAccessible(page, 'reminders');
     await reminders.getByRole('button', { name: 'Close', exact: true }).click();
 
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await expect(settings.getByRole('group', { name: 'Theme' })).toBeVisible();
+    await expectAccessible(page, 'settings');
+    await settings.getByRole('button', { name: 'Close', exact: true }).click();
+
     await page.getByRole('button', { name: 'Board report' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Preview ready' })).toBeVisible({
       timeout: 20_000,

@@ -38,7 +38,12 @@ test('periods, roll-ups and the off-track filter', async ({ page, app }) => {
   await page.getByLabel('Only what is off track or at risk').uncheck();
   await page.getByRole('combobox', { name: 'View by' }).selectOption('year');
   await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('fiscal');
-  await page.getByLabel('Fiscal year starts in').selectOption('4');
+  // The start month is a workspace setting, in Settings.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Fiscal year starts in').selectOption('4');
+  await expect(settings.getByText(/FY2027 runs from April 2026 to March 2027/)).toBeVisible();
+  await settings.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('combobox', { name: 'Period', exact: true })).toHaveValue('FY2027');
   await expect(page.getByText(/FY2027 runs from April 2026 to March 2027/)).toBeVisible();
 });

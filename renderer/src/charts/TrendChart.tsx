@@ -25,9 +25,15 @@ ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, 
 // theme; shapes and dashes carry the meaning too, so it reads in black and white.
 
 function palette(): Palette {
-  const css = getComputedStyle(document.documentElement);
-  const get = (name: string) => css.getPropertyValue(name).trim() || '#777';
-  return {
+  // The theme's colours are light-dark() pairs, which a canvas cannot take: let the browser
+  // resolve each on a probe element and read back the colour it computed.
+  const probe = document.createElement('span');
+  document.body.append(probe);
+  const get = (name: string) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color || '#777';
+  };
+  const colors = {
     text: get('--text'),
     muted: get('--muted'),
     onTrack: get('--on-track'),
@@ -37,6 +43,8 @@ function palette(): Palette {
     atRiskBg: get('--at-risk-bg'),
     offTrackBg: get('--off-track-bg'),
   };
+  probe.remove();
+  return colors;
 }
 
 export function TrendChart({ detail }: { detail: KpiDetail }) {

@@ -21,6 +21,7 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { TargetPlanFields } from './TargetPlanFields';
 import { LOCALE } from '../locale';
+import { useSettingsStore } from '../settings/settings-store';
 import {
   initialState,
   thresholdHelp,
@@ -48,7 +49,12 @@ interface KpiDialogProps {
 }
 
 export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps) {
-  const [state, setState] = useState<KpiFormState>(() => initialState(kpi, LOCALE));
+  const defaultCurrency = useSettingsStore((settings) => settings.settings?.currency ?? '');
+  // A new KPI starts in the currency chosen in Settings, should it be made a currency KPI.
+  const [state, setState] = useState<KpiFormState>(() => {
+    const initial = initialState(kpi, LOCALE);
+    return kpi ? initial : { ...initial, currency: defaultCurrency };
+  });
   const [issues, setIssues] = useState<FormIssue[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { api, errorMessage } from '../api/client';
 import { useWorkspaceStore } from '../state/workspace-store';
-import { LOCALE } from '../locale';
+import { formatDate } from '../locale';
 
 // Browser mode has no native open dialog: list the workspaces folder, or take a full path.
 
@@ -45,7 +45,7 @@ export function OpenFileDialog({ onClose }: { onClose(): void }) {
               <button type="button" className="link" onClick={() => void openPath(file.path)}>
                 {file.name}
               </button>{' '}
-              <span className="when">{new Date(file.modifiedAt).toLocaleDateString(LOCALE)}</span>
+              <span className="when">{formatDate(file.modifiedAt)}</span>
             </li>
           ))}
         </ul>

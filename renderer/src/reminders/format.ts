@@ -1,19 +1,17 @@
 import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/api';
 import type { InboxCounts, InboxItem } from '@shared/reminders/inbox';
-import { formatNumber } from '../locale';
+import { formatNumber, LOCALE } from '../locale';
 
 // How an inbox item's time and state read: "Overdue · due Tue 3 Nov, 09:00".
 
-const WHEN = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 export function formatWhen(iso: string): string {
-  return WHEN.format(new Date(iso));
+  return new Date(iso).toLocaleString(LOCALE, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function stateText(item: InboxItem): string {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { LOCALE } from '../locale';
 import type { MethodParams } from '@shared/api/contract';
 import { INBOX_LIMIT, INBOX_PAGE, type ReminderInbox } from '@shared/reminders/api';
 import type { SnoozeChoice } from '@shared/reminders/inbox';
@@ -16,7 +17,7 @@ import { downloadText } from './download';
 export function where(): { timeZone: string; locale: string } {
   return {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    locale: navigator.language,
+    locale: LOCALE,
   };
 }
 

@@ -8,7 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { viewPeriodLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendChart';
-import { LOCALE } from '../locale';
+import { formatDateTime, LOCALE } from '../locale';
 import { ActionPlansPanel } from '../report/ActionPlansPanel';
 
 // One KPI in depth: its trend against target and status zones, the numbers behind the chart,
@@ -126,9 +126,8 @@ export function KpiDetailDialog({
               <ul className="history" tabIndex={0} aria-label="Change history">
                 {detail.history.slice(0, 50).map((entry) => (
                   <li key={entry.id}>
-                    {new Date(entry.at).toLocaleString(LOCALE)} —{' '}
-                    {entry.entityId.split('/')[1] ?? ''}: {entry.operation}{' '}
-                    {describeChange(entry.oldValue, entry.newValue, format)}
+                    {formatDateTime(entry.at)} — {entry.entityId.split('/')[1] ?? ''}:{' '}
+                    {entry.operation} {describeChange(entry.oldValue, entry.newValue, format)}
                   </li>
                 ))}
               </ul>

@@ -1,25 +1,21 @@
 import { useWorkspaceStore } from '../state/workspace-store';
 import { useScorecardStore } from '../state/scorecard-store';
 import { viewPeriodLabel } from '../charts/labels';
-import { api } from '../api/client';
+import { monthNames } from '../locale';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 
 // Which period the scorecard shows: by month, quarter or year, on the calendar or the
 // workspace's fiscal year (named after the calendar year it ends in).
 
-const MONTHS = Array.from({ length: 12 }, (_, i) =>
-  new Date(Date.UTC(2026, i, 1)).toLocaleString(undefined, { month: 'long', timeZone: 'UTC' }),
-);
-
 export function PeriodPicker() {
-  const { view, choice, choose, refresh } = useScorecardStore();
+  const { view, choice, choose } = useScorecardStore();
   const workspace = useWorkspaceStore((state) => state.current);
-  const setWorkspace = useWorkspaceStore.setState;
   if (!view || !workspace) return null;
   const periods = view.availablePeriods.includes(view.period)
     ? view.availablePeriods
     : [view.period, ...view.availablePeriods];
   const fiscalStart = workspace.fiscalYearStartMonth;
+  const months = monthNames();
 
   return (
     <div className="period-picker" role="group" aria-label="Period to show">
@@ -57,30 +53,11 @@ export function PeriodPicker() {
           ))}
         </select>
       </label>
-      <label>
-        Fiscal year starts in{' '}
-        <select
-          value={fiscalStart}
-          onChange={(event) => {
-            void api
-              .call('workspace.setFiscalYearStart', { month: Number(event.target.value) })
-              .then(async (info) => {
-                setWorkspace({ current: info });
-                await refresh();
-              });
-          }}
-        >
-          {MONTHS.map((name, index) => (
-            <option key={name} value={index + 1}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
       {choice.basis === 'fiscal' && fiscalStart !== 1 ? (
         <p className="help">
           Fiscal years are named after the year they end in: FY{2027} runs from{' '}
-          {MONTHS[fiscalStart - 1]} 2026 to {MONTHS[(fiscalStart + 10) % 12]} 2027.
+          {months[fiscalStart - 1]} 2026 to {months[(fiscalStart + 10) % 12]} 2027. The start month
+          is in Settings.
         </p>
       ) : null}
     </div>

@@ -4,7 +4,8 @@ import { useWorkspaceStore } from '../state/workspace-store';
 import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
 import { OpenFileDialog } from '../forms/OpenFileDialog';
 import { openWithNativeDialog } from '../forms/open-file';
-import { LOCALE } from '../locale';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { formatDateTime } from '../locale';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 
 // What the user sees with no workspace open: make one, open the sample, open a file, or pick
@@ -13,7 +14,7 @@ import { PackageImportDialog } from '../transfer/PackageImportDialog';
 export function StartScreen() {
   const { recent, error, busy, open, openSample, forgetRecent, clearError, adopt } =
     useWorkspaceStore();
-  const [dialog, setDialog] = useState<'new' | 'open' | 'package' | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'open' | 'package' | 'settings' | null>(null);
 
   async function openFile() {
     if (!(await openWithNativeDialog())) setDialog('open');
@@ -36,6 +37,9 @@ export function StartScreen() {
         </button>
         <button type="button" onClick={() => setDialog('package')} disabled={busy}>
           Import a package…
+        </button>
+        <button type="button" onClick={() => setDialog('settings')}>
+          Settings
         </button>
       </div>
       {dialog === 'package' ? (
@@ -68,12 +72,7 @@ export function StartScreen() {
                   </span>
                 )}
                 <span className="path">{entry.path}</span>
-                <span className="when">
-                  {new Date(entry.openedAt).toLocaleString(LOCALE, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  })}
-                </span>
+                <span className="when">{formatDateTime(entry.openedAt)}</span>
                 <button
                   type="button"
                   className="link"
@@ -89,6 +88,7 @@ export function StartScreen() {
       </section>
       {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
     </main>
   );
 }

@@ -19,6 +19,7 @@ import { MenuButton, type MenuEntry } from '../components/MenuButton';
 import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
 import { OpenFileDialog } from '../forms/OpenFileDialog';
 import { openWithNativeDialog } from '../forms/open-file';
+import { SettingsDialog } from '../settings/SettingsDialog';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -38,6 +39,7 @@ export function WorkspaceScreen() {
   const open = useWorkspaceStore((state) => state.open);
   const recent = useWorkspaceStore((state) => state.recent);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const { load, view, error, reset } = useScorecardStore();
   const [tab, setTab] = useState<Tab>('scorecard');
   const [savingCopy, setSavingCopy] = useState(false);
@@ -115,6 +117,9 @@ export function WorkspaceScreen() {
         <nav className="topbar-actions" aria-label="Workspace">
           <MenuButton label="File" entries={fileMenu} />
           <RemindersButton workspacePath={workspace.path} />
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
           <button
             type="button"
             className="primary"
@@ -167,6 +172,7 @@ export function WorkspaceScreen() {
           )}
         </main>
       </div>
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
       {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}

@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { api, errorMessage, platform } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useScorecardStore } from '../state/scorecard-store';
+import { formatNumber } from '../locale';
 import { saveDownload } from './export-download';
 import {
   exportCall,
@@ -90,8 +91,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       <Dialog title="Export" submitLabel="Done" readOnly onClose={onClose} onSubmit={onClose}>
         <p role="status">
           {done.path
-            ? `Exported ${done.rows.toLocaleString()} rows to ${done.path}.`
-            : `Exported ${done.rows.toLocaleString()} rows as “${done.fileName}”; your browser saves it with its downloads.`}
+            ? `Exported ${formatNumber(done.rows)} rows to ${done.path}.`
+            : `Exported ${formatNumber(done.rows)} rows as “${done.fileName}”; your browser saves it with its downloads.`}
         </p>
       </Dialog>
     );

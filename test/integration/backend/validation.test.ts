@@ -29,6 +29,8 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'reminders.removeReview': { params: { scorecardId: 'x' }, field: 'scorecardId' },
   'reminders.exportIcs': { params: { timeZone: 'UTC', days: 0 }, field: 'days' },
   'app.info': { params: { verbose: true }, field: 'verbose' },
+  'settings.get': { params: { theme: 'dark' }, field: 'theme' },
+  'settings.update': { params: { currency: 'euro' }, field: 'currency' },
   'workspace.create': { params: { name: '' }, field: 'name' },
   'workspace.open': { params: { path: 42 }, field: 'path' },
   'workspace.openSample': { params: { path: '/tmp/x.kpis' }, field: 'path' },

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+// Settings of the person at this computer (not of a workspace): how numbers and dates are
+// written, the currency new KPIs start with, and the theme. Kept in the app's data folder.
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Locales offered in Settings; any valid BCP 47 tag is accepted from the API. */
+export const LOCALE_CHOICES = [
+  'en-GB',
+  'en-US',
+  'en-IE',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'fr-FR',
+  'nl-NL',
+  'es-ES',
+  'it-IT',
+  'pt-PT',
+  'sv-SE',
+  'da-DK',
+  'pl-PL',
+] as const;
+
+export interface AppSettings {
+  /** null: the system's (the browser's) language. */
+  locale: string | null;
+  /** ISO 4217 code a new currency KPI starts with. */
+  currency: string;
+  theme: Theme;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = { locale: null, currency: 'EUR', theme: 'system' };
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const appSettingsSchema = z.strictObject({
+  locale: z
+    .string({ error: 'Number and date format must be a language tag such as en-GB' })
+    .max(35, { error: 'Number and date format must be a language tag such as en-GB' })
+    .refine(isLocale, { error: 'Number and date format must be a language tag such as en-GB' })
+    .nullable(),
+  currency: z
+    .string({ error: 'Default currency must be text' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { error: 'Default currency must be a three-letter code such as EUR' }),
+  theme: z.enum(THEMES, { error: 'Theme must be system, light or dark' }),
+});
+
+/** A change of some settings; what is left out stays as it is. */
+export const appSettingsPatchSchema = appSettingsSchema.partial();
