@@ -89,7 +89,14 @@ function forecastAlert(
 ): Reminder {
   const { kpi, forecast } = finding;
   const period = viewLabel(finding.view, finding.bucket, locale);
-  const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, locale);
+  // As many decimals as it takes for the forecast and the target to read differently:
+  // "Forecast 90 % against target 90 %" said nothing about a miss of 0.4 points.
+  const bound = finding.target ?? forecast.projected + (forecast.gap ?? 0);
+  let decimals = kpi.decimals;
+  const at = (value: number | null, places: number) => formatValue(value, kpi.unit, places, locale);
+  while (decimals < kpi.decimals + 3 && at(forecast.projected, decimals) === at(bound, decimals))
+    decimals += 1;
+  const format = (value: number | null) => at(value, decimals);
   const target =
     finding.target === null
       ? `the range ${format(kpi.targetMin)}–${format(kpi.targetMax)}`
@@ -101,7 +108,7 @@ function forecastAlert(
     workspaceName: workspace.name,
     dueAt: finding.enteredAt,
     title: `${kpi.name} is projected to miss its ${period} target`,
-    detail: `Forecast ${format(forecast.projected)} against ${target} · ${ownerText(kpi.owner)}`,
+    detail: `Forecast ${format(forecast.projected)}, short of ${target} · ${ownerText(kpi.owner)}`,
     kpiId: kpi.id,
     scorecardId: finding.scorecardId,
     period: finding.bucket,

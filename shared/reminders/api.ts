@@ -18,6 +18,8 @@ export interface ReminderInbox {
   items: InboxItem[];
   /** How many open reminders there are in each state, listed in `items` or not. */
   counts: InboxCounts;
+  /** The same counts per workspace path. */
+  byWorkspace: Record<string, InboxCounts>;
   /** Workspaces dropped from the schedule (moved, deleted, unreadable). */
   notes: InboxNote[];
   preferences: ReminderPreferences;

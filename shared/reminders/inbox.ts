@@ -86,6 +86,8 @@ export type InboxCounts = Record<InboxItemState, number>;
 export interface InboxPage {
   items: InboxItem[];
   counts: InboxCounts;
+  /** The same counts per workspace (by path), so the open workspace's badge counts its own. */
+  byWorkspace: Record<string, InboxCounts>;
 }
 
 /**
@@ -105,14 +107,23 @@ export function inboxPage(
     snoozed: [],
     upcoming: [],
   };
+  const byWorkspace: Record<string, InboxCounts> = {};
   for (const reminder of reminders) {
     const mark = state.marks[reminder.key];
     if (isClosed(mark)) continue;
     const due = dueTime(reminder);
     const snoozed = mark?.snoozedUntil !== undefined && Date.parse(mark.snoozedUntil) > nowMs;
-    byState[
-      snoozed ? 'snoozed' : due > nowMs ? 'upcoming' : nowMs - due >= DAY_MS ? 'overdue' : 'due'
-    ].push(reminder);
+    const itemState: InboxItemState = snoozed
+      ? 'snoozed'
+      : due > nowMs
+        ? 'upcoming'
+        : nowMs - due >= DAY_MS
+          ? 'overdue'
+          : 'due';
+    byState[itemState].push(reminder);
+    (byWorkspace[reminder.workspacePath] ??= { overdue: 0, due: 0, snoozed: 0, upcoming: 0 })[
+      itemState
+    ] += 1;
   }
   const items: InboxItem[] = [];
   for (const itemState of ORDER) {
@@ -133,7 +144,7 @@ export function inboxPage(
   }
   const counts = {} as InboxCounts;
   for (const itemState of ORDER) counts[itemState] = byState[itemState].length;
-  return { items, counts };
+  return { items, counts, byWorkspace };
 }
 
 /** Every item of the inbox, in its order. */

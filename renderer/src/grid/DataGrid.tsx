@@ -15,6 +15,7 @@ import { parseLocaleNumber } from '@shared/parse/number';
 import { errorMessage } from '../api/client';
 import { LOCALE } from '../locale';
 import { useValuesStore, type ValueChange } from '../state/values-store';
+import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { readBlock } from './paste';
 import { CommentDialog } from './CommentDialog';
 
@@ -89,6 +90,36 @@ export function DataGrid({ kpis: scorecardKpis, derived = NO_DERIVED }: DataGrid
       cancelled = true;
     };
   }, [kpiIds, load, frequency]);
+
+  // "Enter value" from a reminder: the KPI's frequency, then its cell, focused.
+  const cellRequest = useKpiFocusStore((state) => state.cell);
+  useEffect(() => {
+    if (!cellRequest) return;
+    const kpi = allKpis.find((candidate) => candidate.id === cellRequest.kpiId);
+    if (!kpi) return;
+    if (kpi.frequency !== frequency) {
+      // Next frame: this effect runs again with the KPI's row on screen.
+      const frame = requestAnimationFrame(() => setFrequency(kpi.frequency));
+      return () => cancelAnimationFrame(frame);
+    }
+    const row = kpis.findIndex((candidate) => candidate.id === kpi.id);
+    const column = periods.indexOf(cellRequest.period);
+    if (row < 0) {
+      useKpiFocusStore.getState().clearCell();
+      return;
+    }
+    const at = column < 0 ? COLUMNS - 1 : column;
+    const frame = requestAnimationFrame(() => {
+      useKpiFocusStore.getState().clearCell();
+      setFocus({ row, column: at });
+      const cell = gridRef.current?.querySelector<HTMLElement>(
+        `[data-cell="${String(row)}:${String(at)}"]`,
+      );
+      cell?.focus();
+      cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [cellRequest, allKpis, kpis, periods, frequency]);
 
   useEffect(() => {
     if (editing) return;

@@ -34,7 +34,10 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
     return () => clearTimeout(timer);
   }, [evaluated, load]);
 
-  const count = inbox ? attentionCount(inbox.counts) : 0;
+  // The open workspace's own reminders: a new, empty workspace shows 0, not the other
+  // workspaces' (the dialog lists those separately).
+  const mine = inbox?.byWorkspace[workspacePath];
+  const count = mine ? attentionCount(mine) : 0;
   return (
     <>
       {/* The name holds the visible words in the order seen ("Reminders, 35 due"), so speech
@@ -46,7 +49,9 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
       >
         Reminders {count > 0 ? <span className="badge">{formatNumber(count)}</span> : null}
       </button>
-      {open ? <RemindersDialog onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <RemindersDialog workspacePath={workspacePath} onClose={() => setOpen(false)} />
+      ) : null}
     </>
   );
 }

@@ -6,10 +6,18 @@ import { KpiReminderRules } from './KpiReminderRules';
 import { ReviewForm } from './ReviewForm';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { useRemindersStore } from './reminders-store';
+import { scorecardOfKpi, useKpiFocusStore } from './kpi-focus';
+import { useScorecardStore } from '../state/scorecard-store';
 
 // The reminders inbox with its settings and the calendar export, over the workspace screen.
 
-export function RemindersDialog({ onClose }: { onClose(): void }) {
+interface RemindersDialogProps {
+  /** The open workspace, whose reminders come first and lead into it. */
+  workspacePath: string | null;
+  onClose(): void;
+}
+
+export function RemindersDialog({ workspacePath, onClose }: RemindersDialogProps) {
   const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs, showMore } =
     useRemindersStore();
 
@@ -51,7 +59,32 @@ export function RemindersDialog({ onClose }: { onClose(): void }) {
           ))}
         </ul>
       ) : null}
-      {inbox ? <InboxList items={inbox.items} /> : <p>Loading reminders…</p>}
+      {inbox ? (
+        <InboxList
+          items={inbox.items}
+          workspacePath={workspacePath}
+          go={{
+            enterValue: (item) => {
+              onClose();
+              const { kpiId, period } = item;
+              if (!kpiId || !period) return;
+              // The KPI's own scorecard on screen, then the grid goes to the cell.
+              void (async () => {
+                const scorecardId = await scorecardOfKpi(kpiId);
+                if (scorecardId && scorecardId !== useScorecardStore.getState().selectedId)
+                  await useScorecardStore.getState().select(scorecardId);
+                useKpiFocusStore.getState().requestCell(kpiId, period);
+              })();
+            },
+            openKpi: (item) => {
+              onClose();
+              if (item.kpiId) useKpiFocusStore.getState().request(item.kpiId);
+            },
+          }}
+        />
+      ) : (
+        <p>Loading reminders…</p>
+      )}
       {inbox && inbox.items.length < openCount(inbox.counts) ? (
         <p className="reminder-more" role="status">
           {inboxSummary(inbox.items.length, inbox.counts)}{' '}

@@ -11,14 +11,21 @@ import { useScorecardStore } from '../state/scorecard-store';
 
 interface KpiFocusState {
   kpiId: string | null;
+  /** "Enter value" from a reminder: the grid opens at this KPI's cell for this period. */
+  cell: { kpiId: string; period: string } | null;
   request(kpiId: string): void;
+  requestCell(kpiId: string, period: string): void;
   clear(): void;
+  clearCell(): void;
 }
 
 export const useKpiFocusStore = create<KpiFocusState>((set) => ({
   kpiId: null,
+  cell: null,
   request: (kpiId) => set({ kpiId }),
+  requestCell: (kpiId, period) => set({ cell: { kpiId, period } }),
   clear: () => set({ kpiId: null }),
+  clearCell: () => set({ cell: null }),
 }));
 
 /** Shows the requested KPI's detail through `show` once it is in `view`'s scorecard. */
@@ -61,4 +68,13 @@ export function useFocusedKpi(view: ScorecardEvaluation, show: (kpi: Kpi) => voi
       run.cancelled = true;
     };
   }, [kpiId, view, scorecards, select, clear, show]);
+}
+
+/** The scorecard that holds a KPI, or null when none does (it was deleted since). */
+export async function scorecardOfKpi(kpiId: string): Promise<string | null> {
+  for (const card of useScorecardStore.getState().scorecards) {
+    const kpis = await api.call('kpi.list', { scorecardId: card.id });
+    if (kpis.some((kpi) => kpi.id === kpiId)) return card.id;
+  }
+  return null;
 }

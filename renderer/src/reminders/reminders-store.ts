@@ -42,6 +42,8 @@ interface RemindersState {
   removeReview(scorecardId: string): Promise<void>;
   setKpiOverride(override: MethodParams<'reminders.setKpiOverride'>): Promise<void>;
   exportIcs(): Promise<void>;
+  /** Marks many done, or snoozes them, then lists the inbox once. */
+  bulk(keys: readonly string[], action: 'done' | 'tomorrow'): Promise<void>;
 }
 
 export const useRemindersStore = create<RemindersState>((set, get) => {
@@ -81,6 +83,20 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
       }
     },
     markDone: (key) => run(() => api.call('reminders.markDone', { key })),
+    bulk: (keys, action) =>
+      run(
+        async () => {
+          for (const key of keys)
+            if (action === 'done') await api.call('reminders.markDone', { key });
+            else
+              await api.call('reminders.snooze', {
+                key,
+                until: 'tomorrow',
+                timeZone: where().timeZone,
+              });
+        },
+        `${String(keys.length)} reminder${keys.length === 1 ? '' : 's'} ${action === 'done' ? 'marked done' : 'snoozed until tomorrow'}.`,
+      ),
     dismiss: (key) => run(() => api.call('reminders.dismiss', { key })),
     snooze: (key, until) =>
       run(() => api.call('reminders.snooze', { key, until, timeZone: where().timeZone })),

@@ -60,6 +60,8 @@ export function WorkspaceScreen() {
     () =>
       useKpiFocusStore.subscribe((state) => {
         if (state.kpiId !== null) setTab('scorecard');
+        // "Enter value" from a reminder: the grid, which then goes to the cell.
+        if (state.cell !== null) setTab('values');
       }),
     [],
   );

@@ -149,6 +149,24 @@ describe('off-track alerts', () => {
     expect(found[1]?.scorecardId).toBe('sc1');
   });
 
+  it('writes a near miss with the decimals that show it', () => {
+    const found = alerts(
+      [kpi('Revenue', { target: 90 })],
+      {
+        Revenue: [
+          ['2026-07', 92],
+          ['2026-08', 91.4],
+          ['2026-09', 90.8],
+          ['2026-10', 90.2],
+        ],
+      },
+      '2026-11-20',
+    );
+    expect(found.map((a) => a.detail)).toEqual([
+      'Forecast 89.6, short of target 90.0 · Owner: Ana',
+    ]);
+  });
+
   it('warns when the forecast of the running period misses its target', () => {
     // Falling by 10 a month and still on track in October (70 against 70): November's
     // trend ends at 60.
@@ -167,7 +185,7 @@ describe('off-track alerts', () => {
     expect(found.map((a) => [a.title, a.detail, a.key, a.alert?.reason])).toEqual([
       [
         'Revenue is projected to miss its Nov 2026 target',
-        'Forecast 60 against target 70 · Owner: Ana',
+        'Forecast 60, short of target 70 · Owner: Ana',
         '/data/Acme.kpis#forecast:Revenue:2026-11',
         'forecast',
       ],

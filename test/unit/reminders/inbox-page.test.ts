@@ -69,8 +69,17 @@ describe('the inbox page', () => {
           const all = inboxItems(reminders, state, NOW);
           const page = inboxPage(reminders, state, NOW, limit);
           expect(page.items).toEqual(all.slice(0, limit));
-          for (const itemState of Object.keys(RANK) as InboxItemState[])
+          for (const itemState of Object.keys(RANK) as InboxItemState[]) {
             expect(page.counts[itemState]).toBe(all.filter((i) => i.state === itemState).length);
+            // Per workspace, the same counts split by where each reminder comes from.
+            for (const [path, counts] of Object.entries(page.byWorkspace))
+              expect(counts[itemState]).toBe(
+                all.filter((i) => i.state === itemState && i.workspacePath === path).length,
+              );
+          }
+          expect(Object.keys(page.byWorkspace).sort()).toEqual(
+            [...new Set(all.map((i) => i.workspacePath))].sort(),
+          );
           const closed = reminders.filter((r) => state.marks[r.key]?.doneAt !== undefined).length;
           expect(all).toHaveLength(reminders.length - closed);
         },
