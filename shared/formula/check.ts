@@ -41,15 +41,34 @@ function sameDimension(a: Dimension, b: Dimension): boolean {
   return a.size === b.size && [...a].every(([base, exponent]) => b.get(base) === exponent);
 }
 
+function baseName(base: string): string {
+  const [kind, detail] = base.split(' ');
+  return kind === 'currency' ? detail || 'money' : `time${detail ? ` (${detail})` : ''}`;
+}
+
+/** In words: "EUR", "EUR per time (hours)", "per EUR", "EUR × EUR", "a plain number". */
 function describeDimension(dimension: Dimension): string {
   if (dimension.size === 0) return 'a plain number';
-  return [...dimension]
-    .map(([base, exponent]) => {
-      const [kind, detail] = base.split(' ');
-      const name = kind === 'currency' ? detail || 'money' : `time${detail ? ` (${detail})` : ''}`;
-      return exponent === 1 ? name : `${name}^${exponent}`;
-    })
-    .join(' × ');
+  const times = (bases: [string, number][]) =>
+    bases.flatMap(([base, exponent]) => Array<string>(exponent).fill(baseName(base))).join(' × ');
+  const over = [...dimension].filter(([, exponent]) => exponent > 0);
+  const under = [...dimension]
+    .filter(([, exponent]) => exponent < 0)
+    .map(([base, exponent]): [string, number] => [base, -exponent]);
+  if (under.length === 0) return times(over);
+  return `${over.length > 0 ? `${times(over)} ` : ''}per ${times(under)}`;
+}
+
+/** How to make the formula's unit the KPI's: what to divide or multiply by, or the unit. */
+function unitFix(gives: Dimension, expected: Dimension): string {
+  const extra = combine(gives, expected, -1);
+  const unitChange = `or measure this KPI in ${describeDimension(gives)}`;
+  const values = [...extra.values()];
+  if (values.every((exponent) => exponent > 0))
+    return `Divide by a KPI measured in ${describeDimension(extra)}, ${unitChange}.`;
+  if (values.every((exponent) => exponent < 0))
+    return `Multiply by a KPI measured in ${describeDimension(combine(new Map(), extra, -1))}, ${unitChange}.`;
+  return `Change the formula so its units come out as ${describeDimension(expected)}, ${unitChange}.`;
 }
 
 /** null: a literal or an expression of literals, which fits any unit in + and −. */
@@ -200,7 +219,7 @@ export function checkFormula(
   const expected = dimensionOf(resultUnit);
   if (dimension !== null && !sameDimension(dimension, expected)) {
     throw new FormulaError(
-      `The formula gives ${describeDimension(dimension)}, but this KPI is measured in ${describeDimension(expected)}`,
+      `The formula gives ${describeDimension(dimension)}, but this KPI is measured in ${describeDimension(expected)}. ${unitFix(dimension, expected)}`,
       0,
       formula.length,
     );

@@ -56,7 +56,7 @@ export function Dialog(props: DialogProps) {
         <h2 id={titleId}>{props.title}</h2>
         <div className="dialog-body">{props.children}</div>
         {props.error ? (
-          <p role="alert" className="form-error">
+          <p role="alert" className="form-error" tabIndex={-1}>
             {props.error}
           </p>
         ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import type { Kpi } from '@shared/domain/entities';
 import {
@@ -58,6 +58,23 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
   const [issues, setIssues] = useState<FormIssue[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Counts refused saves: after each, the first message is scrolled into view and focused, so
+  // the user sees why even when it is in a section further down the form.
+  const [refused, setRefused] = useState(0);
+  const sectionsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const sections = sectionsRef.current;
+      const first =
+        sections?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        sections?.closest('form')?.querySelector<HTMLElement>('.form-error');
+      if (!first) return;
+      first.scrollIntoView({ block: 'center' });
+      first.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [refused]);
   const [otherKpis, setOtherKpis] = useState<Kpi[]>([]);
 
   useEffect(() => {
@@ -94,6 +111,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
     const { definition, issues: local } = toDefinition(state, LOCALE);
     if (local.length > 0) {
       setIssues(local);
+      setRefused((count) => count + 1);
       return;
     }
     setBusy(true);
@@ -118,6 +136,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
       } else {
         setFormError(errorMessage(error));
       }
+      setRefused((count) => count + 1);
     } finally {
       setBusy(false);
     }
@@ -180,152 +199,157 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
       error={formError}
       wide
     >
-      <fieldset>
-        <legend>Basics</legend>
-        <div className="grid-2">
-          {input('name', 'KPI name')}
-          {input('code', 'Identifier', {
-            help: 'Used in formulas, e.g. net_profit. Made from the name if left empty.',
-          })}
-        </div>
-        <Field label="Description" error={messageFor('description')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={state.description}
-              onChange={(event) => set('description', event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="grid-3">
-          {select(
-            'unitFormat',
-            'Unit',
-            UNIT_FORMATS,
-            (value) => UNIT_FORMAT_LABELS[value as keyof typeof UNIT_FORMAT_LABELS],
-          )}
-          {state.unitFormat === 'currency'
-            ? input('currency', 'Currency', {
-                help: 'Three letters, e.g. EUR',
-                errorField: 'unit.currency',
-              })
-            : state.unitFormat === 'percent'
-              ? null
-              : input('suffix', 'Unit label', {
-                  help: 'e.g. orders, days',
-                  errorField: 'unit.suffix',
-                })}
-          {input('decimals', 'Decimals', { numeric: true })}
-        </div>
-        <div className="grid-3">
-          {select(
-            'direction',
-            'Direction',
-            DIRECTIONS,
-            (value) => DIRECTION_LABELS[value as Direction],
-            (value) => changeDirection(value as Direction),
-          )}
-          {select(
-            'frequency',
-            'Frequency',
-            FREQUENCIES,
-            (value) => FREQUENCY_LABELS[value as keyof typeof FREQUENCY_LABELS],
-          )}
-          {select('aggregation', 'Aggregation over time', AGGREGATIONS)}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Target and thresholds</legend>
-        <div className="grid-3">
-          {state.direction === 'within_range' ? (
-            <>
-              {input('targetMin', 'Lowest target', { numeric: true })}
-              {input('targetMax', 'Highest target', { numeric: true })}
-            </>
-          ) : (
-            input('target', 'Target', { numeric: true })
-          )}
-          {input('baseline', 'Baseline', { numeric: true })}
-          {input('stretchTarget', 'Stretch target', { numeric: true })}
-        </div>
-        {state.direction === 'within_range' ? null : (
-          <TargetPlanFields
-            state={state}
-            messageFor={messageFor}
-            update={(change) => {
-              setState((current) => ({ ...current, ...change }));
-              setIssues((current) =>
-                current.filter((issue) => !issue.field.startsWith('targetPlan')),
-              );
-            }}
-          />
-        )}
-        <div className="grid-3">
-          {select('thresholdMode', 'Thresholds are', ['percent_of_target', 'absolute'], (value) =>
-            value === 'absolute' ? 'Values in the KPI’s unit' : 'Percent of target',
-          )}
-          {input('onTrack', '“On track” threshold', {
-            numeric: true,
-            errorField: 'thresholds.onTrack',
-          })}
-          {input('atRisk', '“At risk” threshold', {
-            numeric: true,
-            errorField: 'thresholds.atRisk',
-          })}
-        </div>
-        <p className="help">{thresholdHelp(state.direction, state.thresholdMode)}</p>
-      </fieldset>
-      <fieldset>
-        <legend>Details</legend>
-        <div className="grid-2">
-          {input('owner', 'Owner', {
-            help: 'Every KPI should have one person who answers for it.',
-          })}
-          {input('dataSource', 'Data source')}
-        </div>
-        <div className="grid-3">
-          {select('kpiType', 'Type', KPI_TYPES)}
-          {select('timing', 'Leading or lagging', INDICATOR_TIMINGS)}
-          {select('measureKind', 'Measure kind', MEASURE_KINDS)}
-        </div>
-        <Field
-          label="Formula"
-          error={messageFor('formula')}
-          help="For a calculated KPI: other KPIs' identifiers with + − × ÷, parentheses and min, max, sum, avg, abs, round, if — e.g. net_profit / revenue * 100. Leave empty to enter values by hand."
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="code-input"
-              value={state.formula}
-              onChange={(event) => set('formula', event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="grid-3">
-          {input('weight', 'Weight in its objective', { numeric: true })}
-          {select('rollup', 'Value comes from', ROLLUPS, (value) =>
-            value === 'manual' ? 'Entered by hand' : `Roll-up of child KPIs: ${words(value)}`,
-          )}
-          <Field label="Parent KPI" error={messageFor('parentKpiId')}>
+      <div className="kpi-form-sections" ref={sectionsRef}>
+        <fieldset>
+          <legend>Basics</legend>
+          <div className="grid-2">
+            {input('name', 'KPI name')}
+            {input('code', 'Identifier', {
+              help: 'Used in formulas, e.g. net_profit. Made from the name if left empty.',
+            })}
+          </div>
+          <Field label="Description" error={messageFor('description')}>
             {(control) => (
-              <select
+              <textarea
                 {...control}
-                value={state.parentKpiId}
-                onChange={(event) => set('parentKpiId', event.target.value)}
-              >
-                <option value="">None</option>
-                {otherKpis.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
+                rows={2}
+                value={state.description}
+                onChange={(event) => set('description', event.target.value)}
+              />
             )}
           </Field>
-        </div>
-      </fieldset>
+          <div className="grid-3">
+            {select(
+              'unitFormat',
+              'Unit',
+              UNIT_FORMATS,
+              (value) => UNIT_FORMAT_LABELS[value as keyof typeof UNIT_FORMAT_LABELS],
+            )}
+            {state.unitFormat === 'currency'
+              ? input('currency', 'Currency', {
+                  help: 'Three letters, e.g. EUR',
+                  errorField: 'unit.currency',
+                })
+              : state.unitFormat === 'percent'
+                ? null
+                : input('suffix', 'Unit label', {
+                    help: 'e.g. orders, days',
+                    errorField: 'unit.suffix',
+                  })}
+            {input('decimals', 'Decimals', { numeric: true })}
+          </div>
+          <div className="grid-3">
+            {select(
+              'direction',
+              'Direction',
+              DIRECTIONS,
+              (value) => DIRECTION_LABELS[value as Direction],
+              (value) => changeDirection(value as Direction),
+            )}
+            {select(
+              'frequency',
+              'Frequency',
+              FREQUENCIES,
+              (value) => FREQUENCY_LABELS[value as keyof typeof FREQUENCY_LABELS],
+            )}
+            {select('aggregation', 'Aggregation over time', AGGREGATIONS)}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Target and thresholds</legend>
+          <div className="grid-3">
+            {state.direction === 'within_range' ? (
+              <>
+                {input('targetMin', 'Lowest target', { numeric: true })}
+                {input('targetMax', 'Highest target', { numeric: true })}
+              </>
+            ) : (
+              input('target', 'Target', { numeric: true })
+            )}
+            {input('baseline', 'Baseline', { numeric: true })}
+            {input('stretchTarget', 'Stretch target', { numeric: true })}
+          </div>
+          {state.direction === 'within_range' ? null : (
+            <TargetPlanFields
+              state={state}
+              messageFor={messageFor}
+              update={(change) => {
+                setState((current) => ({ ...current, ...change }));
+                setIssues((current) =>
+                  current.filter((issue) => !issue.field.startsWith('targetPlan')),
+                );
+              }}
+            />
+          )}
+          <div className="grid-3">
+            {select(
+              'thresholdMode',
+              'Thresholds are',
+              ['percent_of_target', 'absolute'],
+              (value) => (value === 'absolute' ? 'Values in the KPI’s unit' : 'Percent of target'),
+            )}
+            {input('onTrack', '“On track” threshold', {
+              numeric: true,
+              errorField: 'thresholds.onTrack',
+            })}
+            {input('atRisk', '“At risk” threshold', {
+              numeric: true,
+              errorField: 'thresholds.atRisk',
+            })}
+          </div>
+          <p className="help">{thresholdHelp(state.direction, state.thresholdMode)}</p>
+        </fieldset>
+        <fieldset>
+          <legend>More</legend>
+          <div className="grid-2">
+            {input('owner', 'Owner', {
+              help: 'Every KPI should have one person who answers for it.',
+            })}
+            {input('dataSource', 'Data source')}
+          </div>
+          <div className="grid-3">
+            {select('kpiType', 'Type', KPI_TYPES)}
+            {select('timing', 'Leading or lagging', INDICATOR_TIMINGS)}
+            {select('measureKind', 'Measure kind', MEASURE_KINDS)}
+          </div>
+          <Field
+            label="Formula"
+            error={messageFor('formula')}
+            help="For a calculated KPI: other KPIs' identifiers with + − × ÷, parentheses and min, max, sum, avg, abs, round, if — e.g. net_profit / revenue * 100. Leave empty to enter values by hand."
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="code-input"
+                value={state.formula}
+                onChange={(event) => set('formula', event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="grid-3">
+            {input('weight', 'Weight in its objective', { numeric: true })}
+            {select('rollup', 'Value comes from', ROLLUPS, (value) =>
+              value === 'manual' ? 'Entered by hand' : `Roll-up of child KPIs: ${words(value)}`,
+            )}
+            <Field label="Parent KPI" error={messageFor('parentKpiId')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={state.parentKpiId}
+                  onChange={(event) => set('parentKpiId', event.target.value)}
+                >
+                  <option value="">None</option>
+                  {otherKpis.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+      </div>
     </Dialog>
   );
 }

@@ -190,6 +190,15 @@ describe('checking a formula when it is saved', () => {
     expect(checkFormula('x', 'revenue * 2 + 100', EUR, kpis).inputs).toEqual(['revenue']);
   });
 
+  it('says in words what unit a formula gives and how to fix it', () => {
+    expect(errorOf(() => checkFormula('x', 'revenue * 2', PERCENT, kpis)).message).toBe(
+      'The formula gives EUR, but this KPI is measured in a plain number. Divide by a KPI measured in EUR, or measure this KPI in EUR.',
+    );
+    expect(errorOf(() => checkFormula('x', 'revenue / downtime', EUR, kpis)).message).toBe(
+      'The formula gives EUR per time (hours), but this KPI is measured in EUR. Multiply by a KPI measured in time (hours), or measure this KPI in EUR per time (hours).',
+    );
+  });
+
   it('finds no cycle in a tree of dependencies', () => {
     const graph: Record<string, string[]> = { a: ['b', 'c'], b: ['c'], c: [] };
     expect(findCycle('a', (code) => graph[code] ?? [])).toBeNull();
