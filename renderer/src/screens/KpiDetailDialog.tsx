@@ -3,6 +3,7 @@ import type { Kpi } from '@shared/domain/entities';
 import type { KpiDetail, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { DIRECTION_LABELS, FREQUENCY_LABELS } from '@shared/domain/kpi';
 import { formatValue } from '@shared/domain/format';
+import { periodLabel } from '@shared/domain/period';
 import { api, errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { StatusBadge } from '../components/StatusBadge';
@@ -126,8 +127,13 @@ export function KpiDetailDialog({
               <ul className="history" tabIndex={0} aria-label="Change history">
                 {detail.history.slice(0, 50).map((entry) => (
                   <li key={entry.id}>
-                    {formatDateTime(entry.at)} — {entry.entityId.split('/')[1] ?? ''}:{' '}
-                    {entry.operation} {describeChange(entry.oldValue, entry.newValue, format)}
+                    {formatDateTime(entry.at)}:{' '}
+                    {describeChange(
+                      periodName(kpi, entry.entityId.split('/')[1] ?? ''),
+                      entry.oldValue,
+                      entry.newValue,
+                      format,
+                    )}
                   </li>
                 ))}
               </ul>
@@ -147,14 +153,32 @@ function valueOf(record: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
+/** The period of a history entry as the user reads it ("Oct 2026"). */
+function periodName(kpi: Kpi, key: string): string {
+  return periodLabel(kpi.frequency, key, LOCALE);
+}
+
+function commentOf(record: unknown): string {
+  if (typeof record !== 'object' || record === null) return '';
+  const comment = (record as { comment?: unknown }).comment;
+  return typeof comment === 'string' ? comment : '';
+}
+
+/** A change in words: "Oct 2026 set to 9.6%", "Oct 2026 changed from 9.2% to 9.6%". */
 function describeChange(
+  period: string,
   before: unknown,
   after: unknown,
   format: (value: number | null) => string,
 ): string {
   const old = valueOf(before);
   const now = valueOf(after);
-  if (old === null) return format(now);
-  if (now === null) return `(was ${format(old)})`;
-  return `${format(old)} → ${format(now)}`;
+  if (old === null && now === null) return `${period} changed`;
+  if (old === null) return `${period} set to ${format(now)}`;
+  if (now === null) return `${period} cleared (was ${format(old)})`;
+  if (old === now) {
+    const comment = commentOf(after);
+    return comment ? `${period}: comment “${comment}”` : `${period}: comment removed`;
+  }
+  return `${period} changed from ${format(old)} to ${format(now)}`;
 }

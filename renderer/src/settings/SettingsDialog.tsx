@@ -39,6 +39,9 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [currency, setCurrency] = useState(settings?.currency ?? 'EUR');
   const [currencyError, setCurrencyError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
+  // Shown at once; the saved setting follows (a controlled radio waiting for the round trip
+  // would ignore the click until then).
+  const [theme, setTheme] = useState<Theme>(settings?.theme ?? 'system');
   const { load: loadReminders, loadSettings: loadReminderSettings } = reminders;
 
   useEffect(() => {
@@ -126,16 +129,19 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </div>
           <fieldset className="theme-choice">
             <legend>Theme</legend>
-            {THEMES.map((theme) => (
-              <label key={theme} className="check">
+            {THEMES.map((choice) => (
+              <label key={choice} className="check">
                 <input
                   type="radio"
                   name="theme"
-                  value={theme}
-                  checked={(settings?.theme ?? 'system') === theme}
-                  onChange={() => void change({ theme }, 'Theme')}
+                  value={choice}
+                  checked={theme === choice}
+                  onChange={() => {
+                    setTheme(choice);
+                    void change({ theme: choice }, 'Theme');
+                  }}
                 />
-                {THEME_LABELS[theme]}
+                {THEME_LABELS[choice]}
               </label>
             ))}
           </fieldset>
