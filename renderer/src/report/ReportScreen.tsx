@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { reportDocumentTitle } from '@shared/report/print-route';
 import { api, errorMessage, platform } from '../api/client';
 import { Alert } from '../components/Alert';
@@ -8,6 +8,7 @@ import { ReportOptionsForm } from './ReportOptionsForm';
 import { usePageStyle } from './page-style';
 import { pageSetup, pdfFileName } from './page-setup';
 import { STAGE_LABELS, useReport } from './use-report';
+import { usePreviewScale, ZOOMS, type Zoom } from './preview-zoom';
 import './report.css';
 
 // The board report: options on the side, the document as it will print in the middle, and
@@ -22,6 +23,10 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const previewRef = useRef<HTMLElement>(null);
+  const paperRef = useRef<HTMLDivElement>(null);
+  const scale = usePreviewScale(zoom, previewRef, paperRef, report);
   usePageStyle(report && options ? pageSetup(report, options) : null);
   // The browser's "Save as PDF" takes the document's title as the PDF's Title.
   const documentTitle = options ? reportDocumentTitle(options) : null;
@@ -67,6 +72,16 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
           {busy || saving ? <progress aria-label="Making the report" /> : null}
           {saving ? 'Saving the PDF…' : (notice ?? STAGE_LABELS[stage])}
         </div>
+        <label className="report-zoom">
+          Zoom{' '}
+          <select value={zoom} onChange={(event) => setZoom(event.target.value as Zoom)}>
+            {ZOOMS.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice === 'fit' ? 'Fit to width' : `${String(choice)}%`}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="primary"
@@ -86,7 +101,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
       ) : (
         <div className="report-options report-chrome" />
       )}
-      <main className="report-preview" aria-label="Report preview" tabIndex={0}>
+      <main className="report-preview" aria-label="Report preview" tabIndex={0} ref={previewRef}>
         {error ? (
           <div className="report-chrome">
             <Alert message={error} />
@@ -98,7 +113,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
           </div>
         ) : null}
         {report && options ? (
-          <div className="report-paper">
+          <div className="report-paper" ref={paperRef} style={{ zoom: scale }}>
             <ReportDocument report={report} options={options} />
           </div>
         ) : null}
