@@ -9,6 +9,7 @@ import { KpiDialog } from '../forms/KpiDialog';
 import { NameDialog } from '../forms/NameDialog';
 import { useFocusedKpi } from '../reminders/kpi-focus';
 import { useScorecardStore } from '../state/scorecard-store';
+import { useUndoDeleteStore } from '../state/undo-delete-store';
 import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
 import { KpiRow } from './KpiRow';
@@ -52,10 +53,15 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
 
-  async function run(action: () => Promise<unknown>, question?: string) {
-    if (question && !window.confirm(question)) return;
+  async function run(action: () => Promise<unknown>) {
     await action();
     await refresh();
+  }
+
+  // A delete leaves the screen at once and runs after the Undo notice (UndoNotice).
+  const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
+  function remove(id: string, message: string, action: () => Promise<unknown>) {
+    void useUndoDeleteStore.getState().schedule({ id, message, run: () => run(action) });
   }
 
   async function move(index: number, by: -1 | 1) {
@@ -124,6 +130,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
       ) : null}
       {perspectives.map((entry, index) => {
         const { perspective } = entry;
+        if (perspective.id === hidden) return null;
         const objectives = onlyProblems
           ? entry.objectives.filter((objective) => needsAttention(objective).length > 0)
           : entry.objectives;
@@ -167,9 +174,10 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                   aria-label={`Delete perspective ${perspective.name}`}
                   className="danger"
                   onClick={() =>
-                    void run(
+                    remove(
+                      perspective.id,
+                      `Deleted the perspective “${perspective.name}” with its objectives, KPIs and values.`,
                       () => api.call('perspective.delete', { id: perspective.id }),
-                      `Delete the perspective “${perspective.name}” with its objectives, KPIs and values?`,
                     )
                   }
                 >
@@ -192,8 +200,11 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
             </div>
             {objectives.length === 0 ? <p className="empty">No objectives yet.</p> : null}
             {objectives.map((objectiveEntry) => {
+              if (objectiveEntry.objective.id === hidden) return null;
               const { objective } = objectiveEntry;
-              const kpis = onlyProblems ? needsAttention(objectiveEntry) : objectiveEntry.kpis;
+              const kpis = (
+                onlyProblems ? needsAttention(objectiveEntry) : objectiveEntry.kpis
+              ).filter((kpiEntry) => kpiEntry.kpi.id !== hidden);
               return (
                 <div key={objective.id} className="objective">
                   <div className="objective-head">
@@ -218,9 +229,10 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                         className="danger"
                         aria-label={`Delete objective ${objective.name}`}
                         onClick={() =>
-                          void run(
+                          remove(
+                            objective.id,
+                            `Deleted the objective “${objective.name}” with its KPIs and values.`,
                             () => api.call('objective.delete', { id: objective.id }),
-                            `Delete the objective “${objective.name}” with its KPIs and values?`,
                           )
                         }
                       >
@@ -272,9 +284,10 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                               })
                             }
                             onDelete={() =>
-                              void run(
+                              remove(
+                                kpiEntry.kpi.id,
+                                `Deleted the KPI “${kpiEntry.kpi.name}” with its values and comments.`,
                                 () => api.call('kpi.delete', { id: kpiEntry.kpi.id }),
-                                `Delete the KPI “${kpiEntry.kpi.name}” and its values?`,
                               )
                             }
                           />

@@ -15,6 +15,7 @@ import { ImportWizard } from '../transfer/ImportWizard';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { ReportScreen } from '../report/ReportScreen';
 import { ViewTabs } from '../components/ViewTabs';
+import { UndoNotice } from '../components/UndoNotice';
 import { MenuButton, type MenuEntry } from '../components/MenuButton';
 import { NewWorkspaceDialog } from '../forms/NewWorkspaceDialog';
 import { OpenFileDialog } from '../forms/OpenFileDialog';
@@ -144,6 +145,7 @@ export function WorkspaceScreen() {
         </nav>
         <main className="content" id="main-content" tabIndex={-1}>
           {error ? <Alert message={error} /> : null}
+          <UndoNotice />
           {view ? (
             <>
               <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
