@@ -63,9 +63,9 @@ test('Enter value opens the grid at the cell, Open KPI the detail, and a group g
     .click();
 
   reminders = await open();
-  const all = reminders.getByRole('button', { name: /^Mark all \d+ done: / }).first();
+  const all = reminders.getByRole('button', { name: /^All done: .+ \(\d+\)$/ }).first();
   const label = (await all.getAttribute('aria-label')) ?? '';
-  const [, count, group] = /^Mark all (\d+) done: (.+)$/.exec(label) ?? [];
+  const [, group, count] = /^All done: (.+) \((\d+)\)$/.exec(label) ?? [];
   await all.click();
   await expect(reminders.getByRole('status').filter({ hasText: /marked done/ })).toHaveText(
     `${count ?? ''} reminders marked done.`,

@@ -129,7 +129,7 @@ function GroupList({ items, go }: { items: readonly InboxItem[]; go: ReminderGo 
               </h4>
               <button
                 type="button"
-                aria-label={`Mark all ${String(group.items.length)} done: ${group.name}`}
+                aria-label={`All done: ${group.name} (${String(group.items.length)})`}
                 onClick={() =>
                   void bulk(
                     group.items.map((item) => item.key),
@@ -141,7 +141,7 @@ function GroupList({ items, go }: { items: readonly InboxItem[]; go: ReminderGo 
               </button>
               <button
                 type="button"
-                aria-label={`Snooze all ${String(group.items.length)} until tomorrow: ${group.name}`}
+                aria-label={`Snooze all until tomorrow: ${group.name} (${String(group.items.length)})`}
                 onClick={() =>
                   void bulk(
                     group.items.map((item) => item.key),
