@@ -62,13 +62,14 @@ function runImport(
       for (const line of lines) {
         lastLine = line;
         const [phase, done, total] = line.split(' ');
-        if (
-          killAt &&
-          killedAt === null &&
-          phase === killAt.phase &&
+        // On a busy machine the status poll can miss the last stretch of reading; the dry run
+        // that follows is still before the commit, so a kill there is as good a kill point.
+        const reached =
+          phase === killAt?.phase &&
           Number(total) > 0 &&
-          Number(done) / Number(total) >= killAt.share
-        ) {
+          Number(done) / Number(total) >= killAt.share;
+        const passed = killAt?.phase === 'reading' && phase === 'ready';
+        if (killAt && killedAt === null && (reached || passed)) {
           killedAt = line;
           child.kill('SIGKILL');
         }
