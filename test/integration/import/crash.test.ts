@@ -65,7 +65,8 @@ function runImport(
         // On a busy machine the status poll can miss the last stretch of reading; the dry run
         // that follows is still before the commit, so a kill there is as good a kill point.
         const reached =
-          phase === killAt?.phase &&
+          killAt !== null &&
+          phase === killAt.phase &&
           Number(total) > 0 &&
           Number(done) / Number(total) >= killAt.share;
         const passed = killAt?.phase === 'reading' && phase === 'ready';
