@@ -1,0 +1,54 @@
+import { periodLabel } from '../../shared/domain/period';
+import { expect, test } from './fixtures';
+
+// Numbers a new user can trust (issue 13): a percent KPI is averaged over a quarter, and the
+// form says so before the first value is typed.
+
+const label = (key: string) => periodLabel('monthly', key, 'en-GB');
+
+test('a new Percent KPI is proposed Average, asks before Sum, and its quarter shows the average', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Add KPI to Grow profitable revenue' }).click();
+  const form = page.getByRole('dialog', { name: 'New KPI' });
+  await form.getByLabel('KPI name').fill('Kitchen utilisation');
+  await form.getByLabel('Unit', { exact: true }).selectOption('percent');
+  const aggregation = form.getByLabel('Aggregation over time');
+  await expect(aggregation).toHaveValue('average');
+  await expect(form.getByText(/Q1 = average of its months/)).toBeVisible();
+  await form.getByLabel('Target', { exact: true }).fill('75');
+
+  // Sum for a percent is asked about, not saved silently.
+  await aggregation.selectOption('sum');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  await expect(form.getByRole('alert')).toContainText('Use Sum for this percent anyway?');
+  await form.getByRole('button', { name: 'Use Average' }).click();
+  await expect(aggregation).toHaveValue('average');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  await expect(form).toBeHidden();
+
+  // Three months typed in the grid: 70, 80, 78.
+  await page.getByRole('tab', { name: 'Enter values' }).click();
+  const grid = page.getByRole('grid', { name: 'Values' });
+  await grid
+    .getByRole('gridcell', { name: new RegExp(`^Kitchen utilisation, ${label('2026-07')}`) })
+    .click();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '70\t80\t78\r\n');
+    document
+      .querySelector('[role="grid"]')
+      ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await expect(page.getByRole('status')).toContainText('Pasted 3 values');
+
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await page.getByRole('combobox', { name: 'View by' }).selectOption('quarter');
+  await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption('2026-Q3');
+  const row = page.getByRole('row', { name: /Kitchen utilisation/ });
+  await expect(row).toContainText('76%');
+  await expect(row).toContainText('On track');
+  await expect(row).not.toContainText('228%');
+});
