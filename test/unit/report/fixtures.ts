@@ -98,6 +98,7 @@ export function scorecard(
     view: MONTH,
     period,
     availablePeriods: [period],
+    completeness: [{ period, reported: 1, expected: 1 }],
     own: node(overall, 80),
     cascaded: node(overall, 75),
     childScorecards: [],
