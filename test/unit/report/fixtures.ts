@@ -74,6 +74,8 @@ function evaluationOf(id: string, fact: KpiFact): KpiEvaluation {
     forecast: null,
     missingInputs: 0,
     tooLarge: false,
+    inputs: 0,
+    period: null,
   };
 }
 
