@@ -52,3 +52,39 @@ test('a new Percent KPI is proposed Average, asks before Sum, and its quarter sh
   await expect(row).toContainText('On track');
   await expect(row).not.toContainText('228%');
 });
+
+test("the sample's quarterly KPIs show their latest quarter in the month view, and chart quarters", async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  const period = page.getByRole('combobox', { name: 'Period', exact: true });
+  await expect(period).toHaveValue('2026-10');
+  // The picker says how complete each month is.
+  await expect(period.locator('option[value="2026-10"]')).toHaveText(
+    /^Oct 2026 — \d+ of \d+ values$/,
+  );
+
+  const nps = page.getByRole('row', { name: /Net Promoter Score/ });
+  await expect(nps).toContainText('47 points');
+  await expect(nps).toContainText('Q3 2026');
+  await expect(nps).not.toContainText('No data');
+  for (const name of ['Working capital ratio', 'Customer retention rate', 'Staff turnover']) {
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toContainText('Q3 2026');
+    await expect(row).not.toContainText('No data');
+  }
+
+  await page.getByRole('button', { name: 'Open Net Promoter Score' }).click();
+  const detail = page.getByRole('dialog', { name: 'Net Promoter Score' });
+  await expect(detail.getByRole('rowheader', { name: 'Q3 2026' })).toBeVisible();
+  await expect(detail.getByRole('rowheader', { name: 'Oct 2026' })).toHaveCount(0);
+
+  // Objectives and perspectives: one rule for score and status, said on screen.
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await page.getByText('How statuses and scores work').click();
+  await expect(
+    page.getByText(/follow one rule for both their score and their status/),
+  ).toBeVisible();
+  await expect(page.getByText(/“2 of 3\s+reported”/)).toBeVisible();
+});

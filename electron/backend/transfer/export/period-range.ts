@@ -56,12 +56,15 @@ function bound(
 ): Period | null {
   if (key === undefined) return null;
   const period = readBound(key, context);
-  if (typeof period === 'string')
+  if (typeof period === 'string') {
+    // The parser's reason when it says more than "not a period" ("Smarch" is not a month name).
+    const detail = /is not a date or period/u.test(period) ? '' : `: ${period}`;
     throw new ApiError({
       code: 'VALIDATION',
       field,
-      message: `${field === 'fromPeriod' ? 'From' : 'To'} period: ${period.startsWith('"') ? period : `"${key}" is not a period (${period})`} — write it like 2026-03, Nov 2026, 2026-Q4 or 2026`,
+      message: `${field === 'fromPeriod' ? 'From' : 'To'} period: "${key}" is not a period${detail} (write it like 2026-03, Nov 2026, 2026-Q4 or 2026)`,
     });
+  }
   return period;
 }
 
