@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { periodLabel } from '../../shared/domain/period';
 import { expect, test } from './fixtures';
 
@@ -87,4 +90,59 @@ test("the sample's quarterly KPIs show their latest quarter in the month view, a
     page.getByText(/follow one rule for both their score and their status/),
   ).toBeVisible();
   await expect(page.getByText(/“2 of 3\s+reported”/)).toBeVisible();
+});
+
+test('the import wizard asks how "1.968" is meant, and reads fractions as percentages when told', async ({
+  page,
+  app,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpis-e2e-'));
+  const members = join(dir, 'members.csv');
+  writeFileSync(members, 'KPI,Period,Value\nLoyalty members,Nov 2026,1.968\n');
+  const retention = join(dir, 'retention.csv');
+  writeFileSync(retention, 'KPI,Period,Value\nCustomer retention rate,2026-Q4,0.915\n');
+  await page.goto(app.url);
+
+  const openWizard = async (file: string) => {
+    await page.getByRole('button', { name: 'Import values…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Import values' });
+    await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
+    await wizard.getByRole('button', { name: 'Read file' }).click();
+    return wizard;
+  };
+
+  // Nothing in the file says whether the point groups thousands or marks decimals: it asks.
+  let wizard = await openWizard(members);
+  const question = wizard.getByRole('group', { name: '“1.968” in this file means' });
+  await expect(question.getByRole('alert')).toContainText('Nothing in the file says');
+  await wizard.getByRole('button', { name: 'Check' }).click();
+  await expect(wizard.getByRole('alert').last()).toContainText('choose how to read "1.968"');
+  await question.getByRole('radio', { name: '1,968 (the point groups thousands)' }).check();
+  await wizard.getByRole('button', { name: 'Check' }).click();
+  // The dry run shows the new value as read, not only a count.
+  const newValues = wizard.getByRole('region', { name: 'New values' });
+  await expect(newValues.getByRole('row', { name: /Loyalty members/ })).toContainText('1,968');
+  await wizard.getByRole('button', { name: 'Import 1 value' }).click();
+  await expect(wizard.getByRole('status')).toContainText('Imported 1 new');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+
+  // 0.915 into a Percent KPI is flagged; the wizard reads it again as 91.5 %.
+  wizard = await openWizard(retention);
+  await wizard.getByRole('button', { name: 'Check' }).click();
+  const flags = wizard.getByRole('region', { name: 'Values to check' });
+  await expect(flags).toContainText('Customer retention rate is a percent');
+  await expect(wizard.getByRole('button', { name: 'Import 1 value' })).toBeDisabled();
+  await flags.getByRole('button', { name: 'Read 0.915 as 91.5 %' }).click();
+  await expect(
+    wizard.getByRole('region', { name: 'New values' }).getByRole('row', { name: /retention/ }),
+  ).toContainText('91.5');
+  await expect(wizard.getByRole('region', { name: 'Values to check' })).toHaveCount(0);
+  await wizard.getByRole('button', { name: 'Import 1 value' }).click();
+  await expect(wizard.getByRole('status')).toContainText('Imported 1 new');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('combobox', { name: 'View by' }).selectOption('quarter');
+  await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption('2026-Q4');
+  await expect(page.getByRole('row', { name: /Customer retention rate/ })).toContainText('91.5%');
+  await page.screenshot({ path: 'test-results/screenshots/trust-quarter.png', fullPage: true });
 });
