@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WorkspaceInfo } from '../domain/entities';
 import { method } from './method';
-import { filePathSchema, idSchema, periodSchema } from './schemas';
+import { filePathSchema, idSchema } from './schemas';
 
 // Export: values to CSV/XLSX, the workspace (or one scorecard) as a JSON package, and importing
 // such a package. Merged into the one contract in contract.ts.
@@ -47,19 +47,29 @@ export interface PackageImportResult {
 
 const scorecardScope = idSchema.optional();
 
+/** A period as people write it: every spelling the import reads (`Nov 2026`, `Q4 2026`). */
+const periodText = z
+  .string({ error: 'Period must be text' })
+  .trim()
+  .min(1, { error: 'Period is required' })
+  .max(40, { error: 'Period is too long' });
+
 export const exportContract = {
   /**
    * Values to a spreadsheet: long (one row per KPI and period) or wide (one row per KPI, one
    * column per period), for the workspace or one scorecard, optionally between two periods
-   * (inclusive; any period key, e.g. 2026-01 or 2026-Q1). Statuses come from the scoring engine.
+   * (inclusive; written any way the import reads a period: 2026-01, Nov 2026, 2026-Q4, Q4 2026,
+   * 31/03/2026, FY2027). Statuses come from the scoring engine.
    */
   'export.values': method<ExportResult>()(
     z.strictObject({
       format: z.enum(VALUE_EXPORT_FORMATS, { error: 'Format must be csv or xlsx' }),
       layout: z.enum(VALUE_EXPORT_LAYOUTS, { error: 'Layout must be long or wide' }),
       scorecardId: scorecardScope,
-      fromPeriod: periodSchema.optional(),
-      toPeriod: periodSchema.optional(),
+      fromPeriod: periodText.optional(),
+      toPeriod: periodText.optional(),
+      /** The user's locale, for month names in the period bounds ("März 2026"). */
+      locale: z.string().max(35).optional(),
       destination: exportDestinationSchema,
     }),
   ),

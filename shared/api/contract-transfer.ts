@@ -103,6 +103,11 @@ export const transferContract = {
           ],
           { error: 'Unknown KPIs must be skipped or created' },
         ),
+        /** Percent KPIs whose values the file writes as fractions (0.915 read as 91.5 %). */
+        fractionsAsPercent: z
+          .array(idSchema)
+          .max(10_000, { error: 'At most 10,000 KPIs' })
+          .default([]),
       })
       .superRefine((input, ctx) => {
         const { mapping } = input;

@@ -121,7 +121,8 @@ export const kpiDefinitionFields = z.strictObject({
     .default(0),
   direction: choice(DIRECTIONS, 'Direction').default('higher_is_better'),
   frequency: choice(FREQUENCIES, 'Frequency').default('monthly'),
-  aggregation: choice(AGGREGATIONS, 'Aggregation').default('sum'),
+  /** Left out, it follows what the KPI measures (defaultAggregation), filled in on create. */
+  aggregation: choice(AGGREGATIONS, 'Aggregation').optional(),
   target: optionalNumber('Target').default(null),
   targetMin: optionalNumber('Lowest target').default(null),
   targetMax: optionalNumber('Highest target').default(null),

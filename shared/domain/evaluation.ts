@@ -30,6 +30,11 @@ export interface ScorecardEvaluation {
   period: string;
   /** View periods in which any KPI of the scorecard has a value, newest first. */
   availablePeriods: string[];
+  /**
+   * For each of availablePeriods: how many of the KPIs whose values are entered have one
+   * there, of how many are due there ("Nov 2026 — 1 of 20 values").
+   */
+  completeness: { period: string; reported: number; expected: number }[];
   /** From this scorecard's perspectives. */
   own: ScoredNode;
   /** With child scorecards rolled in. */

@@ -7,24 +7,65 @@ export interface StatusInput {
   targetMin: number | null;
   targetMax: number | null;
   thresholds: Thresholds;
+  /** The KPI's display decimals: value, target and limits are compared as shown. */
+  decimals?: number;
+}
+
+/**
+ * A number rounded as the app shows it with `decimals` (half away from zero, like
+ * Intl.NumberFormat), so 11.99995 at two decimals is 12 — the "12.00" the user reads.
+ */
+export function roundForDisplay(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** Math.max(0, Math.min(decimals, 12));
+  // Through the decimal text, so 1.005 (really 1.00499…) rounds as it is printed.
+  const scaled = Number(`${Math.abs(value).toPrecision(15)}e${String(Math.log10(factor))}`);
+  return (Math.sign(value) * Math.round(scaled)) / factor;
+}
+
+/**
+ * Value, target and range at the precision shown, when the KPI's decimals are known: what
+ * reads as equal is equal.
+ */
+export function atDisplayPrecision<T extends StatusInput>(input: T): T {
+  const { decimals } = input;
+  if (decimals === undefined) return input;
+  const round = (x: number | null) => (x === null ? null : roundForDisplay(x, decimals));
+  return {
+    ...input,
+    value: round(input.value),
+    target: round(input.target),
+    targetMin: round(input.targetMin),
+    targetMax: round(input.targetMax),
+  };
 }
 
 /**
  * The status of one value against its target. A value exactly on a threshold takes the better
  * status. Percent-of-target thresholds need a non-zero target; without a usable target the
- * status is "no data" rather than a guess.
+ * status is "no data" rather than a guess. With the KPI's decimals, the comparison is made at
+ * the precision shown: value, target and the threshold limits rounded as displayed.
  */
-export function statusOf(input: StatusInput): Status {
+export function statusOf(raw: StatusInput): Status {
+  const input = atDisplayPrecision(raw);
+  const limit = (x: number) => (raw.decimals === undefined ? x : roundForDisplay(x, raw.decimals));
   const { value, direction, thresholds } = input;
   if (value === null || !Number.isFinite(value)) return 'no_data';
 
   if (direction === 'within_range') {
     const { targetMin: low, targetMax: high } = input;
     if (low === null || high === null) return 'no_data';
-    const distance = value < low ? low - value : value > high ? value - high : 0;
     const scale = thresholds.mode === 'percent_of_target' ? Math.abs((low + high) / 2) / 100 : 1;
-    if (distance <= thresholds.onTrack * scale) return 'on_track';
-    if (distance <= thresholds.atRisk * scale) return 'at_risk';
+    if (
+      value >= limit(low - thresholds.onTrack * scale) &&
+      value <= limit(high + thresholds.onTrack * scale)
+    )
+      return 'on_track';
+    if (
+      value >= limit(low - thresholds.atRisk * scale) &&
+      value <= limit(high + thresholds.atRisk * scale)
+    )
+      return 'at_risk';
     return 'off_track';
   }
 
@@ -40,6 +81,8 @@ export function statusOf(input: StatusInput): Status {
     atRiskLimit = (target * thresholds.atRisk) / 100;
     if (target < 0) [onTrackLimit, atRiskLimit] = [atRiskLimit, onTrackLimit];
   }
+  onTrackLimit = limit(onTrackLimit);
+  atRiskLimit = limit(atRiskLimit);
 
   if (direction === 'higher_is_better') {
     if (value >= onTrackLimit) return 'on_track';

@@ -45,11 +45,12 @@ function monthNames(locale: string | undefined): Map<string, number> {
 }
 
 const fail = (reason: string): PeriodTextParse => ({ ok: false, reason });
-const period = (frequency: Frequency, key: string): PeriodTextParse =>
+/** The period, or why not, quoting the text as the file wrote it ("31.13.2026"). */
+const period = (frequency: Frequency, key: string, source: string): PeriodTextParse =>
   isPeriodKey(frequency, key)
     ? { ok: true, kind: 'period', frequency, key }
     : fail(
-        `"${key}" is not a real ${frequency === 'daily' ? 'date' : frequency.replace(/ly$/u, '')}`,
+        `"${source}" is not a ${frequency === 'daily' ? 'date' : frequency.replace(/ly$/u, '')}${source === key ? '' : ` (read as ${key})`}`,
       );
 
 function fullYear(text: string): number | null {
@@ -66,37 +67,37 @@ export function parsePeriodText(text: string, options: PeriodTextOptions): Perio
   let m: RegExpExecArray | null;
 
   if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/u.exec(s)))
-    return period('daily', `${m[1]}-${m[2]}-${m[3]}`);
+    return period('daily', `${m[1]}-${m[2]}-${m[3]}`, s);
   if ((m = /^(\d{4})[-/.](\d{1,2})$/u.exec(s)))
-    return period('monthly', `${m[1]}-${pad(Number(m[2]))}`);
+    return period('monthly', `${m[1]}-${pad(Number(m[2]))}`, s);
   if ((m = /^(\d{1,2})[-/.](\d{4})$/u.exec(s)))
-    return period('monthly', `${m[2]}-${pad(Number(m[1]))}`);
+    return period('monthly', `${m[2]}-${pad(Number(m[1]))}`, s);
   if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/u.exec(s))) {
     const year = fullYear(m[3] as string);
     const [a, b] = [Number(m[1]), Number(m[2])];
     const [day, month] = options.dayFirst ? [a, b] : [b, a];
     if (year === null) return fail(`"${s}" has no year`);
-    return period('daily', `${year}-${pad(month)}-${pad(day)}`);
+    return period('daily', `${year}-${pad(month)}-${pad(day)}`, s);
   }
   if ((m = /^(\d{4}) ?-? ?q([1-4])$/iu.exec(s)) || (m = /^q([1-4]) ?[-/ ]? ?(\d{4})$/iu.exec(s))) {
     const [year, quarter] = /^q/iu.test(s) ? [m[2], m[1]] : [m[1], m[2]];
-    return period('quarterly', `${year}-Q${quarter}`);
+    return period('quarterly', `${year}-Q${quarter}`, s);
   }
   if ((m = /^(\d{4}) ?-? ?w(\d{1,2})$/iu.exec(s)))
-    return period('weekly', `${m[1]}-W${pad(Number(m[2]))}`);
+    return period('weekly', `${m[1]}-W${pad(Number(m[2]))}`, s);
   if ((m = /^fy ?-? ?(\d{4}|\d{2})$/iu.exec(s))) {
     const year = fullYear(m[1] as string);
     return year === null
       ? fail(`"${s}" has no year`)
       : { ok: true, kind: 'fiscal_year', fiscalYear: year };
   }
-  if (/^\d{4}$/u.test(s)) return period('yearly', s);
+  if (/^\d{4}$/u.test(s)) return period('yearly', s, s);
   if ((m = /^([\p{L}.]+)[ -/,]*(\d{4}|\d{2})$/u.exec(s))) {
     const month = monthNames(options.locale).get(normalise(m[1] as string));
     const year = fullYear(m[2] as string);
     if (month === undefined) return fail(`"${m[1]}" is not a month name`);
     if (year === null) return fail(`"${s}" has no year`);
-    return period('monthly', `${year}-${pad(month)}`);
+    return period('monthly', `${year}-${pad(month)}`, s);
   }
   return fail(
     `"${s}" is not a date or period (write it like 2026-03, Mar 2026, 31/03/2026 or 2026-Q1)`,

@@ -2,7 +2,7 @@ import type { Frequency, Status } from '../domain/kpi';
 import { parsePeriod, periodKeyOfDay, shiftPeriod } from '../domain/period';
 import type { PeriodValue } from '../scoring/aggregate';
 import { bucketOfDay, periodsOfBucket, shiftBucket } from '../scoring/buckets';
-import { bucketOf, monthsOfBucket, type ViewFrequency, type ViewSpec } from '../scoring/calendar';
+import { monthsOfBucket, type ViewFrequency, type ViewSpec } from '../scoring/calendar';
 import { evaluateKpis, type EvaluationKpi, type KpiEvaluation } from '../scoring/evaluate-kpis';
 import {
   evaluateStructure,
@@ -13,6 +13,7 @@ import {
   type StructureScorecard,
 } from '../scoring/evaluate-structure';
 import { FORECAST_WINDOW, type BucketForecast } from '../scoring/forecast';
+import { defaultPeriod, type ReportingKpi } from '../scoring/default-period';
 
 // What the scoring engine says about each KPI and objective of one workspace, for off-track
 // alerts: its status in its latest period with data and in the period before, and the forecast
@@ -157,22 +158,28 @@ export function alertFindings(
   const allIds = inputs.kpis.map((kpi) => kpi.id);
   const frequencyOf = new Map(inputs.kpis.map((kpi) => [kpi.id, kpi.frequency]));
 
-  // The newest bucket with any value, per view: where a formula or roll-up is looked at.
-  const latestOwn = (id: string, view: ViewFrequency): string | null => {
-    const last = inputs.values.get(id)?.at(-1);
-    const frequency = frequencyOf.get(id);
-    return last && frequency ? bucketOf(frequency, last.period, spec(view)) : null;
+  // Which period a KPI, a formula or roll-up, or an objective is looked at: the same rule as
+  // the scorecard's default period (default-period.ts), so one value entered for a later
+  // period does not move an objective's alert there, and no alert is about the future.
+  const reporting = (ids: readonly string[]): ReportingKpi[] =>
+    ids.flatMap((id) => {
+      const frequency = frequencyOf.get(id);
+      const entries = inputs.values.get(id);
+      return derived.has(id) || !frequency || !entries || entries.length === 0
+        ? []
+        : [{ frequency, periods: entries.map((entry) => entry.period) }];
+    });
+  const periodOf = (ids: readonly string[], view: ViewFrequency): string | null => {
+    const kpis = reporting(ids);
+    return kpis.length === 0 ? null : defaultPeriod(kpis, spec(view), today);
   };
-  const newest = (buckets: (string | null)[]): string | null =>
-    buckets.reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
   const workspaceLatest = new Map<ViewFrequency, string | null>();
   const latestIn = (view: ViewFrequency): string | null => {
-    if (!workspaceLatest.has(view))
-      workspaceLatest.set(view, newest(allIds.map((id) => latestOwn(id, view))));
+    if (!workspaceLatest.has(view)) workspaceLatest.set(view, periodOf(allIds, view));
     return workspaceLatest.get(view) ?? null;
   };
   const latestOf = (id: string, view: ViewFrequency): string | null =>
-    derived.has(id) ? latestIn(view) : latestOwn(id, view);
+    derived.has(id) ? latestIn(view) : periodOf([id], view);
 
   // Newest entry per KPI in one view period, worked out once per period: formulas and
   // roll-ups ask for every KPI's.
@@ -289,7 +296,7 @@ export function alertFindings(
       .map((kpi) => VIEW_OF_FREQUENCY[kpi.frequency])
       .reduce((a, b) => (VIEW_RANK[b] > VIEW_RANK[a] ? b : a));
     const ids = kpis.map((kpi) => kpi.id);
-    const bucket = newest(ids.map((id) => latestOf(id, view)));
+    const bucket = ids.some((id) => derived.has(id)) ? latestIn(view) : periodOf(ids, view);
     if (bucket === null) continue;
     const base = {
       id: objective.id,

@@ -60,7 +60,7 @@ export const reportOptionsSchema = z.strictObject({
   basis: z
     .enum(['calendar', 'fiscal'], { error: 'Year basis must be calendar or fiscal' })
     .default('calendar'),
-  /** A view period key (`2026-03`, `2026-Q1`, `FY2027`); null: the latest with any value. */
+  /** A view period key (`2026-03`, `2026-Q1`, `FY2027`); null: the default period (default-period.ts). */
   period: z
     .string({ error: 'Period must be text' })
     .trim()

@@ -9,13 +9,14 @@ import {
   type Thresholds,
 } from '../domain/kpi';
 import { parsePeriod, shiftPeriod } from '../domain/period';
-import { statusOf } from '../domain/status';
+import { atDisplayPrecision, statusOf } from '../domain/status';
 import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
 import type { ViewSpec } from './calendar';
 import { FORECAST_WINDOW, forecastBucket, type BucketForecast } from './forecast';
+import { coarseEvaluation, coarseSeries, coarserThanView } from './mixed-frequency';
 import { scoreOf } from './score';
 import { targetFor, type TargetPlan } from './targets';
 
@@ -40,6 +41,8 @@ export interface EvaluationKpi {
   rollup: Rollup;
   parentKpiId: string | null;
   formula: string | null;
+  /** Display decimals: statuses and scores compare value and target as shown. */
+  decimals?: number;
 }
 
 export type ValueSource = 'entered' | 'rolled_up' | 'calculated';
@@ -64,13 +67,20 @@ export interface KpiEvaluation {
   targetToDate: boolean;
   /** For a period that is not complete yet: where the trend says it will end. */
   forecast: BucketForecast | null;
-  /** For roll-ups and formulas: how many inputs had no data in this period. */
+  /** For roll-ups and formulas: how many inputs had no data in this period… */
   missingInputs: number;
   /**
    * The value of this period is beyond what a number can hold (±1.8e308): a sum or roll-up of
    * huge values, or a formula on them. `value` is then null, but this is not "no data".
    */
   tooLarge: boolean;
+  /** …of how many inputs (children or formula inputs); 0 for entered values. */
+  inputs: number;
+  /**
+   * For a KPI measured less often than the view (a quarterly KPI in a month view): its own
+   * period shown, the latest up to the view period ("2026-Q3" in November); else null.
+   */
+  period: string | null;
 }
 
 export interface EvaluationOptions {
@@ -109,6 +119,12 @@ export function valueWindows(
 
 interface Series {
   values: Map<string, number>;
+  /** For a KPI coarser than the view: per bucket, the KPI's own period whose value it shows. */
+  shown?: Map<string, string>;
+  /** …and its values by its own periods. */
+  own?: Map<string, number>;
+  /** For formulas and roll-ups: how many inputs there are. */
+  inputs?: number;
   missingInputs: Map<string, number>;
   /** Buckets whose value overflowed; kept out of `values`, so nothing computes with them. */
   tooLarge: Set<string>;
@@ -160,6 +176,47 @@ function lastReportedDay(frequency: Frequency, entries: readonly PeriodValue[]):
   let last: string | null = null;
   for (const { period } of entries) if (last === null || period > last) last = period;
   return last === null ? null : (parsePeriod(frequency, last)?.end ?? null);
+}
+
+/**
+ * Which way a roll-up's value can still move when children are missing (values assumed not
+ * negative): a sum or a max can only grow, a min only shrink; an average either way.
+ */
+const MISSING_MOVES: Record<Rollup, 'up' | 'down' | 'either'> = {
+  manual: 'either',
+  sum: 'up',
+  max: 'up',
+  min: 'down',
+  average: 'either',
+  weighted_average: 'either',
+};
+
+/**
+ * Status and score of a KPI, at display precision. A roll-up with children still missing is
+ * not called at risk or off track when the missing values could only help (a sum of two of
+ * three regions short of the target): its status is "no data" and the view says "2 of 3
+ * reported". A shortfall the missing values cannot fix (a sum already over a lower-is-better
+ * target), and any roll-up by average, keeps its status.
+ */
+function rolledUpStatus(
+  kpi: EvaluationKpi,
+  s: Series,
+  bucket: string,
+  value: number | null,
+  target: number | null,
+): { status: Status; score: number | null } {
+  const status = statusOf({ ...kpi, value, target });
+  const score = scoreOf(atDisplayPrecision({ ...kpi, value, target }));
+  const missing = s.missingInputs.get(bucket) ?? 0;
+  if (s.source !== 'rolled_up' || missing === 0 || status === 'on_track' || status === 'no_data')
+    return { status, score };
+  const moves = MISSING_MOVES[kpi.rollup];
+  const couldHelp =
+    kpi.direction === 'within_range'
+      ? moves !== 'either'
+      : (moves === 'up' && kpi.direction === 'higher_is_better') ||
+        (moves === 'down' && kpi.direction === 'lower_is_better');
+  return couldHelp ? { status: 'no_data', score: null } : { status, score };
 }
 
 const later = (a: string | null, b: string | null): string | null =>
@@ -291,6 +348,7 @@ export function evaluateKpis(
         missingInputs: new Map(),
         tooLarge: new Set(),
         source: 'calculated',
+        inputs: inputs.length,
         reportedUntil: [...inputSeries.values()].reduce<string | null>(
           (day, s) => later(day, s.reportedUntil),
           null,
@@ -316,6 +374,7 @@ export function evaluateKpis(
         missingInputs: new Map(),
         tooLarge: new Set(),
         source: 'rolled_up',
+        inputs: kids.length,
         reportedUntil: kidSeries.reduce<string | null>(
           (day, { series: s }) => later(day, s.reportedUntil),
           null,
@@ -332,6 +391,15 @@ export function evaluateKpis(
         else if (value !== null) result.values.set(b, value);
         result.missingInputs.set(b, kids.length - items.length - hugeKids);
       }
+    } else if (coarserThanView(kpi.frequency, view)) {
+      const entered = values.get(kpi.id) ?? [];
+      result = {
+        ...coarseSeries(kpi.frequency, entered, buckets, view),
+        missingInputs: new Map(),
+        tooLarge: new Set(),
+        source: 'entered',
+        reportedUntil: null,
+      };
     } else {
       const entered = values.get(kpi.id) ?? [];
       const own = aggregateByView(
@@ -365,6 +433,21 @@ export function evaluateKpis(
   const evaluations = new Map<string, KpiEvaluation>();
   for (const kpi of kpis) {
     const s = evaluateSeries(kpi);
+    if (s.shown) {
+      evaluations.set(
+        kpi.id,
+        coarseEvaluation(
+          kpi,
+          { values: s.values, shown: s.shown, own: s.own ?? new Map<string, number>() },
+          {
+            buckets,
+            sparklineLength: options.sparklineLength,
+            bucket,
+          },
+        ),
+      );
+      continue;
+    }
     const value = s.values.get(bucket) ?? null;
     const { target, toDate } = bucketTarget(kpi, bucket, view, s.reportedUntil);
     const fullTarget = toDate ? bucketTarget(kpi, bucket, view, null).target : target;
@@ -384,8 +467,7 @@ export function evaluateKpis(
       value,
       target,
       stretchTarget: kpi.stretchTarget,
-      status: statusOf({ ...kpi, value, target }),
-      score: scoreOf({ ...kpi, value, target }),
+      ...rolledUpStatus(kpi, s, bucket, value, target),
       previousValue,
       trend,
       improved,
@@ -404,6 +486,8 @@ export function evaluateKpis(
           : null,
       missingInputs: s.missingInputs.get(bucket) ?? 0,
       tooLarge: s.tooLarge.has(bucket),
+      inputs: s.inputs ?? 0,
+      period: null,
     });
   }
   return evaluations;

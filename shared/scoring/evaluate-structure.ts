@@ -5,12 +5,14 @@ import { rollUp, type RollUp } from './score';
 // Scores of objectives, perspectives and scorecards: weighted roll-ups of what is below them.
 
 /**
- * A roll-up's status comes from the statuses below it, not from its score: each on-track item
- * counts 100, at risk 50, off track 0, weighted like the score. A weighted health of 80 or
- * more is on track, 40 or more at risk, less off track. So one KPI's objective always shows
- * that KPI's own status (a score, being percent of target, cannot promise that: a KPI at 95 %
- * may be on track under its own thresholds), and one off-track KPI among many healthy ones
- * shows as at risk rather than disappearing into an average.
+ * One rule gives an objective, perspective or scorecard both its score and its status (and
+ * the screen's help says it): each item below counts 100 points on track, 50 at risk, 0 off
+ * track, weighted; items without data are left out. That weighted average is the score, 0–100,
+ * and the status follows from it: 80 or more on track, 40 or more at risk, less off track. So
+ * one KPI's objective always shows that KPI's own status, one off-track KPI among many healthy
+ * ones shows as at risk rather than disappearing into an average, and a score never reads
+ * "102" beside "At risk" (a KPI's own score, percent of target, is for the KPI alone: 95 % of
+ * target may be on track under that KPI's thresholds).
  */
 export const HEALTH_POINTS: Record<Exclude<Status, 'no_data'>, number> = {
   on_track: 100,
@@ -54,7 +56,7 @@ export interface StructureScorecard {
 
 export interface ScoredNode extends RollUp {
   status: Status;
-  /** Weighted health of the statuses below, 0–100 (see rollUpStatus). */
+  /** Weighted health of the statuses below, 0–100 (see rollUpStatus); the same as `score`. */
   health: number | null;
 }
 
@@ -74,9 +76,8 @@ interface Item {
 }
 
 function combine(items: readonly Item[]): ScoredNode {
-  const score = rollUp(items);
-  const health = rollUp(items.map((item) => ({ score: item.health, weight: item.weight }))).score;
-  return { ...score, health, status: rollUpStatus(health) };
+  const counts = rollUp(items.map((item) => ({ score: item.health, weight: item.weight })));
+  return { ...counts, health: counts.score, status: rollUpStatus(counts.score) };
 }
 
 const NOTHING: ScoredNode = { score: null, noData: 0, total: 0, health: null, status: 'no_data' };

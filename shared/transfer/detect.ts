@@ -1,6 +1,7 @@
 import { readPeriodCell, type CellReadOptions } from './read-cells';
 import { cellText, isBlankRow, type Cell, type SourceRow } from './table';
 import type { ValueMapping } from './value-rows';
+import { guessNumberStyle, type NumberStyleGuess } from './number-style';
 
 // A first guess at how a values file is laid out, from its first rows: where the header is
 // (a title may sit above it), long or wide, which column is which, and how its numbers and
@@ -10,6 +11,8 @@ export interface LayoutGuess {
   mapping: ValueMapping;
   header: Cell[];
   numberLocale: string;
+  /** Whether the file settles its number style, and a number that reads two ways if not. */
+  numberStyle: NumberStyleGuess;
   dayFirst: boolean;
 }
 
@@ -82,13 +85,15 @@ export function guessLayout(rows: readonly SourceRow[], userLocale: string): Lay
       ) > 0.5,
   );
   const kpiColumn = kpiByName ?? textColumn ?? 0;
-  const numberLocale = guessNumberLocale(body, userLocale);
+  const numberStyle = guessNumberStyle(body, userLocale);
+  const numberLocale = numberStyle.locale;
 
   if (periodHeaders.length >= 2) {
     return {
       mapping: { layout: 'wide', headerLine, kpiColumn, periodColumns: periodHeaders },
       header,
       numberLocale,
+      numberStyle,
       dayFirst,
     };
   }
@@ -120,25 +125,9 @@ export function guessLayout(rows: readonly SourceRow[], userLocale: string): Lay
     mapping: { layout: 'long', headerLine, kpiColumn, periodColumn, valueColumn, commentColumn },
     header,
     numberLocale,
+    numberStyle,
     dayFirst,
   };
-}
-
-/** "1.234,5" and "12,5" say the file writes decimals with a comma; "1,234.5" with a point. */
-function guessNumberLocale(rows: readonly SourceRow[], userLocale: string): string {
-  let comma = 0;
-  let point = 0;
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      if (typeof cell !== 'string') continue;
-      const text = cell.trim();
-      if (/\d,\d{1,2}(?!\d)/u.test(text) || /\d\.\d{3},/u.test(text)) comma += 1;
-      else if (/\d\.\d{1,2}(?!\d)/u.test(text) || /\d,\d{3}\./u.test(text)) point += 1;
-    }
-  }
-  if (comma > point) return 'de-DE';
-  if (point > comma) return 'en-US';
-  return userLocale;
 }
 
 /** 25/03/2026 can only be day first, 03/25/2026 only month first; else the user's habit. */

@@ -31,9 +31,13 @@ export interface ImportChoices {
   format: ImportPreview['format'];
   mapping: ValueMapping;
   numberLocale: string;
+  /** False while the file leaves its number style open and the user has not chosen one. */
+  numberStyleChosen: boolean;
   dayFirst: boolean;
   unknown: UnknownChoice;
   objectiveId: string;
+  /** Percent KPIs whose values the file writes as fractions (0.915 for 91.5 %). */
+  fractionsAsPercent: string[];
 }
 
 export function choicesFrom(preview: ImportPreview, previous?: ImportChoices): ImportChoices {
@@ -42,9 +46,11 @@ export function choicesFrom(preview: ImportPreview, previous?: ImportChoices): I
     format: preview.format,
     mapping: preview.guess.mapping,
     numberLocale: numberStyleOf(preview),
+    numberStyleChosen: preview.guess.numberStyle.decided,
     dayFirst: preview.guess.dayFirst,
     unknown: previous?.unknown ?? 'skip',
     objectiveId: previous?.objectiveId ?? '',
+    fractionsAsPercent: [],
   };
 }
 
@@ -56,6 +62,7 @@ export function startParams(path: string, choices: ImportChoices): MethodParams<
     mapping: choices.mapping,
     numberLocale: choices.numberLocale,
     dayFirst: choices.dayFirst,
+    fractionsAsPercent: choices.fractionsAsPercent,
     unknownKpis:
       choices.unknown === 'create'
         ? { action: 'create', objectiveId: choices.objectiveId, frequency: 'monthly' }

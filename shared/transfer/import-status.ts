@@ -29,6 +29,44 @@ export interface ValueChange {
   newComment: string | null;
 }
 
+/** A new value as the dry run lists it. */
+export interface NewValue {
+  kpiName: string;
+  period: string;
+  value: number;
+  /** Where it is in the file ("line 12", "Data!C7"). */
+  where: string;
+}
+
+/** What one KPI gets from the file. */
+export interface KpiImportCounts {
+  kpiId: string;
+  kpiName: string;
+  newValues: number;
+  changedValues: number;
+  unchangedValues: number;
+}
+
+/**
+ * Values that are probably misread, for the user to confirm or correct before applying:
+ * - `magnitude`: about 100× or 1000× off the KPI's recent values (a decimal mark misread);
+ * - `percent_fraction`: a Percent KPI given fractions (0.915 for 91.5 %).
+ */
+export type ImportFlag =
+  | {
+      kind: 'magnitude';
+      kpiId: string;
+      kpiName: string;
+      count: number;
+      period: string;
+      value: number;
+      /** The KPI's typical recent value (median of its last stored values). */
+      typical: number;
+      /** Roughly how many times larger (>1) or smaller (<1) than typical: 100, 1000, 0.01… */
+      factor: number;
+    }
+  | { kind: 'percent_fraction'; kpiId: string; kpiName: string; count: number; example: number };
+
 export interface ImportSummary {
   newValues: number;
   changedValues: number;
@@ -43,6 +81,12 @@ export interface ImportSummary {
   unknownKpis: UnknownKpiName[];
   /** New KPIs that applying will create (the user chose to create unknown KPIs). */
   kpisToCreate: number;
+  /** The first new values of each KPI, in file order. */
+  newSample: NewValue[];
+  /** New, changed and unchanged values per KPI. */
+  perKpi: KpiImportCounts[];
+  /** Values that look misread; applying waits for the user to confirm them. */
+  flags: ImportFlag[];
 }
 
 export interface ImportResult {

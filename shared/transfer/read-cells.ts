@@ -7,7 +7,7 @@ import {
   periodForFrequency,
   type PeriodTextParse,
 } from '../parse/period';
-import { cellText, isDateCell, type Cell } from './table';
+import { cellText, isDateCell, isFormulaCell, type Cell } from './table';
 
 // One cell read as what its column holds: a number, or the period a KPI value belongs to. Each
 // answer is the value or the reason it is not one, worded to follow "C12 ".
@@ -40,6 +40,11 @@ export function readNumberCell(cell: Cell, options: CellReadOptions): CellRead<n
   }
   if (isDateCell(cell))
     return { ok: false, reason: `the value is a date (${cell.day}), not a number` };
+  if (isFormulaCell(cell))
+    return {
+      ok: false,
+      reason: `the formula =${cell.formula.slice(0, 60)} has no stored result (the program that wrote the file did not calculate it; open and save it in Excel or LibreOffice first)`,
+    };
   const text = cellText(cell).trim();
   if (text === '') return { ok: false, reason: 'the value is empty' };
   const parsed = parseLocaleNumber(text, options.numberLocale);

@@ -6,7 +6,12 @@ export interface DateCell {
   day: string;
 }
 
-export type Cell = string | number | boolean | DateCell | null;
+/** A workbook formula whose result was never stored (written by a program, not calculated). */
+export interface FormulaCell {
+  formula: string;
+}
+
+export type Cell = string | number | boolean | DateCell | FormulaCell | null;
 
 export interface SourceRow {
   /** 1-based line of the file where the row starts (CSV), or the sheet's row number (XLSX). */
@@ -22,7 +27,11 @@ export interface SourceLocation {
 }
 
 export function isDateCell(cell: Cell): cell is DateCell {
-  return typeof cell === 'object' && cell !== null;
+  return typeof cell === 'object' && cell !== null && 'day' in cell;
+}
+
+export function isFormulaCell(cell: Cell): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
 }
 
 /** A1-style column letters: 0 → A, 26 → AA. */
@@ -55,7 +64,7 @@ export function cellText(cell: Cell | undefined): string {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return cell.day;
+  return 'day' in cell ? cell.day : `=${cell.formula}`;
 }
 
 export function isBlankRow(cells: readonly Cell[]): boolean {

@@ -57,6 +57,14 @@ test('a wide European CSV is imported through the wizard', async ({ page, app })
   await wizard.getByRole('button', { name: 'Import 1 value' }).click();
   await expect(wizard.getByRole('status')).toContainText('Imported 1 new and 0 changed values');
   await wizard.getByRole('button', { name: 'Done' }).click();
+  // One KPI's November value does not move the scorecard off October (default-period.ts); the
+  // period list says how complete November is, and shows it when chosen.
+  const period = page.getByRole('combobox', { name: 'Period', exact: true });
+  await expect(period).toHaveValue('2026-10');
+  await expect(period.locator('option[value="2026-11"]')).toHaveText(
+    /^Nov 2026 — 1 of \d+ values$/,
+  );
+  await period.selectOption('2026-11');
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('12.5%');
 });
 

@@ -5,8 +5,18 @@ import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis, valueWindows, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
+import {
+  defaultPeriod,
+  periodCompleteness,
+  type ReportingKpi,
+} from '@shared/scoring/default-period';
 import type { HandlerContext } from '../context';
-import { readEvaluationInputs, readStructure, reportedPeriods } from '../store/evaluation-inputs';
+import {
+  periodsByKpi,
+  readEvaluationInputs,
+  readStructure,
+  reportedPeriods,
+} from '../store/evaluation-inputs';
 import type { Db } from '../workspace/migrations';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
@@ -57,6 +67,22 @@ export function periodsWithData(db: Db, kpis: readonly Kpi[], view: ViewSpec): s
   return [...buckets].sort().reverse().slice(0, MAX_PERIODS);
 }
 
+/**
+ * The KPIs whose values are entered (not calculated, not rolled up from children), with their
+ * periods: what the default period and the period picker's completeness count.
+ */
+export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[]): ReportingKpi[] {
+  const parents = new Set(all.map((kpi) => kpi.parentKpiId));
+  const entered = kpis.filter(
+    (kpi) => kpi.formula === null && !(kpi.rollup !== 'manual' && parents.has(kpi.id)),
+  );
+  const periods = periodsByKpi(
+    db,
+    entered.map((kpi) => kpi.id),
+  );
+  return entered.map((kpi) => ({ frequency: kpi.frequency, periods: periods.get(kpi.id) ?? [] }));
+}
+
 export function todaysBucket(ctx: HandlerContext, view: ViewSpec): string {
   return bucketOfDay(ctx.now().slice(0, 10), view);
 }
@@ -77,7 +103,9 @@ export function evaluateScorecard(
     const objectiveIds = new Set(objectives.map((o) => o.id));
     const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
     const availablePeriods = periodsWithData(db, ownKpis, view);
-    const period = input.period ?? availablePeriods[0] ?? todaysBucket(ctx, view);
+    const reporting = reportingKpis(db, ownKpis, structure.kpis);
+    const counts = periodCompleteness(reporting, view);
+    const period = input.period ?? defaultPeriod(reporting, view, ctx.now().slice(0, 10));
 
     const options = { view, bucket: period, sparklineLength: input.sparklineLength };
     const inputs = readEvaluationInputs(db, valueWindows(options));
@@ -112,6 +140,10 @@ export function evaluateScorecard(
       view,
       period,
       availablePeriods,
+      completeness: availablePeriods.map((bucket) => ({
+        period: bucket,
+        ...(counts.get(bucket) ?? { reported: 0, expected: 0 }),
+      })),
       own: node(scores.scorecards, scorecard.id),
       cascaded: node(scores.cascaded, scorecard.id),
       perspectives: evaluated,

@@ -41,7 +41,12 @@ export function definitionOf(kpi: Kpi): KpiDefinition {
 export function checkDefinition(definition: KpiDefinition): KpiDefinition {
   const parsed = kpiDefinitionSchema.safeParse(definition);
   if (!parsed.success) throw zodValidationError(parsed.error, definition, 'the KPI definition');
-  return { ...parsed.data, code: definition.code, thresholds: definition.thresholds };
+  return {
+    ...parsed.data,
+    code: definition.code,
+    thresholds: definition.thresholds,
+    aggregation: definition.aggregation,
+  };
 }
 
 export function checkCodeFree(db: Db, code: string, ownId: string | null): void {

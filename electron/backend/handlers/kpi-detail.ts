@@ -1,17 +1,52 @@
 import type { Kpi } from '@shared/domain/entities';
 import type { KpiDetail, KpiSeriesPoint } from '@shared/domain/evaluation';
 import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
-import { bucketOf } from '@shared/scoring/calendar';
+import { FREQUENCY_RANK } from '@shared/domain/kpi';
+import { parsePeriod } from '@shared/domain/period';
+import { bucketOfDay } from '@shared/scoring/buckets';
+import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
+import { defaultPeriod } from '@shared/scoring/default-period';
 import { evaluateKpis } from '@shared/scoring/evaluate-kpis';
 import type { HandlerContext } from '../context';
 import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
 import { getKpi } from '../store/kpis';
 import { listValues } from '../store/values';
-import { checkBucket, periodsWithData, todaysBucket, viewSpec, type ViewInput } from './evaluate';
+import { checkBucket, reportingKpis, viewSpec, type ViewInput } from './evaluate';
 
 // One KPI over time, for the detail view and its trend chart.
 
 const MAX_HISTORY = 200;
+
+const VIEW_OF: Partial<Record<Kpi['frequency'], ViewSpec['frequency']>> = {
+  quarterly: 'quarter',
+  yearly: 'year',
+};
+
+/**
+ * A KPI measured less often than the view is charted in its own periods: a quarterly KPI
+ * opened from the month view shows quarters (the one holding the month asked for), not
+ * months that are empty but for one in three.
+ */
+function ownView(
+  kpi: Kpi,
+  view: ViewSpec,
+  period: string | undefined,
+  length: number,
+): { view: ViewSpec; period: string | undefined; length: number } {
+  const own = VIEW_OF[kpi.frequency];
+  const rank = { month: 2, quarter: 3, year: 4 } as const;
+  if (own === undefined || FREQUENCY_RANK[kpi.frequency] <= rank[view.frequency])
+    return { view, period, length };
+  const coarse: ViewSpec = { ...view, frequency: own };
+  const lastMonth = period === undefined ? undefined : monthsOfBucket(period, view).at(-1);
+  const lastDay = lastMonth === undefined ? undefined : parsePeriod('monthly', lastMonth)?.end;
+  const perYear = { month: 12, quarter: 4, year: 1 } as const;
+  return {
+    view: coarse,
+    period: lastDay === undefined ? undefined : bucketOfDay(lastDay, coarse),
+    length: Math.max(4, Math.ceil((length * perYear[own]) / perYear[view.frequency])),
+  };
+}
 
 function formulaInputs(kpi: Kpi): string[] {
   if (!kpi.formula) return [];
@@ -48,15 +83,18 @@ export function kpiDetail(
   const { db } = workspace;
   return db.transaction(() => {
     const kpi = getKpi(db, input.id, 'id');
-    const view = viewSpec(ctx, input.view);
-    if (input.period !== undefined) checkBucket(input.period, view);
+    const asked = viewSpec(ctx, input.view);
+    if (input.period !== undefined) checkBucket(input.period, asked);
+    const { view, period: chosen, length } = ownView(kpi, asked, input.period, input.length);
     const inputs = readEvaluationInputs(db);
     const related = dependencyClosure(inputs, kpi);
-    const period = input.period ?? periodsWithData(db, related, view)[0] ?? todaysBucket(ctx, view);
+    const period =
+      chosen ??
+      defaultPeriod(reportingKpis(db, related, inputs.kpis), view, ctx.now().slice(0, 10));
     const evaluate = (bucket: string, sparklineLength: number) =>
       evaluateKpis(related, inputs.values, { view, bucket, sparklineLength });
 
-    const now = evaluate(period, input.length);
+    const now = evaluate(period, length);
     const evaluation = now.get(kpi.id);
     if (!evaluation) throw new Error('the KPI was not evaluated');
 

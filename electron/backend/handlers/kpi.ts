@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/errors';
 import { defaultThresholds } from '@shared/domain/kpi';
+import { defaultAggregation } from '@shared/scoring/default-aggregation';
 import type { Kpi } from '@shared/domain/entities';
 import {
   codeFromName,
@@ -65,6 +66,7 @@ export function createKpi(
   if (code !== undefined) checkCodeFree(db, code, null);
   const definition = checkDefinition({
     ...fields,
+    aggregation: fields.aggregation ?? defaultAggregation(fields),
     code: code ?? uniqueCode(db, codeFromName(fields.name)),
     thresholds: thresholds ?? defaultThresholds(fields.direction),
   });

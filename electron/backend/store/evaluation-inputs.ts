@@ -74,6 +74,24 @@ function readValues(
   return { values, latestPeriods };
 }
 
+/** Each of these KPIs' periods with a value (KPIs without any are left out). */
+export function periodsByKpi(db: Db, kpiIds: readonly string[]): Map<string, string[]> {
+  const rows = db
+    .prepare<[string], [string, string]>(
+      `SELECT kpi_id, period FROM kpi_values
+       WHERE kpi_id IN (SELECT value FROM json_each(?)) ORDER BY kpi_id, period`,
+    )
+    .raw()
+    .all(JSON.stringify(kpiIds));
+  const periods = new Map<string, string[]>();
+  for (const [kpiId, period] of rows) {
+    const list = periods.get(kpiId);
+    if (list) list.push(period);
+    else periods.set(kpiId, [period]);
+  }
+  return periods;
+}
+
 /** The distinct (frequency, period) pairs with a value, for these KPIs. */
 export function reportedPeriods(
   db: Db,

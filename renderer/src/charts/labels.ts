@@ -10,3 +10,8 @@ export function viewPeriodLabel(period: string, view: Pick<ViewSpec, 'frequency'
 export function formatScore(score: number | null): string {
   return score === null ? '—' : `${Math.round(score).toLocaleString(LOCALE)}%`;
 }
+
+/** An objective's, perspective's or scorecard's score: status points out of 100. */
+export function formatPoints(score: number | null): string {
+  return score === null ? '—' : `${Math.round(score).toLocaleString(LOCALE)}/100`;
+}

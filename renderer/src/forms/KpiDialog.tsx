@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import type { Kpi } from '@shared/domain/entities';
 import {
-  AGGREGATIONS,
   DIRECTIONS,
   DIRECTION_LABELS,
   FREQUENCIES,
@@ -14,16 +13,20 @@ import {
   UNIT_FORMATS,
   UNIT_FORMAT_LABELS,
   defaultThresholds,
+  type Aggregation,
   type Direction,
 } from '@shared/domain/kpi';
+import { defaultAggregation } from '@shared/scoring/default-aggregation';
 import { api, errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { TargetPlanFields } from './TargetPlanFields';
+import { AggregationField } from './AggregationField';
 import { LOCALE } from '../locale';
 import { useSettingsStore } from '../settings/settings-store';
 import {
   initialState,
+  sumNeedsConfirmation,
   thresholdHelp,
   toDefinition,
   type FormIssue,
@@ -76,6 +79,10 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
     return () => cancelAnimationFrame(frame);
   }, [refused]);
   const [otherKpis, setOtherKpis] = useState<Kpi[]>([]);
+  // A new KPI's aggregation follows its unit and name until the user picks one; a stored
+  // KPI's is never changed for the user.
+  const [aggregationChosen, setAggregationChosen] = useState(kpi !== null);
+  const [askingSum, setAskingSum] = useState(false);
 
   useEffect(() => {
     api.call('kpi.list', {}).then(
@@ -86,9 +93,27 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
 
   const messageFor = (field: string) => issues.find((issue) => issue.field === field)?.message;
   const set = <K extends keyof KpiFormState>(key: K, value: KpiFormState[K]) => {
-    setState((current) => ({ ...current, [key]: value }));
+    setState((current) => {
+      const next = { ...current, [key]: value };
+      return aggregationChosen
+        ? next
+        : {
+            ...next,
+            aggregation: defaultAggregation({
+              name: next.name,
+              unit: { format: next.unitFormat, suffix: next.suffix },
+            }),
+          };
+    });
     setIssues((current) => current.filter((issue) => issue.field !== key));
   };
+
+  function chooseAggregation(aggregation: Aggregation) {
+    setAggregationChosen(true);
+    setAskingSum(false);
+    setState((current) => ({ ...current, aggregation }));
+    setIssues((current) => current.filter((issue) => issue.field !== 'aggregation'));
+  }
 
   function changeDirection(direction: Direction) {
     const before = defaultThresholds(state.direction);
@@ -106,8 +131,13 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
     }));
   }
 
-  async function submit() {
+  async function submit(sumConfirmed = false) {
     setFormError(null);
+    if (!sumConfirmed && sumNeedsConfirmation(state, kpi)) {
+      setAskingSum(true);
+      return;
+    }
+    setAskingSum(false);
     const { definition, issues: local } = toDefinition(state, LOCALE);
     if (local.length > 0) {
       setIssues(local);
@@ -193,7 +223,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
     <Dialog
       title={kpi ? `Edit KPI “${kpi.name}”` : 'New KPI'}
       submitLabel={kpi ? 'Save KPI' : 'Add KPI'}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
       busy={busy}
       error={formError}
@@ -252,7 +282,19 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
               FREQUENCIES,
               (value) => FREQUENCY_LABELS[value as keyof typeof FREQUENCY_LABELS],
             )}
-            {select('aggregation', 'Aggregation over time', AGGREGATIONS)}
+            <AggregationField
+              subject={{
+                name: state.name,
+                unit: { format: state.unitFormat, suffix: state.suffix },
+              }}
+              frequency={state.frequency}
+              aggregation={state.aggregation}
+              proposed={!aggregationChosen}
+              error={messageFor('aggregation')}
+              askingSum={askingSum}
+              onChange={chooseAggregation}
+              onKeepSum={() => void submit(true)}
+            />
           </div>
         </fieldset>
         <fieldset>

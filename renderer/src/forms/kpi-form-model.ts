@@ -222,3 +222,14 @@ export function thresholdHelp(
       return `Within a range: inside the target range is on track; the thresholds are how far outside it${mode === 'percent_of_target' ? ' (as % of the range’s middle)' : ''} still counts as on track or at risk (e.g. 0 and 5).`;
   }
 }
+
+/**
+ * Sum over time for a percent is nearly always a mistake (three months at 80 % show 240 %), so
+ * the form asks before saving it — unless the stored KPI already had it, which the user sees
+ * flagged instead: a definition is never changed behind the user's back, nor nagged at every
+ * save.
+ */
+export function sumNeedsConfirmation(state: KpiFormState, stored: Kpi | null): boolean {
+  if (state.unitFormat !== 'percent' || state.aggregation !== 'sum') return false;
+  return !(stored?.unit.format === 'percent' && stored.aggregation === 'sum');
+}

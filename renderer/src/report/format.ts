@@ -50,8 +50,9 @@ export function tickText(chart: ReportChart, value: number, compact: boolean): s
   return new Intl.NumberFormat(LOCALE, { ...notation, ...digits }).format(value);
 }
 
+/** A scorecard's, perspective's or objective's score: status points out of 100. */
 export function scoreText(score: number | null): string {
-  return score === null ? '—' : `${Math.round(score).toLocaleString(LOCALE)}%`;
+  return score === null ? '—' : `${Math.round(score).toLocaleString(LOCALE)}/100`;
 }
 
 export function periodText(period: string, view: Pick<ViewSpec, 'frequency'>): string {

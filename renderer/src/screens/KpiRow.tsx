@@ -1,6 +1,7 @@
 import type { EvaluatedKpi } from '@shared/domain/evaluation';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { formatValue } from '@shared/domain/format';
+import { periodLabel } from '@shared/domain/period';
 import { StatusBadge } from '../components/StatusBadge';
 import { TrendArrow } from '../components/TrendArrow';
 import { Sparkline } from '../charts/Sparkline';
@@ -48,7 +49,11 @@ export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
           <span className="tag">{SOURCE[evaluation.source]}</span>
         ) : null}
         {evaluation.missingInputs > 0 ? (
-          <span className="help"> {evaluation.missingInputs} input(s) without data</span>
+          <span className="help">
+            {' '}
+            {evaluation.inputs - evaluation.missingInputs} of {evaluation.inputs}{' '}
+            {evaluation.source === 'rolled_up' ? 'reported' : 'inputs reported'}
+          </span>
         ) : null}
       </th>
       <td className="number">
@@ -62,6 +67,10 @@ export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
         ) : (
           format(evaluation.value)
         )}
+        {evaluation.period !== null ? (
+          // A quarterly or yearly KPI in a finer view shows its own latest period, named.
+          <span className="period"> {periodLabel(kpi.frequency, evaluation.period, LOCALE)}</span>
+        ) : null}
         {forecast && forecast.forecastIndices.length > 0 ? (
           <span className="forecast">
             projected {format(forecast.projected)}

@@ -1,7 +1,7 @@
 import { useWorkspaceStore } from '../state/workspace-store';
 import { useScorecardStore } from '../state/scorecard-store';
 import { viewPeriodLabel } from '../charts/labels';
-import { monthNames } from '../locale';
+import { formatNumber, monthNames } from '../locale';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 
 // Which period the scorecard shows: by month, quarter or year, on the calendar or the
@@ -16,6 +16,15 @@ export function PeriodPicker() {
     : [view.period, ...view.availablePeriods];
   const fiscalStart = workspace.fiscalYearStartMonth;
   const months = monthNames();
+  // How complete each period is: "Nov 2026 — 1 of 20 values".
+  const counts = new Map(view.completeness.map((entry) => [entry.period, entry]));
+  const optionLabel = (period: string) => {
+    const label = viewPeriodLabel(period, view.view);
+    const count = counts.get(period);
+    return count && count.expected > 0
+      ? `${label} — ${formatNumber(count.reported)} of ${formatNumber(count.expected)} values`
+      : label;
+  };
 
   return (
     <div className="period-picker" role="group" aria-label="Period to show">
@@ -48,7 +57,7 @@ export function PeriodPicker() {
         >
           {periods.map((period) => (
             <option key={period} value={period}>
-              {viewPeriodLabel(period, view.view)}
+              {optionLabel(period)}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/eva
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
 import { api } from '../api/client';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatScore, viewPeriodLabel } from '../charts/labels';
+import { formatPoints, viewPeriodLabel } from '../charts/labels';
 import { KpiDialog } from '../forms/KpiDialog';
 import { NameDialog } from '../forms/NameDialog';
 import { useFocusedKpi } from '../reminders/kpi-focus';
@@ -27,8 +27,11 @@ type Editing =
 
 function Score({ node, label }: { node: ScoredNode; label: string }) {
   return (
-    <span className="score" aria-label={`${label}: score ${formatScore(node.score)}`}>
-      <StatusBadge status={node.status} /> <span className="number">{formatScore(node.score)}</span>
+    <span className="score" aria-label={`${label}: score ${formatPoints(node.score)}`}>
+      <StatusBadge status={node.status} />{' '}
+      <span className="number" title="Status points: on track 100, at risk 50, off track 0">
+        {formatPoints(node.score)}
+      </span>
       {node.noData > 0 ? (
         <span className="help">
           {' '}
@@ -84,7 +87,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
         />
         {view.childScorecards.length > 0 ? (
           <span className="help">
-            with sub-scorecards: <span className="number">{formatScore(view.cascaded.score)}</span>
+            with sub-scorecards: <span className="number">{formatPoints(view.cascaded.score)}</span>
           </span>
         ) : null}
         <button

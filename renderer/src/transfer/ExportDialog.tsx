@@ -8,6 +8,7 @@ import { desktopBridge } from '../api/transport';
 import { useScorecardStore } from '../state/scorecard-store';
 import { formatNumber } from '../locale';
 import { saveDownload } from './export-download';
+import { LOCALE } from '../locale';
 import {
   exportCall,
   FORMAT_LABELS,
@@ -69,6 +70,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         choice,
         scorecard?.id ?? null,
         downloads ? { kind: 'download' } : { kind: 'file', path: target },
+        LOCALE,
       );
       const result =
         call.method === 'export.values'
@@ -160,7 +162,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <Field
               label="From period"
               error={fieldErrors.fromPeriod}
-              help="e.g. 2026-01 or 2026-Q1"
+              help="e.g. 2026-01, Jan 2026, 2026-Q1 or Q1 2026"
             >
               {(control) => (
                 <input
@@ -170,7 +172,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
                 />
               )}
             </Field>
-            <Field label="To period" error={fieldErrors.toPeriod} help="e.g. 2026-12 or 2026">
+            <Field
+              label="To period"
+              error={fieldErrors.toPeriod}
+              help="e.g. Dec 2026, 2026-Q4 or 2026"
+            >
               {(control) => (
                 <input
                   {...control}

@@ -4,7 +4,10 @@ import { cellText } from '@shared/transfer/table';
 import { Field } from '../components/Field';
 import { ColumnSelect } from './ColumnSelect';
 import { HeaderRowSelect, NumberStyleSelect } from './FileSelects';
+import { LOCALE } from '../locale';
+import { parseLocaleNumber } from '@shared/parse/number';
 import {
+  bothReadings,
   columnCount,
   columnLabel,
   headerOf,
@@ -191,9 +194,19 @@ export function ImportMappingStep({ preview, choices, objectives, onChange, onRe
         <NumberStyleSelect
           value={choices.numberLocale}
           onChange={(numberLocale) => {
-            set({ numberLocale });
+            set({ numberLocale, numberStyleChosen: true });
           }}
         />
+        {preview.guess.numberStyle.example ? (
+          <NumberExample
+            example={preview.guess.numberStyle.example}
+            evidence={preview.guess.numberStyle.evidence}
+            choices={choices}
+            onChoose={(numberLocale) => {
+              set({ numberLocale, numberStyleChosen: true });
+            }}
+          />
+        ) : null}
         <Field label="Dates are written like">
           {(control) => (
             <select
@@ -278,5 +291,59 @@ export function ImportMappingStep({ preview, choices, objectives, onChange, onRe
         </table>
       </div>
     </div>
+  );
+}
+
+/**
+ * A number of the file that reads two ways ("1.968"), shown both ways. When the file settles
+ * nothing the wizard waits for this choice; otherwise it says what settled it.
+ */
+function NumberExample(props: {
+  example: string;
+  evidence: string | null;
+  choices: ImportChoices;
+  onChoose(locale: string): void;
+}) {
+  const { grouped, decimal } = bothReadings(props.example);
+  const name = useId();
+  const current = parseLocaleNumber(props.example, props.choices.numberLocale);
+  const chosen = props.choices.numberStyleChosen && current.ok ? current.value : null;
+  const show = (value: number) => value.toLocaleString(LOCALE, { maximumFractionDigits: 6 });
+  const mark = props.example.includes(',') ? 'comma' : 'point';
+  return (
+    <fieldset className="number-example">
+      <legend>“{props.example}” in this file means</legend>
+      {props.choices.numberStyleChosen ? null : (
+        <p role="alert">
+          Nothing in the file says how its numbers are written. Choose how to read “{props.example}
+          ”.
+        </p>
+      )}
+      {props.evidence && props.choices.numberStyleChosen ? (
+        <p className="help">Guessed from {props.evidence} in the file.</p>
+      ) : null}
+      <label>
+        <input
+          type="radio"
+          name={name}
+          checked={chosen === grouped.value}
+          onChange={() => {
+            props.onChoose(grouped.locale);
+          }}
+        />{' '}
+        {show(grouped.value)} (the {mark} groups thousands)
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          checked={chosen === decimal.value}
+          onChange={() => {
+            props.onChoose(decimal.locale);
+          }}
+        />{' '}
+        {show(decimal.value)} (the {mark} marks decimals)
+      </label>
+    </fieldset>
   );
 }

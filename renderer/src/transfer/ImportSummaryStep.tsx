@@ -1,12 +1,24 @@
 import type { ImportSummary } from '@shared/transfer/import-status';
 import { formatNumber } from '../locale';
+import { ImportFlags } from './ImportFlags';
 
-// Step 3 of the import: the dry run. What applying will do (new, changed with old → new,
-// unchanged), and every row that cannot be imported with where it is and why.
+// Step 3 of the import: the dry run. What applying will do (new values with their first rows,
+// changed with old → new, unchanged, per KPI), what looks misread, and every row that cannot
+// be imported with where it is and why.
 
 const SHOWN = 100;
 
-export function ImportSummaryStep({ summary }: { summary: ImportSummary }) {
+export function ImportSummaryStep({
+  summary,
+  flagsConfirmed,
+  onConfirmFlags,
+  onReadAsPercent,
+}: {
+  summary: ImportSummary;
+  flagsConfirmed: boolean;
+  onConfirmFlags(confirmed: boolean): void;
+  onReadAsPercent(kpiIds: string[]): void;
+}) {
   const n = (count: number) => formatNumber(count);
   return (
     <div className="import-summary">
@@ -30,6 +42,62 @@ export function ImportSummaryStep({ summary }: { summary: ImportSummary }) {
           </li>
         ) : null}
       </ul>
+      <ImportFlags
+        flags={summary.flags}
+        confirmed={flagsConfirmed}
+        onConfirm={onConfirmFlags}
+        onReadAsPercent={onReadAsPercent}
+      />
+      {summary.perKpi.length > 0 ? (
+        <section aria-label="Values per KPI">
+          <h3>Per KPI</h3>
+          <table className="preview-table">
+            <thead>
+              <tr>
+                <th scope="col">KPI</th>
+                <th scope="col">New</th>
+                <th scope="col">Changed</th>
+                <th scope="col">Unchanged</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.perKpi.slice(0, SHOWN).map((kpi) => (
+                <tr key={kpi.kpiId}>
+                  <td>{kpi.kpiName}</td>
+                  <td>{n(kpi.newValues)}</td>
+                  <td>{n(kpi.changedValues)}</td>
+                  <td>{n(kpi.unchangedValues)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {summary.newSample.length > 0 ? (
+        <section aria-label="New values">
+          <h3>New values (the first of each KPI)</h3>
+          <table className="preview-table">
+            <thead>
+              <tr>
+                <th scope="col">KPI</th>
+                <th scope="col">Period</th>
+                <th scope="col">Value as read</th>
+                <th scope="col">In the file</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.newSample.slice(0, SHOWN).map((value) => (
+                <tr key={`${value.kpiName}/${value.period}`}>
+                  <td>{value.kpiName}</td>
+                  <td>{value.period}</td>
+                  <td>{formatNumber(value.value)}</td>
+                  <td>{value.where}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       {summary.changes.length > 0 ? (
         <section aria-label="Changed values">
           <h3>Changed values</h3>

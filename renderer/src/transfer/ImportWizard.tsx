@@ -45,6 +45,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
   const [contents, setContents] = useState<'values' | 'definitions'>('values');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [flagsConfirmed, setFlagsConfirmed] = useState(false);
   const [objectives, setObjectives] = useState<{ id: string; label: string }[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const bridge = desktopBridge();
@@ -137,7 +138,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
 
   async function start() {
     if (step.kind !== 'map') return;
-    const problem = choicesProblem(step.choices);
+    const problem = choicesProblem(step.choices, step.preview.guess.numberStyle.example);
     if (problem) {
       setError(problem);
       return;
@@ -146,7 +147,36 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     setError(null);
     try {
       const status = await api.call('import.start', startParams(step.path, step.choices));
+      setFlagsConfirmed(false);
       setStep({ ...step, kind: 'job', status });
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The dry run again with percent KPIs read as fractions: the current one is rolled back. */
+  async function readAsPercent(kpiIds: string[]) {
+    if (step.kind !== 'job') return;
+    const choices = {
+      ...step.choices,
+      fractionsAsPercent: [...new Set([...step.choices.fractionsAsPercent, ...kpiIds])],
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const jobId = step.status.id;
+      await api.call('import.cancel', { jobId });
+      // The file is the job's until its rollback is done.
+      for (let i = 0; i < 300; i += 1) {
+        const { phase } = await api.call('import.status', { jobId });
+        if (phase === 'cancelled' || phase === 'failed') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const status = await api.call('import.start', startParams(step.path, choices));
+      setFlagsConfirmed(false);
+      setStep({ ...step, choices, status });
     } catch (cause) {
       setError(errorMessage(cause));
     } finally {
@@ -216,7 +246,8 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     step.kind === 'upload' ||
     status?.phase === 'reading' ||
     status?.phase === 'applying' ||
-    (status?.phase === 'ready' && importable === 0);
+    (status?.phase === 'ready' && importable === 0) ||
+    (status?.phase === 'ready' && (status.summary?.flags.length ?? 0) > 0 && !flagsConfirmed);
 
   if (step.kind === 'map' && contents === 'definitions' && scorecardId)
     return (
@@ -307,7 +338,12 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
         </label>
       ) : null}
       {status?.summary && status.phase === 'ready' ? (
-        <ImportSummaryStep summary={status.summary} />
+        <ImportSummaryStep
+          summary={status.summary}
+          flagsConfirmed={flagsConfirmed}
+          onConfirmFlags={setFlagsConfirmed}
+          onReadAsPercent={(kpiIds) => void readAsPercent(kpiIds)}
+        />
       ) : null}
       {status?.phase === 'applied' && status.result ? (
         <p role="status">

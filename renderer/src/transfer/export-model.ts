@@ -33,6 +33,7 @@ export type ExportCall =
         scorecardId?: string;
         fromPeriod?: string;
         toPeriod?: string;
+        locale?: string;
         destination: ExportDestination;
       };
     }
@@ -45,6 +46,7 @@ export function exportCall(
   choice: ExportChoice,
   scorecardId: string | null,
   destination: ExportDestination,
+  locale?: string,
 ): ExportCall {
   const scope = choice.scope === 'scorecard' && scorecardId ? { scorecardId } : {};
   if (choice.format === 'package')
@@ -59,6 +61,8 @@ export function exportCall(
       ...scope,
       ...(from ? { fromPeriod: from } : {}),
       ...(to ? { toPeriod: to } : {}),
+      // Month names in the bounds are read in the user's language too ("März 2026").
+      ...((from || to) && locale ? { locale } : {}),
       destination,
     },
   };

@@ -7,6 +7,7 @@ import {
   type ImportChoices,
   type UnknownChoice,
 } from '@shared/transfer/import-choices';
+import { parseLocaleNumber } from '@shared/parse/number';
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { readPeriodCell } from '@shared/transfer/read-cells';
 import { cellText, columnLetters, type Cell } from '@shared/transfer/table';
@@ -35,9 +36,32 @@ export function columnCount(preview: ImportPreview): number {
   return Math.max(1, ...preview.rows.map((row) => row.cells.length));
 }
 
+/**
+ * A number of the file that reads two ways, read both ways: `"1.968"` as 1968 (the mark
+ * groups thousands) with the style that reads it so, and as 1.968 (the mark is decimal).
+ */
+export function bothReadings(example: string): {
+  grouped: { locale: string; value: number };
+  decimal: { locale: string; value: number };
+} {
+  const comma = example.includes(',');
+  const read = (locale: string) => {
+    const parsed = parseLocaleNumber(example, locale);
+    return { locale, value: parsed.ok ? parsed.value : Number.NaN };
+  };
+  return comma
+    ? { grouped: read('en-US'), decimal: read('de-DE') }
+    : { grouped: read('de-DE'), decimal: read('en-US') };
+}
+
 /** Why the choices cannot be used yet, or null. */
-export function choicesProblem(choices: ImportChoices): string | null {
+export function choicesProblem(
+  choices: ImportChoices,
+  example: string | null = null,
+): string | null {
   const { mapping } = choices;
+  if (!choices.numberStyleChosen)
+    return `Nothing in the file says how its numbers are written: choose how to read ${example ? `"${example}"` : 'its numbers'}.`;
   const used =
     mapping.layout === 'long'
       ? [mapping.kpiColumn, mapping.periodColumn, mapping.valueColumn, mapping.commentColumn]

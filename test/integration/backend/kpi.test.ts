@@ -17,7 +17,8 @@ describe('KPI definitions', () => {
       unit: { format: 'number', currency: null, suffix: '' },
       direction: 'higher_is_better',
       frequency: 'monthly',
-      aggregation: 'sum',
+      // A margin is a ratio: its months are averaged (default-aggregation.ts).
+      aggregation: 'average',
       target: null,
       thresholds: { mode: 'percent_of_target', onTrack: 100, atRisk: 90 },
       owner: '',

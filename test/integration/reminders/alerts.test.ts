@@ -87,6 +87,8 @@ describe('off-track alerts', () => {
       name: 'Churn',
       frequency: 'monthly',
       direction: 'lower_is_better',
+      // 2.1 must read as 2.1 to be over the target of 2: statuses compare what is shown.
+      decimals: 1,
       target: 2,
     });
     await t.call('reminders.claimDue', where);

@@ -14,7 +14,8 @@ const PNG_1PX =
 async function sample() {
   const t = makeBackend({
     samplePath: SHIPPED_SAMPLE,
-    now: () => new Date('2026-04-20T09:00:00Z'),
+    // After the sample's last month (October 2026): a later month is never the default.
+    now: () => new Date('2026-11-20T09:00:00Z'),
   });
   await t.call('workspace.openSample', {});
   return t;
@@ -143,7 +144,7 @@ describe('action plans', () => {
     const later = await t.call('actionPlan.create', {
       kpiId: margin.id,
       title: 'Review prices',
-      dueDate: '2026-06-01',
+      dueDate: '2027-01-15',
       status: 'in_progress',
     });
     expect((await t.call('actionPlan.list', { kpiId: margin.id })).map((p) => p.title)).toEqual([

@@ -55,9 +55,11 @@ describe('periods as spreadsheets write them', () => {
   });
 
   it.each([
-    ['2026-13', 'not a real month'],
-    ['31/02/2026', 'not a real date'],
-    ['2026-W54', 'not a real week'],
+    // Quoting the text as written, not the key it was read as.
+    ['2026-13', '"2026-13" is not a month'],
+    ['31/02/2026', '"31/02/2026" is not a date'],
+    ['31.13.2026', '"31.13.2026" is not a date'],
+    ['2026-W54', '"2026-W54" is not a week'],
     ['Smarch 2026', 'not a month name'],
     ['next Tuesday', 'not a date or period'],
     ['', 'empty'],

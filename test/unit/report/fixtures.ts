@@ -74,6 +74,8 @@ function evaluationOf(id: string, fact: KpiFact): KpiEvaluation {
     forecast: null,
     missingInputs: 0,
     tooLarge: false,
+    inputs: 0,
+    period: null,
   };
 }
 
@@ -98,6 +100,7 @@ export function scorecard(
     view: MONTH,
     period,
     availablePeriods: [period],
+    completeness: [{ period, reported: 1, expected: 1 }],
     own: node(overall, 80),
     cascaded: node(overall, 75),
     childScorecards: [],

@@ -206,17 +206,18 @@ describe('roll-ups of the scorecard structure', () => {
       ],
       evaluations,
     });
-    // k1 on track (weight 3), k2 at 80 % off track (weight 1): health 75, at risk.
-    expect(scores.objectives.get('o1')).toMatchObject({ score: 95, health: 75, status: 'at_risk' });
+    // k1 on track (weight 3), k2 at 80 % off track (weight 1): 75 points, at risk — one
+    // number for both score and status (evaluate-structure.ts).
+    expect(scores.objectives.get('o1')).toMatchObject({ score: 75, health: 75, status: 'at_risk' });
     expect(scores.objectives.get('o3')).toMatchObject({ score: null, status: 'no_data' });
     expect(scores.perspectives.get('p2')).toMatchObject({
-      score: 50,
+      score: 0,
       noData: 1,
       total: 2,
       status: 'off_track',
     });
     expect(scores.cascaded.get('company')).toMatchObject({
-      score: 72.5,
+      score: 37.5,
       health: 37.5,
       status: 'off_track',
     });
@@ -227,7 +228,7 @@ describe('roll-ups of the scorecard structure', () => {
 });
 
 describe('roll-up statuses follow the statuses below', () => {
-  it('an objective with one KPI shows that KPI status, whatever its score', () => {
+  it('an objective with one KPI shows that KPI status, and a score that agrees with it', () => {
     // 95 % of target is on track under thresholds of 95 / 85.
     const evaluations = evaluateKpis(
       [
@@ -247,7 +248,9 @@ describe('roll-up statuses follow the statuses below', () => {
       evaluations,
     });
     expect(evaluations.get('k')?.status).toBe('on_track');
-    expect(scores.objectives.get('o')).toMatchObject({ score: 95, status: 'on_track' });
+    expect(scores.objectives.get('o')).toMatchObject({ score: 100, status: 'on_track' });
+    for (const node of [...scores.objectives.values(), ...scores.perspectives.values()])
+      expect(node.status).toBe(rollUpStatus(node.score));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Kpi, Unit } from '@shared/domain/entities';
-import { STATUS_LABELS } from '@shared/domain/kpi';
+import { FREQUENCY_RANK, STATUS_LABELS } from '@shared/domain/kpi';
 import type { Period } from '@shared/domain/period';
 import type { ValueExportLayout } from '@shared/api/contract-export';
 import type { ValueRow } from './value-rows';
@@ -79,14 +79,18 @@ function longTable(rows: readonly ValueRow[]): ValueTable {
 }
 
 /**
- * One row per KPI, one column per period key (oldest first; a month before the quarter that
- * holds it). A status per cell does not fit, so the row carries its latest period's status.
+ * One row per KPI, one column per period key: the months together in order, then the
+ * quarters, then the years (finest first) — never a quarter between two months, which a
+ * spreadsheet would chart or sum as if it were another month. A status per cell does not fit,
+ * so the row carries its latest period's status.
  */
 function wideTable(kpis: readonly Kpi[], rows: readonly ValueRow[]): ValueTable {
   const periods = new Map<string, Period>();
   for (const row of rows) periods.set(row.period.key, row.period);
-  const ordered = [...periods.values()].sort((a, b) =>
-    a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : 0,
+  const ordered = [...periods.values()].sort(
+    (a, b) =>
+      FREQUENCY_RANK[a.frequency] - FREQUENCY_RANK[b.frequency] ||
+      (a.start < b.start ? -1 : a.start > b.start ? 1 : 0),
   );
   const column = new Map(ordered.map((period, index) => [period.key, index]));
   const byKpi = new Map<string, ValueRow[]>();

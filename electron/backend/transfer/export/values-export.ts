@@ -19,6 +19,8 @@ export interface ValuesExportInput {
   scorecardId?: string | undefined;
   fromPeriod?: string | undefined;
   toPeriod?: string | undefined;
+  /** For month names in the period bounds. */
+  locale?: string | undefined;
   destination: ExportDestination;
 }
 
@@ -55,7 +57,10 @@ export async function exportValues(
 ): Promise<ExportResult> {
   const workspace = ctx.workspace();
   const { db } = workspace;
-  const range = periodRange(input.fromPeriod, input.toPeriod);
+  const range = periodRange(input.fromPeriod, input.toPeriod, {
+    locale: input.locale,
+    fiscalYearStartMonth: workspace.meta().fiscalYearStartMonth,
+  });
   const scope =
     input.scorecardId === undefined
       ? workspace.meta().name

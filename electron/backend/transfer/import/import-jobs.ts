@@ -152,6 +152,7 @@ export class ImportJobs {
           mapping: input.mapping,
           numberLocale: input.numberLocale,
           dayFirst: input.dayFirst,
+          fractionsAsPercent: input.fractionsAsPercent,
           newKpis:
             input.unknownKpis.action === 'create'
               ? {

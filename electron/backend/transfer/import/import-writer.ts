@@ -3,9 +3,19 @@ import { kpiDefinitionFields } from '@shared/api/schemas';
 import type { Frequency } from '@shared/domain/kpi';
 import {
   SUMMARY_LIST_LIMIT,
+  type ImportFlag,
   type ImportResult,
   type ImportSummary,
+  type NewValue,
 } from '@shared/transfer/import-status';
+import {
+  emptyPercentTally,
+  looksLikeFractions,
+  magnitudeFactor,
+  tallyPercent,
+  typicalMagnitude,
+  type PercentTally,
+} from '@shared/transfer/import-flags';
 import { looseName, type MatchableKpi } from '@shared/transfer/kpi-matcher';
 import { describeCell, type SourceLocation } from '@shared/transfer/table';
 import type { ImportProblem, UnknownKpiName } from '@shared/transfer/value-rows';
@@ -27,6 +37,26 @@ export interface ImportWriterOptions {
   enteredBy: string;
   enteredAt: string;
   newKpis: { objectiveId: string; frequency: Frequency } | null;
+  /** Percent KPIs whose values the file writes as fractions: 0.915 is stored as 91.5. */
+  fractionsAsPercent?: ReadonlySet<string>;
+}
+
+/** How many of each KPI's first new values the dry run lists. */
+const NEW_SAMPLE_PER_KPI = 5;
+/** How many recent stored values say what is typical for a KPI. */
+const HISTORY_VALUES = 12;
+
+/** What the dry run says about one KPI of the file. */
+interface KpiTally {
+  kpiId: string;
+  name: string;
+  newValues: number;
+  changedValues: number;
+  unchangedValues: number;
+  /** Median magnitude of its stored values before the import; null when none. */
+  typical: number | null;
+  magnitude: { count: number; period: string; value: number; factor: number } | null;
+  percent: PercentTally | null;
 }
 
 interface Stored {
@@ -53,6 +83,7 @@ function emptyPending() {
     period: [] as string[],
     value: [] as number[],
     comment: [] as (string | null)[],
+    line: [] as number[],
   };
 }
 
@@ -80,10 +111,23 @@ export class ImportWriter {
   private problemCount = 0;
   private readonly counts = { newValues: 0, changedValues: 0, unchangedValues: 0 };
   private readonly changeSample: ImportSummary['changes'] = [];
+  private readonly newSample: NewValue[] = [];
+  /** Per KPI slot: counts, history and what looks misread. */
+  private readonly tallies: (KpiTally | undefined)[] = [];
+  private readonly percentKpis: Set<string>;
+  private readonly history: Statement<[string], number>;
 
   constructor(private readonly options: ImportWriterOptions) {
     this.db = options.db;
     this.kpiNames = new Map(options.kpis.map((kpi) => [kpi.id, kpi.name]));
+    this.percentKpis = new Set(
+      options.kpis.filter((kpi) => kpi.unitFormat === 'percent').map((kpi) => kpi.id),
+    );
+    this.history = this.db
+      .prepare<[string], number>(
+        `SELECT value FROM kpi_values WHERE kpi_id = ? ORDER BY period DESC LIMIT ${HISTORY_VALUES}`,
+      )
+      .pluck();
     this.stored = this.db.prepare(
       'SELECT value, comment, entered_by, entered_at FROM kpi_values WHERE kpi_id = ? AND period = ?',
     );
@@ -170,6 +214,8 @@ export class ImportWriter {
     comment: string | null,
     line: number,
   ): void {
+    if (this.options.fractionsAsPercent?.has(kpiId) === true)
+      value = Math.round(value * 100 * 1e9) / 1e9;
     const kpiSlot = this.slotOf(this.kpiSlots, kpiId);
     const periodSlot = this.slotOf(this.periodSlots, period);
     let lines = this.seenLines[kpiSlot];
@@ -201,7 +247,39 @@ export class ImportWriter {
     pending.period.push(period);
     pending.value.push(value);
     pending.comment.push(comment);
+    pending.line.push(line);
     if (pending.kpiId.length === ROW_SLOTS) this.flushInserts();
+  }
+
+  /**
+   * A KPI's tally, made when its first values are flushed: its history is read then, before
+   * this import has written any of its values.
+   */
+  private tallyOf(kpiSlot: number, kpiId: string, name: string): KpiTally {
+    let tally = this.tallies[kpiSlot];
+    if (!tally) {
+      tally = {
+        kpiId,
+        name,
+        newValues: 0,
+        changedValues: 0,
+        unchangedValues: 0,
+        typical: this.hasStored.has(kpiId) ? typicalMagnitude(this.history.all(kpiId)) : null,
+        magnitude: null,
+        percent: this.percentKpis.has(kpiId) ? emptyPercentTally() : null,
+      };
+      this.tallies[kpiSlot] = tally;
+    }
+    return tally;
+  }
+
+  /** Looks at a value about to be written for what may be a misreading. */
+  private check(tally: KpiTally, period: string, value: number): void {
+    if (tally.percent) tallyPercent(tally.percent, value);
+    const factor = magnitudeFactor(value, tally.typical);
+    if (factor === null) return;
+    if (tally.magnitude) tally.magnitude.count += 1;
+    else tally.magnitude = { count: 1, period, value, factor };
   }
 
   /** A value that replaces a stored one: written at once, with its history. */
@@ -264,7 +342,13 @@ export class ImportWriter {
     for (let start = 0; start < count;) {
       // The rows of one KPI are together now; its stored values in their span of periods
       // come in one range read rather than a look-up each.
-      const kpiId = rows.kpiId[(order[start] as number) % ROW_SLOTS] as string;
+      const firstRow = (order[start] as number) % ROW_SLOTS;
+      const kpiId = rows.kpiId[firstRow] as string;
+      const tally = this.tallyOf(
+        Math.floor((rows.slot[firstRow] as number) / PERIOD_SLOTS),
+        kpiId,
+        rows.name[firstRow] as string,
+      );
       let end = start;
       let low: string | null = null;
       let high: string | null = null;
@@ -287,13 +371,27 @@ export class ImportWriter {
         const comment = rows.comment[i] ?? null;
         const before = stored?.get(period);
         if (before) {
-          if (before.value === value && (comment === null || comment === before.comment))
+          if (before.value === value && (comment === null || comment === before.comment)) {
             this.counts.unchangedValues += 1;
-          else this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
+            tally.unchangedValues += 1;
+          } else {
+            this.check(tally, period, value);
+            this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
+            tally.changedValues += 1;
+          }
           continue;
         }
         // New values need no history entry each: the import's own entry says where they came from.
         this.counts.newValues += 1;
+        tally.newValues += 1;
+        this.check(tally, period, value);
+        if (tally.newValues <= NEW_SAMPLE_PER_KPI && this.newSample.length < SUMMARY_LIST_LIMIT)
+          this.newSample.push({
+            kpiName: tally.name,
+            period,
+            value,
+            where: describeCell(this.options.location, rows.line[i] as number, null),
+          });
         params.push(kpiId, period, value, comment ?? '', enteredBy, enteredAt);
         if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
           this.insertMany.run(params);
@@ -314,7 +412,51 @@ export class ImportWriter {
       changes: this.changeSample,
       unknownKpis: unknownKpis.slice(0, SUMMARY_LIST_LIMIT),
       kpisToCreate: this.createdKpis.size,
+      newSample: this.newSample,
+      perKpi: this.tallies
+        .filter((tally): tally is KpiTally => tally !== undefined)
+        .slice(0, SUMMARY_LIST_LIMIT)
+        .map(({ kpiId, name, newValues, changedValues, unchangedValues }) => ({
+          kpiId,
+          kpiName: name,
+          newValues,
+          changedValues,
+          unchangedValues,
+        })),
+      flags: this.flags(),
     };
+  }
+
+  private flags(): ImportFlag[] {
+    const flags: ImportFlag[] = [];
+    for (const tally of this.tallies) {
+      if (!tally) continue;
+      const { kpiId, name: kpiName, percent } = tally;
+      if (
+        percent !== null &&
+        percent.example !== null &&
+        this.options.fractionsAsPercent?.has(kpiId) !== true &&
+        looksLikeFractions(percent, tally.typical)
+      ) {
+        flags.push({
+          kind: 'percent_fraction',
+          kpiId,
+          kpiName,
+          count: percent.count,
+          example: percent.example,
+        });
+        continue; // the fractions are also "100× off"; one flag says it
+      }
+      if (tally.magnitude && tally.typical !== null)
+        flags.push({
+          kind: 'magnitude',
+          kpiId,
+          kpiName,
+          typical: tally.typical,
+          ...tally.magnitude,
+        });
+    }
+    return flags.slice(0, SUMMARY_LIST_LIMIT);
   }
 
   /** Makes the import permanent, with one history entry for the import as a whole. */

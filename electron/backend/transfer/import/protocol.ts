@@ -42,6 +42,8 @@ export interface ImportRequest {
   numberLocale: string;
   dayFirst: boolean;
   newKpis: { objectiveId: string; frequency: Frequency } | null;
+  /** Percent KPIs whose values are written as fractions in the file (×100 when stored). */
+  fractionsAsPercent: string[];
 }
 
 /** Every row of a short file (a KPI list), for the backend to read itself. */

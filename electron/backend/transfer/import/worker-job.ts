@@ -80,6 +80,7 @@ export class WorkerImport {
       enteredBy: this.request.enteredBy,
       enteredAt: nowIso,
       newKpis,
+      fractionsAsPercent: new Set(this.request.fractionsAsPercent),
     });
     this.writer = writer;
     const readRequest: ReadValuesRequest = {

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { Cell, SourceRow } from '@shared/transfer/table';
+import { workbookSheets } from './workbook-sheets';
 
 // Workbooks read with exceljs's streaming reader: one sheet at a time, row by row, so a large
 // workbook is never held whole. Cells keep their kind: numbers stay numbers, date cells become
@@ -24,7 +25,16 @@ export function toCell(value: CellValue, numFmt: string | undefined): Cell {
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null) return null;
+    // A formula written by a program that does not calculate (openpyxl, most generators) has
+    // no stored result: say that, rather than "the value is empty".
+    if (result === undefined || result === null) {
+      const formula = value as { formula?: string; sharedFormula?: string };
+      return {
+        formula:
+          formula.formula ??
+          (formula.sharedFormula ? `(the formula of ${formula.sharedFormula})` : ''),
+      };
+    }
     if (typeof result === 'object' && 'error' in result) return (result as { error: string }).error;
     return toCell(result as CellValue, numFmt);
   }
@@ -45,18 +55,37 @@ async function reader(
       bytesRead += chunk.length;
       onBytes(bytesRead);
     });
-  return new Excel.stream.xlsx.WorkbookReader(file, {
+  const workbook = new Excel.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
     entries: 'ignore',
   });
+  // Its workbook model exists only once xl/workbook.xml has been read; a sheet stored before
+  // that part would otherwise make it fail on the missing model.
+  (workbook as unknown as { model?: { sheets: unknown[] } }).model ??= { sheets: [] };
+  return workbook;
 }
 
-/** The reader sets each sheet's name from the workbook, though its typings leave it out. */
-function nameOf(sheet: ExcelJS.stream.xlsx.WorksheetReader): string {
-  return (sheet as unknown as { name: string }).name;
+/** Sheet names by part number (xl/worksheets/sheetN.xml), read from the workbook part. */
+async function sheetNames(path: string): Promise<{ byPart: Map<string, string>; order: string[] }> {
+  const sheets = await workbookSheets(path);
+  return {
+    byPart: new Map(sheets.map((sheet) => [sheet.partNumber, sheet.name])),
+    order: sheets.map((sheet) => sheet.name),
+  };
+}
+
+/**
+ * A sheet's name. The reader names a sheet from the workbook only when that part came first
+ * in the zip; otherwise it is still "Sheet" + its part number, and the workbook's own list
+ * (read from the zip's directory) has the real one.
+ */
+function nameOf(sheet: ExcelJS.stream.xlsx.WorksheetReader, byPart: Map<string, string>): string {
+  const { id, name } = sheet as unknown as { id: unknown; name: string };
+  if (typeof id === 'string' && name === `Sheet${id}`) return byPart.get(id) ?? name;
+  return name;
 }
 
 function rowCells(row: ExcelJS.Row): Cell[] {
@@ -76,8 +105,9 @@ export interface SheetPreview {
 /** Every sheet's name and first rows; the rest of each sheet is skipped. */
 export async function previewWorkbook(path: string, rowLimit: number): Promise<SheetPreview[]> {
   const sheets: SheetPreview[] = [];
+  const names = await sheetNames(path);
   for await (const sheet of await reader(path)) {
-    const preview: SheetPreview = { name: nameOf(sheet), rows: [] };
+    const preview: SheetPreview = { name: nameOf(sheet, names.byPart), rows: [] };
     sheets.push(preview);
     for await (const row of sheet) {
       preview.rows.push({ line: row.number, cells: rowCells(row) });
@@ -85,7 +115,12 @@ export async function previewWorkbook(path: string, rowLimit: number): Promise<S
       if (preview.rows.length >= rowLimit) break;
     }
   }
-  return sheets;
+  // Listed in the workbook's order (the tabs as the user sees them), not the zip's.
+  const rank = (name: string) => {
+    const at = names.order.indexOf(name);
+    return at === -1 ? names.order.length : at;
+  };
+  return sheets.sort((a, b) => rank(a.name) - rank(b.name));
 }
 
 const XLSX_BATCH = 1_000;
@@ -100,8 +135,9 @@ export async function* xlsxRowBatches(
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<SourceRow[]> {
   let found = false;
+  const names = await sheetNames(path);
   for await (const sheet of await reader(path, onBytes)) {
-    if (nameOf(sheet) !== sheetName) {
+    if (nameOf(sheet, names.byPart) !== sheetName) {
       // Leave the other sheets at once; the reader drains them on its way.
       for await (const row of sheet) if (row.number > 0) break;
       continue;

@@ -1,0 +1,127 @@
+import { FREQUENCY_RANK, type Frequency } from '../domain/kpi';
+import { parsePeriod, periodKeyOfDay } from '../domain/period';
+import { bucketOfDay } from './buckets';
+import { bucketOf, monthsOfBucket, type ViewSpec } from './calendar';
+
+// Which period the scorecard, the board report and the alerts look at when nobody chose one.
+// Not simply the latest period with any value: one value imported for next month would move
+// everything there, with every other KPI "No data". The rule (also in the in-app help):
+//
+// 1. Only periods up to the one containing today count; a future period is never the default.
+// 2. The default is the latest period in which more than half of the KPIs that report values
+//    have one. A KPI counts in a period when it is due there (a quarterly KPI in the last month
+//    of its quarter, in a month view) and it had started reporting by then.
+// 3. If no period has that, the latest one where at least two KPIs reported; then the latest
+//    with any value; and with no values at all, the period containing today.
+//
+// So a single value in a later period never moves the default once two KPIs have reported a
+// period together (property-tested).
+
+/** A KPI whose values are entered (not calculated or rolled up) and the periods it has. */
+export interface ReportingKpi {
+  frequency: Frequency;
+  periods: readonly string[];
+}
+
+export interface PeriodCount {
+  /** KPIs with a value counted in this view period. */
+  reported: number;
+  /** KPIs due in this view period (every one measured as often as the view or more). */
+  expected: number;
+}
+
+const VIEW_RANK = { month: 2, quarter: 3, year: 4 } as const;
+
+/** The view period a KPI period is counted in: for a coarser KPI, the one its period ends in. */
+export function reportingBucket(
+  frequency: Frequency,
+  period: string,
+  view: ViewSpec,
+): string | null {
+  const own = bucketOf(frequency, period, view);
+  if (own !== null) return own;
+  const end = parsePeriod(frequency, period)?.end;
+  return end === undefined ? null : bucketOfDay(end, view);
+}
+
+/** Whether a KPI is due in a view period: always, unless its own periods are longer. */
+function dueIn(frequency: Frequency, bucket: string, view: ViewSpec): boolean {
+  if (FREQUENCY_RANK[frequency] <= VIEW_RANK[view.frequency]) return true;
+  const lastMonth = monthsOfBucket(bucket, view).at(-1);
+  const lastDay = lastMonth === undefined ? undefined : parsePeriod('monthly', lastMonth)?.end;
+  if (lastDay === undefined) return false;
+  return reportingBucket(frequency, periodKeyOfDay(frequency, lastDay), view) === bucket;
+}
+
+interface Counted {
+  frequency: Frequency;
+  buckets: Set<string>;
+  first: string | null;
+}
+
+function countedKpis(kpis: readonly ReportingKpi[], view: ViewSpec): Counted[] {
+  const cache = new Map<string, string | null>();
+  return kpis.map(({ frequency, periods }) => {
+    const buckets = new Set<string>();
+    let first: string | null = null;
+    for (const period of periods) {
+      const key = `${frequency}|${period}`;
+      let bucket = cache.get(key);
+      if (bucket === undefined) {
+        bucket = reportingBucket(frequency, period, view);
+        cache.set(key, bucket);
+      }
+      if (bucket === null) continue;
+      buckets.add(bucket);
+      if (first === null || bucket < first) first = bucket;
+    }
+    return { frequency, buckets, first };
+  });
+}
+
+/** How complete each view period with any value is: reported of expected, newest first. */
+export function periodCompleteness(
+  kpis: readonly ReportingKpi[],
+  view: ViewSpec,
+): Map<string, PeriodCount> {
+  const counted = countedKpis(kpis, view);
+  const all = new Set<string>();
+  for (const kpi of counted) for (const bucket of kpi.buckets) all.add(bucket);
+  const result = new Map<string, PeriodCount>();
+  for (const bucket of [...all].sort().reverse()) {
+    let reported = 0;
+    let expected = 0;
+    for (const kpi of counted) {
+      if (kpi.buckets.has(bucket)) reported += 1;
+      if (kpi.buckets.has(bucket) || dueIn(kpi.frequency, bucket, view)) expected += 1;
+    }
+    result.set(bucket, { reported, expected });
+  }
+  return result;
+}
+
+/** The default view period (see the rule above); `today` is an ISO day in the user's zone. */
+export function defaultPeriod(
+  kpis: readonly ReportingKpi[],
+  view: ViewSpec,
+  today: string,
+): string {
+  const current = bucketOfDay(today, view);
+  const counted = countedKpis(kpis, view).filter((kpi) => kpi.first !== null);
+  const candidates = new Set<string>();
+  for (const kpi of counted)
+    for (const bucket of kpi.buckets) if (bucket <= current) candidates.add(bucket);
+  const newestFirst = [...candidates].sort().reverse();
+  const reportedIn = (bucket: string) =>
+    counted.reduce((n, kpi) => n + (kpi.buckets.has(bucket) ? 1 : 0), 0);
+  for (const bucket of newestFirst) {
+    const reported = reportedIn(bucket);
+    const reporting = counted.filter(
+      (kpi) =>
+        kpi.buckets.has(bucket) ||
+        ((kpi.first as string) <= bucket && dueIn(kpi.frequency, bucket, view)),
+    ).length;
+    if (reported * 2 > reporting) return bucket;
+  }
+  return newestFirst.find((bucket) => reportedIn(bucket) >= 2) ?? newestFirst[0] ?? current;
+}
