@@ -5,9 +5,8 @@ import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis, valueWindows, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
-import type { HandlerContext } from '../context';
 import { readEvaluationInputs, readStructure, reportedPeriods } from '../store/evaluation-inputs';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
 
@@ -20,8 +19,8 @@ export interface ViewInput {
   basis: ViewSpec['basis'];
 }
 
-export function viewSpec(ctx: HandlerContext, view: ViewInput): ViewSpec {
-  const { fiscalYearStartMonth } = readMeta(ctx.workspace().db);
+export function viewSpec(db: Db, view: ViewInput): ViewSpec {
+  const { fiscalYearStartMonth } = readMeta(db);
   return { ...view, fiscalYearStartMonth };
 }
 
@@ -57,18 +56,19 @@ export function periodsWithData(db: Db, kpis: readonly Kpi[], view: ViewSpec): s
   return [...buckets].sort().reverse().slice(0, MAX_PERIODS);
 }
 
-export function todaysBucket(ctx: HandlerContext, view: ViewSpec): string {
-  return bucketOfDay(ctx.now().slice(0, 10), view);
+/** The view period that holds `now` (an ISO time). */
+export function todaysBucket(now: string, view: ViewSpec): string {
+  return bucketOfDay(now.slice(0, 10), view);
 }
 
 export function evaluateScorecard(
-  ctx: HandlerContext,
+  db: Db,
+  now: string,
   input: { id: string; view: ViewInput; period?: string | undefined; sparklineLength: number },
 ): ScorecardEvaluation {
-  const { db } = ctx.workspace();
   return db.transaction(() => {
     const scorecard = getScorecard(db, input.id, 'id');
-    const view = viewSpec(ctx, input.view);
+    const view = viewSpec(db, input.view);
     if (input.period !== undefined) checkBucket(input.period, view);
     const structure = readStructure(db);
     const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
@@ -77,7 +77,7 @@ export function evaluateScorecard(
     const objectiveIds = new Set(objectives.map((o) => o.id));
     const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
     const availablePeriods = periodsWithData(db, ownKpis, view);
-    const period = input.period ?? availablePeriods[0] ?? todaysBucket(ctx, view);
+    const period = input.period ?? availablePeriods[0] ?? todaysBucket(now, view);
 
     const options = { view, bucket: period, sparklineLength: input.sparklineLength };
     const inputs = readEvaluationInputs(db, valueWindows(options));
@@ -122,10 +122,9 @@ export function evaluateScorecard(
   })();
 }
 
-export function kpiTree(ctx: HandlerContext, input: { view: ViewInput; period: string }): KpiTree {
-  const { db } = ctx.workspace();
+export function kpiTree(db: Db, input: { view: ViewInput; period: string }): KpiTree {
   return db.transaction(() => {
-    const view = viewSpec(ctx, input.view);
+    const view = viewSpec(db, input.view);
     checkBucket(input.period, view);
     const inputs = readEvaluationInputs(db);
     const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
