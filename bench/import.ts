@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   async function freshWorkspace(file: string): Promise<Map<string, string>> {
     await call('workspace.create', { name: 'Bench', path: join(dir, file) });
     const scorecard = await call('scorecard.create', { name: 'Company' });
-    const view = await call('scorecard.view', { id: scorecard.id });
+    const view = await call('scorecard.evaluate', { id: scorecard.id });
     const objective = await call('objective.create', {
       perspectiveId: view.perspectives[0]?.perspective.id ?? '',
       name: 'All',

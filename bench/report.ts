@@ -43,7 +43,7 @@ async function buildWorkspace(dir: string): Promise<string> {
   const path = join(dir, 'report-bench.kpis');
   await call('workspace.create', { name: 'Report bench', path });
   const scorecard = await call('scorecard.create', { name: 'Company' });
-  const view = await call('scorecard.view', { id: scorecard.id });
+  const view = await call('scorecard.evaluate', { id: scorecard.id });
   const kpis: { id: string; name: string }[] = [];
   for (const { perspective } of view.perspectives) {
     for (let o = 0; o < 5; o += 1) {

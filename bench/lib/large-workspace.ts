@@ -26,7 +26,7 @@ export async function buildLargeWorkspace(): Promise<LargeWorkspace> {
   const path = join(dir, 'bench.kpis');
   await call('workspace.create', { name: 'Bench', path });
   const scorecard = await call('scorecard.create', { name: 'Company' });
-  const view = await call('scorecard.view', { id: scorecard.id });
+  const view = await call('scorecard.evaluate', { id: scorecard.id });
   const objectives: string[] = [];
   for (const { perspective } of view.perspectives) {
     for (let i = 0; i < 5; i += 1) {

@@ -41,6 +41,9 @@ export class HandlerContext {
       deviceId: () => this.deviceId(),
       now: () => this.now(),
       log: options.log,
+      changed: (entities) => {
+        this.events.emit('changed', { entities, scorecardIds: null });
+      },
     });
   }
 

@@ -16,7 +16,6 @@ import { scorecardHandlers } from './handlers/scorecard';
 import { scoringHandlers } from './handlers/scoring';
 import { combineHandlers, type Handlers } from './handlers/types';
 import { valueHandlers } from './handlers/value';
-import { viewHandlers } from './handlers/view';
 import { workspaceHandlers } from './handlers/workspace';
 
 // The backend: plain Node (never `electron`), hosted by the Electron main process over IPC or
@@ -34,7 +33,6 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     appHandlers,
     workspaceHandlers,
     scorecardHandlers,
-    viewHandlers,
     scoringHandlers,
     perspectiveHandlers,
     objectiveHandlers,

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
 import { sampleWorkspaceSchema, type SampleWorkspace } from '@shared/sample/schema';
-import { createKpi } from './handlers/kpi';
-import { insertObjective } from './handlers/objective';
-import { insertScorecard } from './handlers/scorecard';
-import { getKpi, updateKpiRow } from './store/kpis';
+import { addKpi, setKpiParent } from './services/kpi';
+import { addObjective } from './services/objective';
+import { addScorecard } from './services/scorecard';
+import { updateMeta } from './store/meta';
 import { periodProblem, ValueWriter } from './store/value-writer';
 import { fieldLabel } from './validation';
-import { writeMeta, type Workspace } from './workspace/workspace';
+import type { Workspace } from './workspace/workspace';
 
 // The sample workspace: shipped as JSON, turned into a brand-new workspace file each time it
 // is opened (the shipped JSON is only ever read).
@@ -69,7 +69,7 @@ export function seedSample(
   now: string,
 ): void {
   const { db } = workspace;
-  writeMeta(db, 'fiscal_year_start_month', String(sample.workspace.fiscalYearStartMonth));
+  updateMeta(workspace, 'fiscal_year_start_month', String(sample.workspace.fiscalYearStartMonth));
   const scorecardIds = new Map<string, string>();
   const kpiIds = new Map<string, string>();
   const parentLinks: { code: string; parent: string }[] = [];
@@ -77,7 +77,7 @@ export function seedSample(
 
   for (const card of parentsFirst(sample)) {
     const parentId = card.parent === null ? null : (scorecardIds.get(card.parent) ?? null);
-    const created = insertScorecard(
+    const created = addScorecard(
       workspace,
       { name: card.name, description: card.description, parentId },
       card.perspectives,
@@ -87,10 +87,10 @@ export function seedSample(
       const perspectiveId = created.perspectiveIds[index] ?? '';
       for (const objectiveData of perspective.objectives) {
         const { kpis, ...objectiveFields } = objectiveData;
-        const objective = insertObjective(workspace, { ...objectiveFields, perspectiveId });
+        const objective = addObjective(workspace, { ...objectiveFields, perspectiveId });
         for (const { values: series, comments, parent, ...definition } of kpis) {
           const kpi = sampleStep(`KPI "${definition.code}"`, () =>
-            createKpi(workspace, { ...definition, objectiveId: objective.id, parentKpiId: null }),
+            addKpi(workspace, { ...definition, objectiveId: objective.id, parentKpiId: null }),
           );
           kpiIds.set(kpi.code, kpi.id);
           if (parent !== undefined) parentLinks.push({ code: kpi.code, parent });
@@ -113,9 +113,8 @@ export function seedSample(
       throw sampleError(
         `KPI "${link.code}" names a parent KPI "${link.parent}" that does not exist`,
       );
-    const before = getKpi(db, childId);
-    const after = { ...before, parentKpiId: parentId };
-    updateKpiRow(db, after);
-    workspace.changes.recordUpdate('kpi', childId, before, after);
+    sampleStep(`KPI "${link.code}"`, () =>
+      setKpiParent(workspace, { id: childId, parentKpiId: parentId }),
+    );
   }
 }

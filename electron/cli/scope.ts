@@ -46,7 +46,7 @@ export async function pickObjective(
 ): Promise<Objective> {
   const objectives: Objective[] = [];
   for (const scorecard of await session.call('scorecard.list', {})) {
-    const view = await session.call('scorecard.view', { id: scorecard.id });
+    const view = await session.call('scorecard.evaluate', { id: scorecard.id });
     for (const perspective of view.perspectives)
       objectives.push(...perspective.objectives.map((entry) => entry.objective));
   }

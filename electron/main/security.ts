@@ -34,7 +34,8 @@ function guardContents(contents: WebContents, appUrl: string): void {
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });
-  // No second window ever; an http(s) link the user clicked opens in their browser.
+  // The page opens no window (the shell's only other one is the hidden window report.ts prints
+  // the PDF in); an http(s) link the user clicked opens in their browser.
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };

@@ -7,7 +7,6 @@ import type {
   Perspective,
   RecentWorkspace,
   Scorecard,
-  ScorecardView,
   WorkspaceInfo,
 } from '../domain/entities';
 import type { KpiDetail, KpiTree, ScorecardEvaluation } from '../domain/evaluation';
@@ -112,8 +111,6 @@ export const contract = {
     }),
   ),
   'scorecard.delete': method<null>()(byId),
-  /** Perspectives → objectives → KPIs with their latest value, target and status. */
-  'scorecard.view': method<ScorecardView>()(byId),
 
   /**
    * A scorecard evaluated for one view period: every KPI's value (entered, rolled up from its

@@ -6,7 +6,6 @@ import type {
   KpiType,
   MeasureKind,
   Rollup,
-  Status,
   Thresholds,
   UnitFormat,
 } from './kpi';
@@ -119,9 +118,26 @@ export interface KpiValue {
 
 export type ChangeOperation = 'insert' | 'update' | 'delete';
 
-/** What a change-log entry is about; also what the backend's `changed` event names. */
-export type ChangeEntity =
-  'workspace' | 'scorecard' | 'perspective' | 'objective' | 'kpi' | 'value';
+/**
+ * What a change-log entry is about; also what the backend's `changed` event names. The list is
+ * repeated in the change log's CHECK constraint (migration 5): an entity added here needs a
+ * migration that widens it.
+ */
+export const CHANGE_ENTITIES = [
+  'workspace',
+  'scorecard',
+  'perspective',
+  'objective',
+  'kpi',
+  'value',
+  'action_plan',
+  'reminder_defaults',
+  'kpi_reminder',
+  'review_schedule',
+  'report_options',
+] as const;
+
+export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 /** One entry of the append-only change log: the value history, the audit trail, later sync. */
 export interface ChangeLogEntry {
@@ -133,30 +149,6 @@ export interface ChangeLogEntry {
   newValue: unknown;
   at: string;
   deviceId: string;
-}
-
-export interface KpiStatusView {
-  kpi: Kpi;
-  /** The latest period with a value, or null when the KPI has no data. */
-  latest: KpiValue | null;
-  target: number | null;
-  status: Status;
-}
-
-export interface ObjectiveView {
-  objective: Objective;
-  kpis: KpiStatusView[];
-}
-
-export interface PerspectiveView {
-  perspective: Perspective;
-  objectives: ObjectiveView[];
-}
-
-/** What the scorecard screen shows, in one read. */
-export interface ScorecardView {
-  scorecard: Scorecard;
-  perspectives: PerspectiveView[];
 }
 
 /** Where an action plan stands (the list is repeated in migration 3's CHECK constraint). */

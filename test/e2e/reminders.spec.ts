@@ -9,7 +9,7 @@ import { apiCaller, expect, openSample, test } from './fixtures';
 /** The first objective of the sample's first scorecard, for KPIs a test adds. */
 async function firstObjectiveId(call: ReturnType<typeof apiCaller>): Promise<string> {
   const [scorecard] = (await call('scorecard.list', {})) as { id: string }[];
-  const view = (await call('scorecard.view', { id: scorecard?.id })) as {
+  const view = (await call('scorecard.evaluate', { id: scorecard?.id })) as {
     perspectives: { objectives: { objective: { id: string } }[] }[];
   };
   return view.perspectives[0]?.objectives[0]?.objective.id ?? '';

@@ -1,20 +1,14 @@
 import { ApiError } from '@shared/api/errors';
-import { readReportOptions, writeReportOptions } from '../report/options-store';
-import { reportData } from '../report/assemble';
+import { rememberReportOptions, reportData, reportOptions } from '../services/report';
 import type { HandlerGroup } from './types';
 
 // The PDF board report: its remembered options and its data. The PDF itself is made by
 // Chromium's print engine from the renderer's report view (see renderer/src/report/).
 
 export const reportHandlers = {
-  'report.options.get': (_input, ctx) => readReportOptions(ctx.workspace().db),
-
-  'report.options.set': (input, ctx) => {
-    writeReportOptions(ctx.workspace().db, input);
-    return input;
-  },
-
-  'report.data': (input, ctx) => reportData(ctx, input),
+  'report.options.get': (_input, ctx) => reportOptions(ctx.workspace()),
+  'report.options.set': (input, ctx) => rememberReportOptions(ctx.workspace(), input),
+  'report.data': (input, ctx) => reportData(ctx.workspace().db, ctx.now(), input),
 
   // The desktop shell answers this itself (electron/main/report.ts); a host without a PDF
   // printer of its own, such as browser mode, prints from the browser instead.

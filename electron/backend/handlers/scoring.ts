@@ -1,11 +1,11 @@
-import { kpiDetail } from './kpi-detail';
-import { evaluateScorecard, kpiTree } from './evaluate';
+import { evaluateScorecard, kpiTree } from '../services/evaluation';
+import { kpiDetail } from '../services/kpi-detail';
 import type { HandlerGroup } from './types';
 
-// The scoring views: a scorecard for a period, and one KPI over time.
+// The scoring views: a scorecard for a period, one KPI over time, every KPI's tree.
 
 export const scoringHandlers = {
-  'scorecard.evaluate': (input, ctx) => evaluateScorecard(ctx, input),
-  'kpi.detail': (input, ctx) => kpiDetail(ctx, input),
-  'kpi.tree': (input, ctx) => kpiTree(ctx, input),
+  'scorecard.evaluate': (input, ctx) => evaluateScorecard(ctx.workspace().db, ctx.now(), input),
+  'kpi.detail': (input, ctx) => kpiDetail(ctx.workspace(), ctx.now(), input),
+  'kpi.tree': (input, ctx) => kpiTree(ctx.workspace().db, input),
 } satisfies HandlerGroup;

@@ -1,7 +1,7 @@
 import type { Frequency } from '@shared/domain/kpi';
 import type { AlertInputs, AlertValue } from '@shared/reminders/alert-status';
 import { readStructure } from '../store/evaluation-inputs';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // What off-track alerts are computed from: the scoring engine's inputs (the same structure
 // reads as the scorecard screen), with when each value was entered, from the oldest period

@@ -25,7 +25,7 @@ import {
 } from '@shared/reminders/schedule';
 import type { ReminderInbox } from '@shared/reminders/api';
 import type { Reminder, ReminderPreferences, WorkspaceSnapshot } from '@shared/reminders/types';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 import { canonicalPath } from '../workspace/registry';
 import { InboxFile } from './inbox-file';
 import { PreferencesFile } from './preferences';

@@ -2,7 +2,8 @@ import { oldestPeriodsRead } from '@shared/reminders/alert-status';
 import type { WorkspaceSnapshot } from '@shared/reminders/types';
 import type { Frequency } from '@shared/domain/kpi';
 import { readMeta } from '../workspace/workspace';
-import { MIGRATIONS, latestVersion, schemaVersionOf, type Db } from '../workspace/migrations';
+import { MIGRATIONS, latestVersion, schemaVersionOf } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 import { readAlertInputs } from './alert-inputs';
 import { readReminderSettings } from './settings-store';
 

@@ -3,10 +3,12 @@ import {
   reportOptionsSchema,
   type ReportOptions,
 } from '@shared/report/options';
+import type { Tx } from '../store/change-log';
 import { findScorecard } from '../store/records';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
-// The report options are remembered per workspace, in its workspace_meta table, as JSON.
+// The report options are remembered per workspace, in its workspace_meta table, as JSON; a
+// change is logged (entity 'report_options'): they travel with the file like its data.
 
 const KEY = 'report_options';
 
@@ -32,8 +34,10 @@ export function readReportOptions(db: Db): ReportOptions {
   return options;
 }
 
-export function writeReportOptions(db: Db, options: ReportOptions): void {
+export function writeReportOptions({ db, changes }: Tx, options: ReportOptions): void {
+  const before = readReportOptions(db);
   db.prepare(
     'INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(KEY, JSON.stringify(options));
+  changes.recordUpdate('report_options', KEY, before, options);
 }

@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { ActionPlan, ActionPlanStatus } from '@shared/domain/entities';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
+import type { Tx } from './change-log';
+import { newId } from './ids';
 import { notFound } from './records';
 
-// Action plans (schema version 3). Not written to the change log yet: its CHECK constraint
-// lists the entities it accepts and widening it means rebuilding that table (see the report).
+// Action plans (schema version 3); each write with its change-log entry (schema 5 on).
 
 interface ActionPlanRow {
   id: string;
@@ -19,7 +19,7 @@ interface ActionPlanRow {
   updated_at: string;
 }
 
-const toActionPlan = (row: ActionPlanRow): ActionPlan => ({
+export const toActionPlan = (row: ActionPlanRow): ActionPlan => ({
   id: row.id,
   kpiId: row.kpi_id,
   objectiveId: row.objective_id,
@@ -66,37 +66,46 @@ export function getActionPlan(db: Db, id: string, field?: string): ActionPlan {
 }
 
 export function insertActionPlan(
-  db: Db,
+  { db, changes }: Tx,
   fields: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt'>,
   now: string,
 ): ActionPlan {
-  const plan: ActionPlan = { id: uuidv7(), ...fields, createdAt: now, updatedAt: now };
-  db.prepare(
-    `INSERT INTO action_plans
-       (id, kpi_id, objective_id, title, owner, due_date, status, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    plan.id,
-    plan.kpiId,
-    plan.objectiveId,
-    plan.title,
-    plan.owner,
-    plan.dueDate,
-    plan.status,
-    plan.notes,
-    plan.createdAt,
-    plan.updatedAt,
-  );
+  const plan: ActionPlan = { id: newId(), ...fields, createdAt: now, updatedAt: now };
+  insertActionPlans({ db, changes }, [plan]);
   return plan;
 }
 
-export function updateActionPlan(db: Db, plan: ActionPlan): void {
+/** Plans as they are (a package's, with their own ids and times). */
+export function insertActionPlans({ db, changes }: Tx, plans: readonly ActionPlan[]): void {
+  const insert = db.prepare(
+    `INSERT INTO action_plans
+       (id, kpi_id, objective_id, title, owner, due_date, status, notes, created_at, updated_at)
+     VALUES (@id, @kpiId, @objectiveId, @title, @owner, @dueDate, @status, @notes, @createdAt,
+       @updatedAt)`,
+  );
+  for (const plan of plans) {
+    insert.run(plan);
+    changes.record('action_plan', plan.id, 'insert', null, plan);
+  }
+}
+
+export function updateActionPlan({ db, changes }: Tx, before: ActionPlan, after: ActionPlan): void {
   db.prepare(
     `UPDATE action_plans SET title = ?, owner = ?, due_date = ?, status = ?, notes = ?,
        updated_at = ? WHERE id = ?`,
-  ).run(plan.title, plan.owner, plan.dueDate, plan.status, plan.notes, plan.updatedAt, plan.id);
+  ).run(
+    after.title,
+    after.owner,
+    after.dueDate,
+    after.status,
+    after.notes,
+    after.updatedAt,
+    after.id,
+  );
+  changes.recordUpdate('action_plan', after.id, before, after);
 }
 
-export function deleteActionPlan(db: Db, id: string): void {
-  db.prepare('DELETE FROM action_plans WHERE id = ?').run(id);
+export function deleteActionPlan({ db, changes }: Tx, before: ActionPlan): void {
+  db.prepare('DELETE FROM action_plans WHERE id = ?').run(before.id);
+  changes.record('action_plan', before.id, 'delete', before, null);
 }

@@ -1,12 +1,19 @@
 import type { Statement } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import type { ChangeEntity, ChangeLogEntry, ChangeOperation } from '@shared/domain/entities';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
+import { newId } from './ids';
 
 // The append-only change log: value history, audit trail, and later the unit of sync
-// (ARCHITECTURE.md). Callers write it inside the same transaction as the change itself.
+// (ARCHITECTURE.md). Each store writes it inside the same transaction as the change itself;
+// this class holds the only INSERT INTO change_log (a unit test checks the sources for others).
 
 export type { ChangeEntity };
+
+/** What every store write takes: the connection and its log, written in one transaction. */
+export interface Tx {
+  db: Db;
+  changes: ChangeLog;
+}
 
 /** A value's entity id in the log: its natural key. */
 export function valueEntityId(kpiId: string, period: string): string {
@@ -37,6 +44,56 @@ function toEntry(row: ChangeRow): ChangeLogEntry {
   };
 }
 
+/** Entries in one multi-row INSERT of a bulk write: one call instead of a hundred. */
+const BULK_ROWS = 100;
+const COLUMNS = '(id, entity, entity_id, operation, old_value, new_value, at, device_id)';
+const INSERT = `INSERT INTO change_log ${COLUMNS} VALUES `;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Entries of a bulk write (an import), appended a hundred to a statement. The caller builds
+ * the JSON (an import writes it by concatenation, faster than JSON.stringify of an object);
+ * `flush` before reading the log or committing.
+ */
+export class BulkChanges {
+  private params: (string | null)[] = [];
+  private readonly many: Statement;
+  private readonly one: Statement;
+
+  constructor(
+    db: Db,
+    private readonly at: string,
+    private readonly deviceId: string,
+    private readonly touch: (entity: ChangeEntity) => void,
+  ) {
+    this.many = db.prepare(`${INSERT}${Array.from({ length: BULK_ROWS }, () => ROW).join(', ')}`);
+    this.one = db.prepare(`${INSERT}${ROW}`);
+  }
+
+  /** Appends an entry; `oldJson` and `newJson` are JSON text (or null). */
+  add(
+    entity: ChangeEntity,
+    entityId: string,
+    operation: ChangeOperation,
+    oldJson: string | null,
+    newJson: string | null,
+  ): void {
+    this.touch(entity);
+    const { params } = this;
+    params.push(newId(), entity, entityId, operation, oldJson, newJson, this.at, this.deviceId);
+    if (params.length === BULK_ROWS * 8) {
+      this.many.run(params);
+      this.params = [];
+    }
+  }
+
+  flush(): void {
+    const { params } = this;
+    for (let i = 0; i < params.length; i += 8) this.one.run(params.slice(i, i + 8));
+    this.params = [];
+  }
+}
+
 export class ChangeLog {
   private readonly insert: Statement;
   /** What was logged since the last `takeTouched`: the dispatcher turns it into a `changed` event. */
@@ -47,9 +104,13 @@ export class ChangeLog {
     private readonly deviceId: string,
     private readonly now: () => string,
   ) {
-    this.insert = db.prepare(
-      `INSERT INTO change_log (id, entity, entity_id, operation, old_value, new_value, at, device_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.insert = db.prepare(`${INSERT}${ROW}`);
+  }
+
+  /** A bulk appender for one write of many entries, all at the same time. */
+  bulk(): BulkChanges {
+    return new BulkChanges(this.db, this.now(), this.deviceId, (entity) =>
+      this.touched.add(entity),
     );
   }
 
@@ -62,7 +123,7 @@ export class ChangeLog {
   ): void {
     this.touched.add(entity);
     this.insert.run(
-      uuidv7(),
+      newId(),
       entity,
       entityId,
       operation,

@@ -3,7 +3,7 @@ import type { Frequency } from '@shared/domain/kpi';
 import type { PeriodValue } from '@shared/scoring/aggregate';
 import { listKpis } from './kpis';
 import { listAllObjectives, listAllPerspectives, listAllScorecards } from './records';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // Everything the scoring engine reads, in a handful of queries: formulas and roll-ups may
 // reach any KPI of the workspace, so the whole workspace is read at once (one pass over

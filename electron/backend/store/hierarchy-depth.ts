@@ -1,6 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import { depthMessage, MAX_HIERARCHY_DEPTH, type HierarchyKind } from '@shared/domain/hierarchy';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // The depth limit of KPI and scorecard hierarchies (shared/domain/hierarchy.ts) where a parent
 // link is made through the API. SQLite's recursive queries walk the chain without recursion

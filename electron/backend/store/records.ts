@@ -1,6 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import type { Objective, Perspective, Scorecard } from '@shared/domain/entities';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // Reading scorecards, perspectives and objectives, and the NOT_FOUND errors that name them.
 
@@ -142,10 +142,4 @@ export function nextPosition(db: Db, table: Sibling, parentId: string | null): n
     )
     .get(parentId);
   return row?.next ?? 0;
-}
-
-/** Rewrites positions 0..n-1 in the given order (the ids are already checked). */
-export function writeOrder(db: Db, table: Sibling, orderedIds: readonly string[]): void {
-  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
-  orderedIds.forEach((id, index) => update.run(index, id));
 }

@@ -4,7 +4,7 @@ import type { KpiValue } from '@shared/domain/entities';
 import type { ChangeLog } from './change-log';
 import { valueEntityId } from './change-log';
 import { valueStatements } from './values';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // Writing values together with their change-log entries. Used by value.set, value.setMany and
 // the sample workspace, so every path that writes a value also writes its history.

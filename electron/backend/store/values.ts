@@ -1,9 +1,9 @@
 import type { KpiValue } from '@shared/domain/entities';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
 // Values: one number per KPI and period key, with its comment and who entered it when.
 
-interface ValueRow {
+export interface ValueRow {
   kpi_id: string;
   period: string;
   value: number;

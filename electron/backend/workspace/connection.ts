@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { ApiError } from '@shared/api/errors';
-import type { Db } from './migrations';
 
 // Every read-write connection to a workspace file is made here, so the pragmas that keep a
 // file safe are set in one place (STYLE.md pattern 8).
+
+/** A connection to a workspace file (or to a scratch database of the same schema). */
+export type Db = Database.Database;
 
 export function fileLabel(path: string): string {
   return `"${basename(path)}"`;

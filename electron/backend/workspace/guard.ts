@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
 import { fileLabel, isBusy, lockedError, sqliteCode } from './connection';
-import { APPLICATION_ID, type Db } from './migrations';
+import { APPLICATION_ID } from './migrations';
+import type { Db } from './connection';
 
 // Decides whether a file may be opened for writing, without changing a byte of it: a file that
 // is not ours, is damaged, or was written by a newer app is refused and left exactly as found.
@@ -55,15 +56,15 @@ export function checkSqliteHeader(path: string): void {
 }
 
 /**
- * Opens the file read-only and returns its schema version once it is known to be an intact
- * workspace this app can read. A read-only connection to a WAL file creates `-wal`/`-shm`
- * files; those we made are removed again so a refused file leaves no trace.
+ * Runs `read` on a read-only connection to `path` that lives for this one read, and leaves no
+ * trace: a read-only connection to a WAL file creates `-wal`/`-shm` files, and those we made
+ * are removed again. Errors (a busy file, a damaged one) reach the caller, which words them.
  */
-export function inspectWorkspace(
+export function withReadOnlyConnection<T>(
   path: string,
-  options: { maxVersion: number; nativeBinding: string | undefined },
-): number {
-  checkSqliteHeader(path);
+  nativeBinding: string | undefined,
+  read: (db: Db) => T,
+): T {
   const sideFiles = [`${path}-wal`, `${path}-shm`];
   const existedBefore = sideFiles.map((file) => existsSync(file));
   let db: Db | undefined;
@@ -72,21 +73,40 @@ export function inspectWorkspace(
       readonly: true,
       fileMustExist: true,
       timeout: 0,
-      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
     });
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
-      throw notAWorkspace(path, 'it is an SQLite database made by another program');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > options.maxVersion)
-      throw new ApiError({
-        code: 'NEWER_VERSION',
-        message: `${fileLabel(path)} was written by a newer version of KPI Scorecard (schema ${version}, this app reads up to ${options.maxVersion}); update the app to open it. The file was left unchanged.`,
-      });
-    if (version < 1) throw damaged(path, 'it was never completely created');
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const verdict = rows[0]?.quick_check ?? 'no answer from the integrity check';
-    if (verdict !== 'ok') throw damaged(path, verdict);
-    return version;
+    return read(db);
+  } finally {
+    db?.close();
+    removeSideFilesWeMade(sideFiles, existedBefore);
+  }
+}
+
+/**
+ * Opens the file read-only and returns its schema version once it is known to be an intact
+ * workspace this app can read; a refused file is left exactly as found.
+ */
+export function inspectWorkspace(
+  path: string,
+  options: { maxVersion: number; nativeBinding: string | undefined },
+): number {
+  checkSqliteHeader(path);
+  try {
+    return withReadOnlyConnection(path, options.nativeBinding, (db) => {
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+        throw notAWorkspace(path, 'it is an SQLite database made by another program');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > options.maxVersion)
+        throw new ApiError({
+          code: 'NEWER_VERSION',
+          message: `${fileLabel(path)} was written by a newer version of KPI Scorecard (schema ${version}, this app reads up to ${options.maxVersion}); update the app to open it. The file was left unchanged.`,
+        });
+      if (version < 1) throw damaged(path, 'it was never completely created');
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      const verdict = rows[0]?.quick_check ?? 'no answer from the integrity check';
+      if (verdict !== 'ok') throw damaged(path, verdict);
+      return version;
+    });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (isBusy(error)) throw lockedError(path);
@@ -94,9 +114,6 @@ export function inspectWorkspace(
     if (code === 'SQLITE_NOTADB') throw notAWorkspace(path, 'it is not an SQLite database');
     if (code !== null) throw damaged(path, error instanceof Error ? error.message : code);
     throw error;
-  } finally {
-    db?.close();
-    removeSideFilesWeMade(sideFiles, existedBefore);
   }
 }
 

@@ -10,9 +10,9 @@ import {
   migrate,
   MigrationError,
   schemaVersionOf,
-  type Db,
   type Migration,
 } from './migrations';
+import type { Db } from './connection';
 import { holdInProcess, isHeldInProcess, releaseInProcess } from './registry';
 import { Workspace, writeMeta } from './workspace';
 

@@ -1,11 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { REMINDER_SCHEMA } from '../reminders/schema';
+import type { Db } from './connection';
+import { CHANGE_LOG_V5 } from './change-log-v5';
 import { SCHEMA_V1 } from './schema-v1';
 
 // Forward-only, numbered migrations (STYLE.md pattern 7). A migration is never edited once
 // shipped: users' files were written by it. Add a new one with the next number instead.
-
-export type Db = BetterSqlite3.Database;
 
 /** "KPIS" in ASCII: marks a SQLite file as ours, so a foreign database is never touched. */
 export const APPLICATION_ID = 0x4b504953;
@@ -69,6 +68,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'reminder settings',
     up(db) {
       db.exec(REMINDER_SCHEMA);
+    },
+  },
+  {
+    version: 5,
+    name: 'every entity in the change log',
+    up(db) {
+      db.exec(CHANGE_LOG_V5);
     },
   },
 ];

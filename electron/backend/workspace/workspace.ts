@@ -2,7 +2,8 @@ import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
 import { ChangeLog } from '../store/change-log';
 import { openLockedConnection } from './connection';
-import { schemaVersionOf, type Db } from './migrations';
+import { schemaVersionOf } from './migrations';
+import type { Db } from './connection';
 import { releaseInProcess } from './registry';
 
 // One open workspace file: its locked connection, its change log and its metadata.

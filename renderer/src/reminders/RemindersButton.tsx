@@ -21,9 +21,10 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
     return () => clearInterval(timer);
   }, [load, workspacePath]);
 
-  // The scorecard is evaluated again after every change of its values or KPIs: an entered value
-  // clears its reminder and a new KPI brings its own, so the count is listed again too. Its
-  // first evaluation is the opening of the workspace, which the effect above has listed.
+  // The count is listed again whenever the scorecard store evaluates the scorecard again (an
+  // entered value clears its reminder, a new KPI brings its own). That follows the writes made
+  // through that store and imports, not every write: edits elsewhere reach the count at the
+  // next refresh. Its first evaluation is the opening of the workspace, listed above.
   const evaluated = useScorecardStore((state) => state.view);
   const previous = useRef(evaluated);
   useEffect(() => {

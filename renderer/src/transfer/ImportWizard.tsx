@@ -52,7 +52,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
 
   useEffect(() => {
     if (!scorecardId) return;
-    void api.call('scorecard.view', { id: scorecardId }).then((view) => {
+    void api.call('scorecard.evaluate', { id: scorecardId }).then((view) => {
       setObjectives(
         view.perspectives.flatMap((p) =>
           p.objectives.map((o) => ({

@@ -12,7 +12,7 @@ async function workspaceWithClock() {
   const path = join(t.dir, 'Acme.kpis');
   const workspace = await t.call('workspace.create', { name: 'Acme', path });
   const scorecard = await t.call('scorecard.create', { name: 'Company' });
-  const view = await t.call('scorecard.view', { id: scorecard.id });
+  const view = await t.call('scorecard.evaluate', { id: scorecard.id });
   const objective = await t.call('objective.create', {
     perspectiveId: view.perspectives[0]?.perspective.id ?? '',
     name: 'Grow revenue',

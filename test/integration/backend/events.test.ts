@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '@shared/api/events';
+import { applyImport, dryRun, writeFile } from '../import/helpers';
 import { withScorecard } from './helpers';
 
 // The backend says what a call changed (from what it wrote to the change log) and when another
@@ -26,6 +27,20 @@ describe('server events', () => {
     await t.call('value.list', { kpiIds: [kpi.id] });
     await t.fail('value.set', { kpiId: kpi.id, period: '2026-13', value: 5 });
     expect(events).toEqual([]);
+  });
+
+  it('announces the values an import wrote on its worker thread once it is applied', async () => {
+    const t = await withScorecard();
+    await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    const path = writeFile(t, 'values.csv', 'KPI,Period,Value\nRevenue,2026-01,5\n');
+    const ready = await dryRun(t, path);
+    expect(events.filter((event) => event.name === 'changed')).toEqual([]);
+    await applyImport(t, ready.id);
+    expect(events.filter((event) => event.name === 'changed')).toEqual([
+      { name: 'changed', payload: { entities: ['value'], scorecardIds: null } },
+    ]);
   });
 
   it('announces a workspace switch', async () => {

@@ -104,7 +104,7 @@ export async function withScorecard(options?: Parameters<typeof makeBackend>[0])
     path: join(t.dir, 'Acme.kpis'),
   });
   const scorecard = await t.call('scorecard.create', { name: 'Company' });
-  const view = await t.call('scorecard.view', { id: scorecard.id });
+  const view = await t.call('scorecard.evaluate', { id: scorecard.id });
   const perspectiveIds = view.perspectives.map((p) => p.perspective.id);
   const financial = perspectiveIds[0] ?? '';
   const objective = await t.call('objective.create', {

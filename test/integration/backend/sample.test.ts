@@ -22,24 +22,31 @@ describe('workspace.openSample', () => {
     const company = cards[0]?.id ?? '';
     expect(cards[1]?.parentId).toBe(company);
 
-    const view = await t.call('scorecard.view', { id: company });
+    const view = await t.call('scorecard.evaluate', { id: company });
     expect(view.perspectives.map((p) => [p.perspective.name, p.perspective.weight])).toEqual([
       ['Financial', 2],
       ['Customer', 1],
       ['Internal Process', 1],
       ['Learning & Growth', 1],
     ]);
+    expect(view.period).toBe('2026-03');
     const revenue = view.perspectives[0]?.objectives[0]?.kpis[0];
     expect(revenue).toMatchObject({
-      latest: { period: '2026-03', value: 40000, comment: 'dip: oven repair', enteredBy: 'Ana' },
-      target: 50000,
-      status: 'off_track',
+      kpi: { code: 'revenue' },
+      evaluation: { value: 40000, target: 50000, status: 'off_track' },
     });
-    const complaints = view.perspectives[1]?.objectives[0]?.kpis[0];
-    expect(complaints).toMatchObject({
-      latest: { period: '2026-Q1', value: 8 },
-      status: 'on_track',
+    const [march] = await t.call('value.list', {
+      kpiIds: [revenue?.kpi.id ?? ''],
+      fromPeriod: '2026-03',
     });
+    expect(march).toMatchObject({ value: 40000, comment: 'dip: oven repair', enteredBy: 'Ana' });
+    const quarter = await t.call('scorecard.evaluate', {
+      id: company,
+      view: { frequency: 'quarter' },
+      period: '2026-Q1',
+    });
+    const complaints = quarter.perspectives[1]?.objectives[0]?.kpis[0];
+    expect(complaints).toMatchObject({ evaluation: { value: 8, status: 'on_track' } });
 
     const kpis = await t.call('kpi.list', {});
     const byCode = new Map(kpis.map((k) => [k.code, k]));

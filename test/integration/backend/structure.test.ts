@@ -7,7 +7,7 @@ import { withScorecard } from './helpers';
 describe('scorecards, perspectives and objectives', () => {
   it('gives a new scorecard the four balanced-scorecard perspectives', async () => {
     const t = await withScorecard();
-    const view = await t.call('scorecard.view', { id: t.scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: t.scorecard.id });
     expect(view.perspectives.map((p) => [p.perspective.name, p.perspective.weight])).toEqual([
       ['Financial', 1],
       ['Customer', 1],
@@ -83,13 +83,13 @@ describe('scorecards, perspectives and objectives', () => {
     });
     expect(twice).toMatchObject({ code: 'VALIDATION', field: 'orderedIds.4' });
     const other = await t.call('scorecard.create', { name: 'Other' });
-    const otherView = await t.call('scorecard.view', { id: other.id });
+    const otherView = await t.call('scorecard.evaluate', { id: other.id });
     const foreign = await t.fail('perspective.reorder', {
       scorecardId: t.scorecard.id,
       orderedIds: [...ids.slice(1), otherView.perspectives[0]?.perspective.id ?? ''],
     });
     expect(foreign).toMatchObject({ code: 'VALIDATION', field: 'orderedIds.4' });
-    const view = await t.call('scorecard.view', { id: t.scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: t.scorecard.id });
     expect(view.perspectives.map((p) => p.perspective.id)).toEqual(reversed);
   });
 
@@ -125,7 +125,7 @@ describe('scorecards, perspectives and objectives', () => {
     await t.call('value.set', { kpiId: kpi.id, period: '2026-01', value: 1 });
     const child = await t.call('scorecard.create', { name: 'Team', parentId: t.scorecard.id });
     const keep = await t.call('scorecard.create', { name: 'Keep' });
-    const keepView = await t.call('scorecard.view', { id: keep.id });
+    const keepView = await t.call('scorecard.evaluate', { id: keep.id });
     const keepObjective = await t.call('objective.create', {
       perspectiveId: keepView.perspectives[0]?.perspective.id ?? '',
       name: 'Stay',
@@ -135,7 +135,7 @@ describe('scorecards, perspectives and objectives', () => {
 
     await t.call('scorecard.delete', { id: t.scorecard.id });
     expect((await t.call('scorecard.list', {})).map((s) => s.name)).toEqual(['Keep']);
-    expect((await t.fail('scorecard.view', { id: child.id })).code).toBe('NOT_FOUND');
+    expect((await t.fail('scorecard.evaluate', { id: child.id })).code).toBe('NOT_FOUND');
     expect((await t.call('kpi.list', {})).map((k) => [k.name, k.parentKpiId])).toEqual([
       ['Kept', null],
     ]);
@@ -152,7 +152,7 @@ describe('scorecards, perspectives and objectives', () => {
     expect((await t.call('kpi.list', {})).map((k) => k.name)).toEqual(['NPS']);
     await t.call('objective.delete', { id: happy.id });
     expect(await t.call('kpi.list', {})).toEqual([]);
-    const view = await t.call('scorecard.view', { id: t.scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: t.scorecard.id });
     expect(view.perspectives.map((p) => p.perspective.name)).toEqual([
       'Customer',
       'Internal Process',

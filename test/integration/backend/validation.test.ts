@@ -46,7 +46,6 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'scorecard.create': { params: { name: 'X', parentId: 'not-an-id' }, field: 'parentId' },
   'scorecard.update': { params: { id: ID, name: 5 }, field: 'name' },
   'scorecard.delete': { params: {}, field: 'id' },
-  'scorecard.view': { params: { id: 'abc' }, field: 'id' },
   'perspective.create': { params: { scorecardId: ID, name: 'P', weight: -1 }, field: 'weight' },
   'perspective.update': { params: { id: ID, weight: 'heavy' }, field: 'weight' },
   'perspective.reorder': { params: { scorecardId: ID, orderedIds: [] }, field: 'orderedIds' },

@@ -154,7 +154,7 @@ describe('values', () => {
   it('lists values by scorecard (not its children) and by inclusive period range', async () => {
     const t = await withKpis();
     const child = await t.call('scorecard.create', { name: 'Team', parentId: t.scorecard.id });
-    const childView = await t.call('scorecard.view', { id: child.id });
+    const childView = await t.call('scorecard.evaluate', { id: child.id });
     const childObjective = await t.call('objective.create', {
       perspectiveId: childView.perspectives[0]?.perspective.id ?? '',
       name: 'Team goal',

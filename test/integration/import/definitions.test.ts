@@ -74,7 +74,7 @@ describe('importing KPI definitions', () => {
       target: 15000,
       owner: 'Maria',
     });
-    const view = await t.call('scorecard.view', { id: t.scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: t.scorecard.id });
     const customer = view.perspectives.find((p) => p.perspective.name === 'Customer');
     expect(customer?.objectives.map((o) => o.objective.name)).toContain('Grow visits');
     expect(

@@ -20,7 +20,7 @@ describe('off-track alerts', () => {
     await t.call('workspace.create', { name: 'Acme', path });
     await t.call('scorecard.create', { name: 'Company' });
     const scorecard = (await t.call('scorecard.list', {}))[0];
-    const view = await t.call('scorecard.view', { id: scorecard?.id ?? '' });
+    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
     const objective = await t.call('objective.create', {
       perspectiveId: view.perspectives[0]?.perspective.id ?? '',
       name: 'Grow revenue',
@@ -77,7 +77,7 @@ describe('off-track alerts', () => {
     await t.call('workspace.create', { name: 'Acme', path: join(dir, 'Acme.kpis') });
     await t.call('scorecard.create', { name: 'Company' });
     const scorecard = (await t.call('scorecard.list', {}))[0];
-    const view = await t.call('scorecard.view', { id: scorecard?.id ?? '' });
+    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
     const objective = await t.call('objective.create', {
       perspectiveId: view.perspectives[0]?.perspective.id ?? '',
       name: 'Keep customers',

@@ -35,7 +35,7 @@ describe('a recent workspace held by another program', () => {
     });
     const beta = await t.call('workspace.create', { name: 'Beta', path: join(dir, 'Beta.kpis') });
     const scorecard = await t.call('scorecard.create', { name: 'Company' });
-    const view = await t.call('scorecard.view', { id: scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: scorecard.id });
     const objective = await t.call('objective.create', {
       perspectiveId: view.perspectives[0]?.perspective.id ?? '',
       name: 'Grow',

@@ -7,6 +7,7 @@ import {
   writeOverride,
   writeReview,
 } from '../../../electron/backend/reminders/settings-store';
+import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { migrate } from '../../../electron/backend/workspace/migrations';
 import { makeBackend, tempDir } from '../backend/helpers';
 
@@ -26,7 +27,10 @@ describe('migration to schema 4 (reminder settings)', () => {
     });
     expect(migrate(db, MIGRATIONS, 4)).toEqual({ from: 3, to: 4 });
     expect(db.prepare('SELECT name FROM scorecards').get()).toEqual({ name: 'Company' });
-    writeReview(db, {
+    // Writes log their change, which schema 5's change log accepts.
+    migrate(db, MIGRATIONS);
+    const tx = { db, changes: new ChangeLog(db, 'device', () => '2026-01-01T00:00:00.000Z') };
+    writeReview(tx, {
       scorecardId: 's1',
       cadence: 'quarterly',
       intervalWeeks: 1,
@@ -39,7 +43,7 @@ describe('migration to schema 4 (reminder settings)', () => {
     db.prepare("DELETE FROM scorecards WHERE id = 's1'").run();
     expect(readReminderSettings(db).reviews).toEqual([]);
     expect(() =>
-      writeOverride(db, 'no-such-kpi', {
+      writeOverride(tx, 'no-such-kpi', {
         kpiId: 'no-such-kpi',
         mode: 'off',
         graceDays: null,
@@ -56,7 +60,7 @@ describe('migration to schema 4 (reminder settings)', () => {
     const t = makeBackend();
     await t.call('workspace.create', { name: 'Acme', path: join(t.dir, 'Acme.kpis') });
     const scorecard = await t.call('scorecard.create', { name: 'Company' });
-    const view = await t.call('scorecard.view', { id: scorecard.id });
+    const view = await t.call('scorecard.evaluate', { id: scorecard.id });
     const objective = await t.call('objective.create', {
       perspectiveId: view.perspectives[0]?.perspective.id ?? '',
       name: 'Grow',

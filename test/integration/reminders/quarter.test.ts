@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 async function workspaceWith(t: TestBackend, name: string, kpis: [string, 'monthly' | 'weekly'][]) {
   await t.call('workspace.create', { name, path: join(t.dir, `${name}.kpis`) });
   const scorecard = await t.call('scorecard.create', { name: 'Company' });
-  const view = await t.call('scorecard.view', { id: scorecard.id });
+  const view = await t.call('scorecard.evaluate', { id: scorecard.id });
   const objective = await t.call('objective.create', {
     perspectiveId: view.perspectives[0]?.perspective.id ?? '',
     name: 'Grow',

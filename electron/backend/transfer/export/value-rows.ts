@@ -2,14 +2,14 @@ import type { Kpi } from '@shared/domain/entities';
 import type { Frequency, Status } from '@shared/domain/kpi';
 import { parsePeriod, type Period } from '@shared/domain/period';
 import { statusOf } from '@shared/domain/status';
-import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
+import { dependencyClosure } from '@shared/formula/dependencies';
 import type { PeriodValue } from '@shared/scoring/aggregate';
 import { bucketOf, type ViewFrequency, type ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis } from '@shared/scoring/evaluate-kpis';
 import { targetFor } from '@shared/scoring/targets';
 import { readEvaluationInputs } from '../../store/evaluation-inputs';
 import { listKpis } from '../../store/kpis';
-import type { Db } from '../../workspace/migrations';
+import type { Db } from '../../workspace/connection';
 import { inRange, type PeriodRange } from './period-range';
 
 // The rows of a values export: each KPI's own periods with the value and status the scorecard
@@ -43,37 +43,6 @@ const VIEW_OF: Partial<Record<Frequency, ViewFrequency>> = {
 export interface ValueRowQuery {
   scorecardId?: string | undefined;
   range: PeriodRange;
-}
-
-function formulaInputs(kpi: Kpi): string[] {
-  if (!kpi.formula) return [];
-  try {
-    return formulaIdentifiers(parseFormula(kpi.formula)).map((identifier) => identifier.name);
-  } catch {
-    return []; // a broken formula gives no data, as in the scorecard
-  }
-}
-
-/** The KPIs whose values feed `roots` (children, formula inputs), transitively, and the roots. */
-function dependencyClosure(all: readonly Kpi[], roots: readonly Kpi[]): Kpi[] {
-  const byCode = new Map(all.map((kpi) => [kpi.code, kpi]));
-  const children = new Map<string, Kpi[]>();
-  for (const kpi of all)
-    if (kpi.parentKpiId !== null)
-      children.set(kpi.parentKpiId, [...(children.get(kpi.parentKpiId) ?? []), kpi]);
-  const seen = new Map<string, Kpi>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const kpi = stack.pop() as Kpi;
-    if (seen.has(kpi.id)) continue;
-    seen.set(kpi.id, kpi);
-    for (const code of formulaInputs(kpi)) {
-      const input = byCode.get(code);
-      if (input) stack.push(input);
-    }
-    stack.push(...(children.get(kpi.id) ?? []));
-  }
-  return [...seen.values()];
 }
 
 function enteredRow(kpi: Kpi, period: Period, value: number, comment: string): ValueRow {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { ValueExportFormat, ValueExportLayout } from '@shared/api/contract-export';
-import type { Db } from '../../workspace/migrations';
+import type { Db } from '../../workspace/connection';
 import { tableToCsv } from './csv-writer';
 import type { PeriodRange } from './period-range';
 import { collectValueRows } from './value-rows';

@@ -11,9 +11,9 @@ import { describeCell } from '@shared/transfer/table';
 import type { ImportProblem } from '@shared/transfer/value-rows';
 import type { z } from 'zod';
 import type { HandlerContext } from '../../context';
-import { createKpi, kpiHandlers } from '../../handlers/kpi';
-import { objectiveHandlers } from '../../handlers/objective';
-import { perspectiveHandlers } from '../../handlers/perspective';
+import { addKpi, changeKpi, moveKpi } from '../../services/kpi';
+import { createObjective } from '../../services/objective';
+import { createPerspective } from '../../services/perspective';
 import { listKpis } from '../../store/kpis';
 import { getScorecard, listObjectives, listPerspectives } from '../../store/records';
 import { askWorker } from './file-reader';
@@ -111,11 +111,7 @@ export async function importDefinitions(
         (p) => looseName(p.name) === looseName(name),
       );
       return (
-        found?.id ??
-        perspectiveHandlers['perspective.create'](
-          { scorecardId: scorecard.id, name, weight: 1 },
-          ctx,
-        ).id
+        found?.id ?? createPerspective(workspace, { scorecardId: scorecard.id, name, weight: 1 }).id
       );
     };
     const objectiveId = (perspective: string, name: string): string => {
@@ -125,10 +121,12 @@ export async function importDefinitions(
       );
       return (
         found?.id ??
-        objectiveHandlers['objective.create'](
-          { perspectiveId: inPerspective, name, description: '', weight: 1 },
-          ctx,
-        ).id
+        createObjective(workspace, {
+          perspectiveId: inPerspective,
+          name,
+          description: '',
+          weight: 1,
+        }).id
       );
     };
 
@@ -157,11 +155,11 @@ export async function importDefinitions(
           if (existing) {
             const patch = patchFor(existing, row);
             let changed = Object.keys(patch).length > 0;
-            if (changed) kpiHandlers['kpi.update']({ id: existing.id, patch }, ctx);
+            if (changed) changeKpi(workspace, { id: existing.id, patch });
             if (row.perspective !== null && row.objective !== null) {
               const target = objectiveId(row.perspective, row.objective);
               if (target !== existing.objectiveId) {
-                kpiHandlers['kpi.move']({ id: existing.id, objectiveId: target }, ctx);
+                moveKpi(workspace, { id: existing.id, objectiveId: target });
                 changed = true;
               }
             }
@@ -186,7 +184,7 @@ export async function importDefinitions(
               code: 'VALIDATION',
               message: fields.error.issues[0]?.message ?? 'The definition is not valid',
             });
-          const created = createKpi(workspace, {
+          const created = addKpi(workspace, {
             ...fields.data,
             objectiveId: objectiveId(row.perspective, row.objective),
             parentKpiId: null,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
+import type { ChangeEntity } from '@shared/domain/entities';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
 import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
@@ -27,6 +28,11 @@ export interface ImportEnv {
   deviceId(): string;
   now(): string;
   log?: ((message: string, error?: unknown) => void) | undefined;
+  /**
+   * An applied import wrote values (and perhaps KPIs) on the worker's own connection, which
+   * the dispatcher's change-log tally does not see: this says so once the file is back.
+   */
+  changed?: ((entities: ChangeEntity[]) => void) | undefined;
 }
 
 const ACTIVE: readonly ImportJobStatus['phase'][] = ['reading', 'ready', 'applying'];
@@ -243,6 +249,9 @@ export class ImportJobs {
         if (this.job === job) job.workspace.reclaim();
         job.status.phase = phase;
         job.status.message = message;
+        const { result } = job.status;
+        if (phase === 'applied' && result && result.inserted + result.updated > 0)
+          this.env.changed?.(result.kpisCreated > 0 ? ['kpi', 'value'] : ['value']);
       } catch (error) {
         this.env.log?.('Could not reopen the workspace after an import', error);
         job.status.phase = 'failed';

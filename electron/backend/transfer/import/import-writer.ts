@@ -19,15 +19,17 @@ import {
 import { looseName, type MatchableKpi } from '@shared/transfer/kpi-matcher';
 import { describeCell, type SourceLocation } from '@shared/transfer/table';
 import type { ImportProblem, UnknownKpiName } from '@shared/transfer/value-rows';
-import { createKpi } from '../../handlers/kpi';
-import { valueEntityId, type ChangeLog } from '../../store/change-log';
-import type { Db } from '../../workspace/migrations';
+import { addKpi } from '../../services/kpi';
+import type { ChangeLog } from '../../store/change-log';
+import { BulkValueWriter } from '../../store/value-bulk';
+import type { Db } from '../../workspace/connection';
 import type { ReadBatch } from './reader-thread';
 
 // An import, written as it is read, inside one transaction that stays open until the user has
 // seen the dry run: applying is then just COMMIT, cancelling ROLLBACK, and a crash before the
 // commit is rolled back by SQLite. This is safe because the file is lent to the import alone
-// (the backend answers BUSY meanwhile), and it reads and writes each value once.
+// (the backend answers BUSY meanwhile), and it reads and writes each value once. Values go
+// through the bulk write path (store/value-bulk.ts): one change-log entry per value written.
 
 export interface ImportWriterOptions {
   db: Db;
@@ -70,10 +72,6 @@ interface Stored {
 const PERIOD_SLOTS = 1_048_576;
 const ROW_SLOTS = 65_536;
 
-/** New values go in this many to a statement: one call instead of a hundred. */
-const INSERT_ROWS = 100;
-const INSERT_COLUMNS = 6;
-
 /** Values of the current batch as parallel columns, until they are written in key order. */
 function emptyPending() {
   return {
@@ -91,9 +89,7 @@ export class ImportWriter {
   private readonly db: Db;
   private readonly stored: Statement<[string, string], Stored>;
   private readonly storedSpan: Statement<[string, string, string], Stored & { period: string }>;
-  private readonly upsert: Statement;
-  private readonly insert: Statement;
-  private readonly insertMany: Statement;
+  private readonly values: BulkValueWriter;
   /** New values of the current batch (parallel columns), written in key order at its end. */
   private pending = emptyPending();
   /**
@@ -135,18 +131,11 @@ export class ImportWriter {
       `SELECT period, value, comment, entered_by, entered_at FROM kpi_values
        WHERE kpi_id = ? AND period BETWEEN ? AND ?`,
     );
-    this.upsert = this.db.prepare(
-      `INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kpi_id, period) DO UPDATE SET value = excluded.value,
-         comment = excluded.comment, entered_by = excluded.entered_by,
-         entered_at = excluded.entered_at`,
-    );
-    const columns =
-      'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
-    this.insert = this.db.prepare(`${columns} VALUES (?, ?, ?, ?, ?, ?)`);
-    this.insertMany = this.db.prepare(
-      `${columns} VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    this.values = new BulkValueWriter(
+      this.db,
+      options.changes,
+      options.enteredBy,
+      options.enteredAt,
     );
     // Every KPI id written here was read from this connection inside this exclusive
     // transaction, and new KPIs are made through createKpi, which checks their objective: the
@@ -193,7 +182,7 @@ export class ImportWriter {
     const key = looseName(name);
     let id = this.createdKpis.get(key);
     if (id === undefined) {
-      id = createKpi(
+      id = addKpi(
         { db: this.db, changes: this.options.changes },
         {
           ...kpiDefinitionFields.parse({ name, frequency: newKpis.frequency }),
@@ -291,15 +280,7 @@ export class ImportWriter {
     comment: string | null,
     before: Stored,
   ): void {
-    const { enteredBy, enteredAt } = this.options;
-    const newComment = comment ?? before.comment;
-    this.upsert.run(kpiId, period, value, newComment, enteredBy, enteredAt);
-    this.counts.changedValues += 1;
-    // A replaced value keeps what it was in the history.
-    this.options.changes.record(
-      'value',
-      valueEntityId(kpiId, period),
-      'update',
+    this.values.replace(
       {
         kpiId,
         period,
@@ -308,8 +289,10 @@ export class ImportWriter {
         enteredBy: before.entered_by,
         enteredAt: before.entered_at,
       },
-      { kpiId, period, value, comment: newComment, enteredBy, enteredAt },
+      value,
+      comment,
     );
+    this.counts.changedValues += 1;
     if (this.changeSample.length < SUMMARY_LIST_LIMIT)
       this.changeSample.push({
         kpiName: name,
@@ -337,8 +320,6 @@ export class ImportWriter {
     for (let i = 0; i < count; i += 1)
       order[i] = (rows.slot[i] as number) * ROW_SLOTS + (i % ROW_SLOTS);
     order.sort();
-    const { enteredBy, enteredAt } = this.options;
-    let params: unknown[] = [];
     for (let start = 0; start < count;) {
       // The rows of one KPI are together now; its stored values in their span of periods
       // come in one range read rather than a look-up each.
@@ -381,7 +362,6 @@ export class ImportWriter {
           }
           continue;
         }
-        // New values need no history entry each: the import's own entry says where they came from.
         this.counts.newValues += 1;
         tally.newValues += 1;
         this.check(tally, period, value);
@@ -392,16 +372,11 @@ export class ImportWriter {
             value,
             where: describeCell(this.options.location, rows.line[i] as number, null),
           });
-        params.push(kpiId, period, value, comment ?? '', enteredBy, enteredAt);
-        if (params.length === INSERT_ROWS * INSERT_COLUMNS) {
-          this.insertMany.run(params);
-          params = [];
-        }
+        this.values.insert(kpiId, period, value, comment ?? '');
       }
       start = end;
     }
-    for (let i = 0; i < params.length; i += INSERT_COLUMNS)
-      this.insert.run(params.slice(i, i + INSERT_COLUMNS));
+    this.values.flush();
   }
 
   summary(unknownKpis: readonly UnknownKpiName[]): ImportSummary {
@@ -459,18 +434,14 @@ export class ImportWriter {
     return flags.slice(0, SUMMARY_LIST_LIMIT);
   }
 
-  /** Makes the import permanent, with one history entry for the import as a whole. */
-  commit(workspaceId: string, fileName: string): ImportResult {
+  /** Makes the import permanent (every value it wrote has its own history entry). */
+  commit(): ImportResult {
     const result: ImportResult = {
       inserted: this.counts.newValues,
       updated: this.counts.changedValues,
       unchanged: this.counts.unchangedValues,
       kpisCreated: this.createdKpis.size,
     };
-    this.options.changes.record('workspace', workspaceId, 'update', null, {
-      import: fileName,
-      ...result,
-    });
     this.db.exec('COMMIT');
     return result;
   }

@@ -4,7 +4,7 @@ import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
 import { ChangeLog } from '../../store/change-log';
 import { listKpis } from '../../store/kpis';
 import { openLockedConnection } from '../../workspace/connection';
-import type { Db } from '../../workspace/migrations';
+import type { Db } from '../../workspace/connection';
 import { readMeta } from '../../workspace/workspace';
 import { ImportWriter } from './import-writer';
 import type { ImportRequest } from './protocol';
@@ -118,7 +118,7 @@ export class WorkerImport {
       if (!writer) throw new Error('There is nothing read to apply');
       if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
       this.progress(0, 1, 'values');
-      return Promise.resolve(writer.commit(readMeta(this.db).id, this.request.fileName));
+      return Promise.resolve(writer.commit());
     });
   }
 

@@ -8,7 +8,7 @@ import {
   listAllScorecards,
 } from '../../store/records';
 import { listValues } from '../../store/values';
-import type { Db } from '../../workspace/migrations';
+import type { Db } from '../../workspace/connection';
 import { readMeta } from '../../workspace/workspace';
 import { hasReminderTables, readReminderSection } from './reminder-section';
 import { listActionPlans } from '../../store/action-plans';

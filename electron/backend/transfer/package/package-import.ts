@@ -1,21 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
-import type { Kpi } from '@shared/domain/entities';
 import { FormulaError } from '@shared/formula/lexer';
 import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
 import { readPackage } from '@shared/transfer/package-reader';
 import { MAX_PACKAGE_BYTES, type KpiPackage } from '@shared/transfer/package-schema';
-import type { ChangeLog } from '../../store/change-log';
-import { valueEntityId } from '../../store/change-log';
-import { insertKpiRow } from '../../store/kpis';
-import { valueStatements } from '../../store/values';
-import type { Db } from '../../workspace/migrations';
-import { hasReminderTables, writeReminderSection } from './reminder-section';
+import type { Db } from '../../workspace/connection';
+import { hasReminderTables } from './reminder-section';
 import { hasTable } from './tables';
 
-// Writing a package's records into a workspace. The caller runs this inside one transaction
-// (a new workspace's creation, or a transaction on the open one): any refusal or failure
-// leaves the workspace as it was. Every record written is also appended to the change log.
+// Reading a package file and checking it can go into a workspace, before anything is written
+// (services/package.ts writes it).
 
 function invalid(message: string): ApiError {
   return new ApiError({ code: 'VALIDATION', field: 'path', message });
@@ -122,53 +116,4 @@ export function checkImportable(db: Db, pkg: KpiPackage): void {
   if (pkg.reminderSettings && !hasReminderTables(db))
     throw invalid('This workspace cannot hold reminder settings; nothing was imported.');
   checkFormulas(db, pkg);
-}
-
-/** Writes every record of a checked package (see checkImportable). */
-export function writePackage(db: Db, changes: ChangeLog, pkg: KpiPackage): void {
-  const insertScorecard = db.prepare(
-    'INSERT INTO scorecards (id, parent_id, name, description, position) VALUES (?, NULL, ?, ?, ?)',
-  );
-  const setParent = db.prepare('UPDATE scorecards SET parent_id = ? WHERE id = ?');
-  // Parents may come after their children in the package: links are set once all exist.
-  for (const s of pkg.scorecards) {
-    insertScorecard.run(s.id, s.name, s.description, s.position);
-  }
-  for (const s of pkg.scorecards) {
-    if (s.parentId !== null) setParent.run(s.parentId, s.id);
-    changes.record('scorecard', s.id, 'insert', null, s);
-  }
-  const insertPerspective = db.prepare(
-    'INSERT INTO perspectives (id, scorecard_id, name, weight, position) VALUES (@id, @scorecardId, @name, @weight, @position)',
-  );
-  for (const p of pkg.perspectives) {
-    insertPerspective.run(p);
-    changes.record('perspective', p.id, 'insert', null, p);
-  }
-  const insertObjective = db.prepare(
-    'INSERT INTO objectives (id, perspective_id, name, description, weight, position) VALUES (@id, @perspectiveId, @name, @description, @weight, @position)',
-  );
-  for (const o of pkg.objectives) {
-    insertObjective.run(o);
-    changes.record('objective', o.id, 'insert', null, o);
-  }
-  const setKpiParent = db.prepare('UPDATE kpis SET parent_kpi_id = ? WHERE id = ?');
-  for (const k of pkg.kpis) insertKpiRow(db, { ...k, parentKpiId: null } satisfies Kpi);
-  for (const k of pkg.kpis) {
-    if (k.parentKpiId !== null) setKpiParent.run(k.parentKpiId, k.id);
-    changes.record('kpi', k.id, 'insert', null, k);
-  }
-  const values = valueStatements(db);
-  for (const v of pkg.values) {
-    values.upsert(v);
-    changes.record('value', valueEntityId(v.kpiId, v.period), 'insert', null, v);
-  }
-  if (pkg.actionPlans && pkg.actionPlans.length > 0) {
-    const insertPlan = db.prepare(
-      `INSERT INTO action_plans (id, kpi_id, objective_id, title, owner, due_date, status, notes, created_at, updated_at)
-       VALUES (@id, @kpiId, @objectiveId, @title, @owner, @dueDate, @status, @notes, @createdAt, @updatedAt)`,
-    );
-    for (const plan of pkg.actionPlans) insertPlan.run(plan);
-  }
-  if (pkg.reminderSettings) writeReminderSection(db, pkg.reminderSettings);
 }

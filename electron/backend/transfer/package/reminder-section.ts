@@ -1,6 +1,14 @@
 import type { PackageReminderSettings } from '@shared/transfer/package-schema';
-import type { Db } from '../../workspace/migrations';
-import { readOverrides, readReviews, readStoredDefaults } from '../../reminders/settings-store';
+import type { Db } from '../../workspace/connection';
+import {
+  readOverrides,
+  readReviews,
+  readStoredDefaults,
+  writeDefaults,
+  writeOverride,
+  writeReview,
+} from '../../reminders/settings-store';
+import type { Tx } from '../../store/change-log';
 
 // The package's optional reminder settings section ↔ the schema-v4 tables. The defaults are
 // read as stored (not filled in with the app's), so "never changed" survives a round trip as
@@ -31,23 +39,18 @@ export function readReminderSection(
  * Writes the section's rows. The workspace-wide defaults are taken only when the workspace has
  * none of its own: importing a client's scorecard must not change how the rest is reminded.
  */
-export function writeReminderSection(db: Db, section: PackageReminderSettings): void {
+export function writeReminderSection(tx: Tx, section: PackageReminderSettings): void {
   const { defaults } = section;
-  if (defaults) {
-    db.prepare(
-      `INSERT INTO reminder_defaults (id, data_due_enabled, grace_days, time_of_day)
-       VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(defaults.dataDueEnabled ? 1 : 0, defaults.graceDays, defaults.timeOfDay);
-  }
-  const override = db.prepare(
-    `INSERT INTO kpi_reminder_overrides (kpi_id, mode, grace_days, time_of_day)
-     VALUES (@kpiId, @mode, @graceDays, @timeOfDay)`,
-  );
-  for (const row of section.kpiOverrides) override.run(row);
-  const review = db.prepare(
-    `INSERT INTO review_schedules
-       (scorecard_id, cadence, interval_weeks, start_date, time_of_day, lead_days, prepare)
-     VALUES (@scorecardId, @cadence, @intervalWeeks, @startDate, @timeOfDay, @leadDays, @prepare)`,
-  );
-  for (const row of section.reviewSchedules) review.run(row);
+  if (defaults)
+    writeDefaults(
+      tx,
+      {
+        enabled: defaults.dataDueEnabled,
+        graceDays: defaults.graceDays,
+        timeOfDay: defaults.timeOfDay,
+      },
+      true,
+    );
+  for (const row of section.kpiOverrides) writeOverride(tx, row.kpiId, row);
+  for (const row of section.reviewSchedules) writeReview(tx, row);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../workspace/migrations';
+import type { Db } from '../../workspace/connection';
 
 // Optional package sections map to tables that only newer workspace schemas have.
 

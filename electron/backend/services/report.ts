@@ -8,15 +8,28 @@ import { chartLength, comparisonPeriodOf } from '@shared/report/periods';
 import { bucketsEndingAt } from '@shared/scoring/buckets';
 import { bucketOf, type ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis } from '@shared/scoring/evaluate-kpis';
-import type { HandlerContext } from '../context';
-import { evaluateScorecard } from '../handlers/evaluate';
+import { readReportOptions, writeReportOptions } from '../report/options-store';
+import type { Tx } from '../store/change-log';
+import { evaluateScorecard } from './evaluation';
 import { listActionPlans } from '../store/action-plans';
 import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
 import { getScorecard, listAllScorecards } from '../store/records';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 
-// Reads everything the board report shows, in one transaction, and hands it to the pure model
-// builder (shared/report/build.ts).
+// The board report: its remembered options, and everything it shows, read in one transaction
+// and handed to the pure model builder (shared/report/build.ts).
+
+export function reportOptions(tx: Tx): ReportOptions {
+  return readReportOptions(tx.db);
+}
+
+/** Remembers the options in the workspace file and returns them as stored. */
+export function rememberReportOptions(tx: Tx, options: ReportOptions): ReportOptions {
+  tx.db.transaction(() => {
+    writeReportOptions(tx, options);
+  })();
+  return options;
+}
 
 /** The chosen scorecard, then (when asked) its descendants depth-first in tree order. */
 function reportScorecards(
@@ -89,8 +102,7 @@ function periodComments(
   return Object.fromEntries([...found].map(([id, comments]) => [id, comments.join(' · ')]));
 }
 
-export function reportData(ctx: HandlerContext, options: ReportOptions): ReportModel {
-  const { db } = ctx.workspace();
+export function reportData(db: Db, now: string, options: ReportOptions): ReportModel {
   return db.transaction(() => {
     const all = listAllScorecards(db);
     const rootId = options.scorecardId ?? all.find((s) => s.parentId === null)?.id;
@@ -103,7 +115,7 @@ export function reportData(ctx: HandlerContext, options: ReportOptions): ReportM
     const root = getScorecard(db, rootId, 'scorecardId');
     const view = { frequency: options.frequency, basis: options.basis };
     const length = chartLength(view);
-    const main = evaluateScorecard(ctx, {
+    const main = evaluateScorecard(db, now, {
       id: root.id,
       view,
       ...(options.period === null ? {} : { period: options.period }),
@@ -119,8 +131,8 @@ export function reportData(ctx: HandlerContext, options: ReportOptions): ReportM
       current:
         depth === 0
           ? main
-          : evaluateScorecard(ctx, { id: scorecard.id, view, period, sparklineLength: length }),
-      comparison: evaluateScorecard(ctx, {
+          : evaluateScorecard(db, now, { id: scorecard.id, view, period, sparklineLength: length }),
+      comparison: evaluateScorecard(db, now, {
         id: scorecard.id,
         view,
         period: comparisonPeriod,
@@ -136,7 +148,7 @@ export function reportData(ctx: HandlerContext, options: ReportOptions): ReportM
     const inputs = readEvaluationInputs(db);
     return buildReport({
       options,
-      generatedAt: ctx.now(),
+      generatedAt: now,
       sections,
       series: options.includeKpiPages
         ? chartSeries(inputs, new Set(kpis.map((kpi) => kpi.id)), main.view, period)

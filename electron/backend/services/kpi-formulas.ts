@@ -2,10 +2,10 @@ import { ApiError } from '@shared/api/errors';
 import type { Kpi, KpiDefinition, Unit } from '@shared/domain/entities';
 import { checkFormula, renameIdentifier } from '@shared/formula/check';
 import { FormulaError } from '@shared/formula/lexer';
-import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
-import { listKpis, updateKpiRow } from '../store/kpis';
-import type { Workspace } from '../workspace/workspace';
-import type { Db } from '../workspace/migrations';
+import { formulaInputs } from '@shared/formula/dependencies';
+import type { Tx } from '../store/change-log';
+import { listKpis, updateKpi } from '../store/kpis';
+import type { Db } from '../workspace/connection';
 
 // Calculated KPIs and roll-ups across the workspace: a formula is checked against every other
 // KPI when it is saved; a renamed identifier is rewritten in the formulas that use it; a KPI
@@ -30,26 +30,16 @@ export function checkKpiFormula(db: Db, kpiId: string | null, definition: KpiDef
   }
 }
 
-function usesCode(formula: string | null, code: string): boolean {
-  if (formula === null) return false;
-  try {
-    return formulaIdentifiers(parseFormula(formula)).some((identifier) => identifier.name === code);
-  } catch {
-    return false;
-  }
-}
-
 /** The KPIs whose formulas read `code`. */
 export function kpisUsing(db: Db, code: string): Kpi[] {
-  return listKpis(db).filter((kpi) => usesCode(kpi.formula, code));
+  return listKpis(db).filter((kpi) => formulaInputs(kpi).includes(code));
 }
 
 /** Rewrites `from` to `to` in every formula that uses it, logging each change. */
-export function renameInFormulas({ db, changes }: Workspace, from: string, to: string): void {
-  for (const before of kpisUsing(db, from)) {
+export function renameInFormulas(tx: Tx, from: string, to: string): void {
+  for (const before of kpisUsing(tx.db, from)) {
     const after: Kpi = { ...before, formula: renameIdentifier(before.formula as string, from, to) };
-    updateKpiRow(db, after);
-    changes.recordUpdate('kpi', after.id, before, after);
+    updateKpi(tx, before, after);
   }
 }
 

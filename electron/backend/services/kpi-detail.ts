@@ -1,17 +1,17 @@
-import type { Kpi } from '@shared/domain/entities';
 import type { KpiDetail, KpiSeriesPoint } from '@shared/domain/evaluation';
-import { formulaIdentifiers, parseFormula } from '@shared/formula/parser';
+import type { Kpi } from '@shared/domain/entities';
 import { FREQUENCY_RANK } from '@shared/domain/kpi';
 import { parsePeriod } from '@shared/domain/period';
+import { dependencyClosure, formulaInputs } from '@shared/formula/dependencies';
 import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
 import { defaultPeriod } from '@shared/scoring/default-period';
 import { evaluateKpis } from '@shared/scoring/evaluate-kpis';
-import type { HandlerContext } from '../context';
-import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
+import type { Tx } from '../store/change-log';
+import { readEvaluationInputs } from '../store/evaluation-inputs';
 import { getKpi } from '../store/kpis';
 import { listValues } from '../store/values';
-import { checkBucket, reportingKpis, viewSpec, type ViewInput } from './evaluate';
+import { checkBucket, reportingKpis, viewSpec, type ViewInput } from './evaluation';
 
 // One KPI over time, for the detail view and its trend chart.
 
@@ -48,49 +48,21 @@ function ownView(
   };
 }
 
-function formulaInputs(kpi: Kpi): string[] {
-  if (!kpi.formula) return [];
-  try {
-    return formulaIdentifiers(parseFormula(kpi.formula)).map((identifier) => identifier.name);
-  } catch {
-    return [];
-  }
-}
-
-/** The KPI and everything its value depends on (formula inputs, children), transitively. */
-function dependencyClosure(inputs: EvaluationInputs, root: Kpi): Kpi[] {
-  const byCode = new Map(inputs.kpis.map((kpi) => [kpi.code, kpi]));
-  const seen = new Map<string, Kpi>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const kpi = stack.pop() as Kpi;
-    if (seen.has(kpi.id)) continue;
-    seen.set(kpi.id, kpi);
-    for (const code of formulaInputs(kpi)) {
-      const input = byCode.get(code);
-      if (input) stack.push(input);
-    }
-    for (const child of inputs.kpis) if (child.parentKpiId === kpi.id) stack.push(child);
-  }
-  return [...seen.values()];
-}
-
 export function kpiDetail(
-  ctx: HandlerContext,
+  workspace: Tx,
+  nowIso: string,
   input: { id: string; view: ViewInput; period?: string | undefined; length: number },
 ): KpiDetail {
-  const workspace = ctx.workspace();
   const { db } = workspace;
   return db.transaction(() => {
     const kpi = getKpi(db, input.id, 'id');
-    const asked = viewSpec(ctx, input.view);
+    const asked = viewSpec(db, input.view);
     if (input.period !== undefined) checkBucket(input.period, asked);
     const { view, period: chosen, length } = ownView(kpi, asked, input.period, input.length);
     const inputs = readEvaluationInputs(db);
-    const related = dependencyClosure(inputs, kpi);
+    const related = dependencyClosure(inputs.kpis, [kpi]);
     const period =
-      chosen ??
-      defaultPeriod(reportingKpis(db, related, inputs.kpis), view, ctx.now().slice(0, 10));
+      chosen ?? defaultPeriod(reportingKpis(db, related, inputs.kpis), view, nowIso.slice(0, 10));
     const evaluate = (bucket: string, sparklineLength: number) =>
       evaluateKpis(related, inputs.values, { view, bucket, sparklineLength });
 

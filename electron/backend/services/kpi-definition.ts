@@ -3,7 +3,7 @@ import { ApiError } from '@shared/api/errors';
 import { defaultThresholds, type Thresholds } from '@shared/domain/kpi';
 import type { Kpi, KpiDefinition } from '@shared/domain/entities';
 import { findKpiByCode } from '../store/kpis';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 import { zodValidationError } from '../validation';
 
 // Rules that span several fields of a KPI definition, checked on the whole definition (for an

@@ -10,14 +10,13 @@ import {
   periodCompleteness,
   type ReportingKpi,
 } from '@shared/scoring/default-period';
-import type { HandlerContext } from '../context';
 import {
   periodsByKpi,
   readEvaluationInputs,
   readStructure,
   reportedPeriods,
 } from '../store/evaluation-inputs';
-import type { Db } from '../workspace/migrations';
+import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
 
@@ -30,8 +29,8 @@ export interface ViewInput {
   basis: ViewSpec['basis'];
 }
 
-export function viewSpec(ctx: HandlerContext, view: ViewInput): ViewSpec {
-  const { fiscalYearStartMonth } = readMeta(ctx.workspace().db);
+export function viewSpec(db: Db, view: ViewInput): ViewSpec {
+  const { fiscalYearStartMonth } = readMeta(db);
   return { ...view, fiscalYearStartMonth };
 }
 
@@ -83,18 +82,19 @@ export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[])
   return entered.map((kpi) => ({ frequency: kpi.frequency, periods: periods.get(kpi.id) ?? [] }));
 }
 
-export function todaysBucket(ctx: HandlerContext, view: ViewSpec): string {
-  return bucketOfDay(ctx.now().slice(0, 10), view);
+/** The view period that holds `now` (an ISO time). */
+export function todaysBucket(now: string, view: ViewSpec): string {
+  return bucketOfDay(now.slice(0, 10), view);
 }
 
 export function evaluateScorecard(
-  ctx: HandlerContext,
+  db: Db,
+  now: string,
   input: { id: string; view: ViewInput; period?: string | undefined; sparklineLength: number },
 ): ScorecardEvaluation {
-  const { db } = ctx.workspace();
   return db.transaction(() => {
     const scorecard = getScorecard(db, input.id, 'id');
-    const view = viewSpec(ctx, input.view);
+    const view = viewSpec(db, input.view);
     if (input.period !== undefined) checkBucket(input.period, view);
     const structure = readStructure(db);
     const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
@@ -105,7 +105,7 @@ export function evaluateScorecard(
     const availablePeriods = periodsWithData(db, ownKpis, view);
     const reporting = reportingKpis(db, ownKpis, structure.kpis);
     const counts = periodCompleteness(reporting, view);
-    const period = input.period ?? defaultPeriod(reporting, view, ctx.now().slice(0, 10));
+    const period = input.period ?? defaultPeriod(reporting, view, now.slice(0, 10));
 
     const options = { view, bucket: period, sparklineLength: input.sparklineLength };
     const inputs = readEvaluationInputs(db, valueWindows(options));
@@ -154,10 +154,9 @@ export function evaluateScorecard(
   })();
 }
 
-export function kpiTree(ctx: HandlerContext, input: { view: ViewInput; period: string }): KpiTree {
-  const { db } = ctx.workspace();
+export function kpiTree(db: Db, input: { view: ViewInput; period: string }): KpiTree {
   return db.transaction(() => {
-    const view = viewSpec(ctx, input.view);
+    const view = viewSpec(db, input.view);
     checkBucket(input.period, view);
     const inputs = readEvaluationInputs(db);
     const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
