@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions, ReportOptionsInput } from '@shared/report/options';
 import { api, errorMessage } from '../api/client';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // The report screen's state: the options (remembered in the workspace), the report data for
 // them, and where the preview is: reading data, laying out (fonts, charts), or ready to print.
@@ -91,8 +92,10 @@ export function useReport(preferredScorecardId: string | null) {
     shown.current = loaded !== null;
   }, [loaded]);
 
-  // A string key, so that typing a title does not read the scorecard again.
+  // A string key, so that typing a title does not read the scorecard again; a change of the data
+  // (here or elsewhere) reads it again under the same key, so the preview updates in place.
   const key = options ? JSON.stringify(dataRequest(options)) : null;
+  const version = useDataVersion(SCORING_KINDS);
   useEffect(() => {
     if (key === null) return;
     const request = JSON.parse(key) as ReportOptionsInput;
@@ -114,7 +117,7 @@ export function useReport(preferredScorecardId: string | null) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, version]);
 
   // Laid out once the shipped font is loaded and the new pages have been painted once.
   const loadedKey = loaded?.key ?? null;

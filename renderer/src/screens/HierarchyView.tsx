@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { formatScore, viewPeriodLabel } from '../charts/labels';
 import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // The KPI hierarchy of the whole workspace (regional sales → total sales; department KPIs under
 // corporate ones) for the chosen period, as a tree: Up/Down move, Right opens or goes to the
@@ -28,6 +29,7 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
   const [focusId, setFocusId] = useState<string | null>(null);
   const [open, setOpen] = useState<Kpi | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
+  const version = useDataVersion(SCORING_KINDS);
 
   useEffect(() => {
     api
@@ -47,7 +49,7 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
         },
         (cause: unknown) => setError(errorMessage(cause)),
       );
-  }, [view.view.frequency, view.view.basis, view.period]);
+  }, [view.view.frequency, view.view.basis, view.period, version]);
 
   const rows = useMemo((): Row[] => {
     if (!tree) return [];

@@ -11,6 +11,7 @@ import { viewPeriodLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendChart';
 import { formatDateTime, LOCALE } from '../locale';
 import { ActionPlansPanel } from '../report/ActionPlansPanel';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // One KPI in depth: its trend against target and status zones, the numbers behind the chart,
 // where its value comes from (children, formula inputs), its definition and its history.
@@ -26,6 +27,7 @@ export function KpiDetailDialog({
 }) {
   const [detail, setDetail] = useState<KpiDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const version = useDataVersion(SCORING_KINDS);
 
   useEffect(() => {
     api
@@ -36,7 +38,7 @@ export function KpiDetailDialog({
         length: 24,
       })
       .then(setDetail, (cause: unknown) => setError(errorMessage(cause)));
-  }, [kpi.id, view.view.frequency, view.view.basis, view.period]);
+  }, [kpi.id, view.view.frequency, view.view.basis, view.period, version]);
 
   const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, LOCALE);
   return (

@@ -3,6 +3,8 @@ import type { Scorecard } from '@shared/domain/entities';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 import { api, errorMessage } from '../api/client';
+import { onDataChanged } from '../api/events';
+import { useWorkspaceStore } from './workspace-store';
 
 // The scorecard tree, the selected scorecard evaluated for the chosen view period, and the
 // view choices (month / quarter / year, calendar or fiscal, which period).
@@ -75,11 +77,21 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   },
   async refresh() {
     const id = get().selectedId;
-    const scorecards = await api.call('scorecard.list', {});
-    set({ scorecards });
-    if (id && scorecards.some((card) => card.id === id)) await get().select(id);
-    else await get().load();
+    try {
+      const scorecards = await api.call('scorecard.list', {});
+      set({ scorecards });
+      if (id && scorecards.some((card) => card.id === id)) await get().select(id);
+      else await get().load();
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
   },
   reset: () =>
     set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
 }));
+
+// Whatever is written — here, in another view, by an import or by another window — the tree and
+// the evaluation on screen follow (values and definitions change statuses and roll-ups).
+onDataChanged(['workspace', 'scorecard', 'perspective', 'objective', 'kpi', 'value'], () =>
+  useWorkspaceStore.getState().current ? useScorecardStore.getState().refresh() : undefined,
+);

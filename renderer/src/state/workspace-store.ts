@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { api, errorMessage } from '../api/client';
+import { onServerEvent } from '../api/events';
 
 // The open workspace and the recent list. Every action reports its failure in `error`, which
 // the start screen shows as an alert naming the file.
@@ -80,4 +81,11 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
     clearError: () => set({ error: null }),
   };
+});
+
+// Another window or client opened or closed a workspace: the backend holds one at a time, so
+// this page follows it rather than writing into a file it no longer shows.
+onServerEvent('workspace', ({ path }) => {
+  const state = useWorkspaceStore.getState();
+  if (state.loaded && !state.busy && (state.current?.path ?? null) !== path) void state.init();
 });
