@@ -41,6 +41,9 @@ export class HandlerContext {
       deviceId: () => this.deviceId(),
       now: () => this.now(),
       log: options.log,
+      announce: (name, payload) => {
+        this.events.emit(name, payload);
+      },
     });
   }
 

@@ -32,6 +32,14 @@ function deliver(event: ServerEvent): void {
   }
 }
 
+/** Runs `handler` when the stream is back after a loss (events may have been missed). */
+export function onResync(handler: () => void): () => void {
+  resyncHandlers.add(handler);
+  return () => {
+    resyncHandlers.delete(handler);
+  };
+}
+
 /**
  * Runs `refresh` when a `changed` event names one of `kinds`, and after the stream comes back.
  * Refreshes never overlap: changes heard during one run it once more afterwards.

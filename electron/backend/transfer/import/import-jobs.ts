@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
+import type { ServerEventName, ServerEvents } from '@shared/api/events';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
 import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
@@ -27,7 +28,15 @@ export interface ImportEnv {
   deviceId(): string;
   now(): string;
   log?: ((message: string, error?: unknown) => void) | undefined;
+  /**
+   * Tells the page how a job goes (`progress`) and what an applied import wrote (`changed`):
+   * the worker writes on its own connection, which the dispatcher's change log does not see.
+   */
+  announce?: <K extends ServerEventName>(name: K, payload: ServerEvents[K]) => void;
 }
+
+/** Progress between phase changes goes out at most this often. */
+const PROGRESS_EVERY_MS = 100;
 
 const ACTIVE: readonly ImportJobStatus['phase'][] = ['reading', 'ready', 'applying'];
 
@@ -44,6 +53,7 @@ interface WarmWorker {
 export class ImportJobs {
   private job: Job | null = null;
   private warm: WarmWorker | null = null;
+  private lastProgressAt = 0;
 
   constructor(private readonly env: ImportEnv) {}
 
@@ -186,6 +196,7 @@ export class ImportJobs {
     job.status.phase = 'applying';
     job.status.progress = { done: 0, total: 0, unit: 'values' };
     job.worker.send({ type: 'apply' });
+    this.announceProgress(job.status);
     return structuredClone(job.status);
   }
 
@@ -206,13 +217,20 @@ export class ImportJobs {
   private hear(job: Job, message: FromWorker): void {
     const { status } = job;
     switch (message.type) {
-      case 'progress':
+      case 'progress': {
         status.progress = { done: message.done, total: message.total, unit: message.unit };
+        const now = Date.now();
+        if (now - this.lastProgressAt >= PROGRESS_EVERY_MS) {
+          this.lastProgressAt = now;
+          this.announceProgress(status);
+        }
         return;
+      }
       case 'ready':
         status.summary = message.summary;
         status.phase = 'ready';
         status.progress.done = status.progress.total;
+        this.announceProgress(status);
         return;
       case 'applied':
         status.result = message.result;
@@ -248,6 +266,24 @@ export class ImportJobs {
         job.status.message =
           'The workspace could not be opened again after the import; close it and open it again.';
       }
+      // Announced once the file is back, so views that read again are not answered BUSY.
+      const result = job.status.result;
+      if (job.status.phase === 'applied' && result && result.inserted + result.updated > 0) {
+        const entities: ServerEvents['changed']['entities'] = ['value'];
+        if (result.kpisCreated > 0) entities.push('kpi');
+        this.env.announce?.('changed', { entities, scorecardIds: null });
+      }
+      this.announceProgress(job.status);
+    });
+  }
+
+  private announceProgress(status: ImportJobStatus): void {
+    this.env.announce?.('progress', {
+      job: 'import',
+      id: status.id,
+      phase: status.phase,
+      done: status.progress.done,
+      total: status.progress.total,
     });
   }
 
