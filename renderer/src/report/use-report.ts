@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions, ReportOptionsInput } from '@shared/report/options';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { reportStore } from '../state/report-store';
 import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // The report screen's state: the options (remembered in the workspace), the report data for
@@ -46,7 +47,7 @@ export function useReport(preferredScorecardId: string | null) {
 
   useEffect(() => {
     let cancelled = false;
-    api.call('report.options.get', {}).then(
+    reportStore.readOptions().then(
       (stored) => {
         if (cancelled) return;
         setOptions(
@@ -72,7 +73,7 @@ export function useReport(preferredScorecardId: string | null) {
     unsaved.current = options;
     const timer = setTimeout(() => {
       unsaved.current = null;
-      api.call('report.options.set', options).then(
+      reportStore.saveOptions(options).then(
         () => setSaveError(null),
         (cause: unknown) => setSaveError(errorMessage(cause)),
       );
@@ -81,7 +82,7 @@ export function useReport(preferredScorecardId: string | null) {
   }, [options]);
   useEffect(
     () => () => {
-      if (unsaved.current) void api.call('report.options.set', unsaved.current).catch(() => null);
+      if (unsaved.current) void reportStore.saveOptions(unsaved.current).catch(() => null);
     },
     [],
   );
@@ -102,7 +103,7 @@ export function useReport(preferredScorecardId: string | null) {
     let cancelled = false;
     const timer = setTimeout(
       () => {
-        api.call('report.data', request).then(
+        reportStore.readReport(request).then(
           (report) => {
             if (!cancelled) setLoaded({ key, report });
           },

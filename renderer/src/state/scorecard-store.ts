@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { MethodParams } from '@shared/api/contract';
 import type { Scorecard } from '@shared/domain/entities';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
@@ -89,6 +90,11 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   reset: () =>
     set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
 }));
+
+/** One KPI in depth (the detail dialog), for the view on screen. */
+export const readKpiDetail = (params: MethodParams<'kpi.detail'>) => api.call('kpi.detail', params);
+/** Every KPI with its parent, evaluated (the hierarchy tab). */
+export const readKpiTree = (params: MethodParams<'kpi.tree'>) => api.call('kpi.tree', params);
 
 // Whatever is written — here, in another view, by an import or by another window — the tree and
 // the evaluation on screen follow (values and definitions change statuses and roll-ups).

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
+import type { WorkspaceFileEntry } from '@shared/api/contract';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { api, errorMessage } from '../api/client';
-import { onServerEvent } from '../api/events';
+import { onDataChanged, onServerEvent } from '../api/events';
 
 // The open workspace and the recent list. Every action reports its failure in `error`, which
 // the start screen shows as an alert naming the file.
@@ -22,6 +23,13 @@ interface WorkspaceState {
   close(): Promise<void>;
   forgetRecent(path: string): Promise<void>;
   clearError(): void;
+  /** The open workspace's settings changed (here or elsewhere): read them again. */
+  refreshCurrent(): Promise<void>;
+  setFiscalYearStart(month: number): Promise<void>;
+  /** A copy of the open workspace at `path`; resolves to where it was written. */
+  saveCopy(path: string): Promise<string>;
+  /** The workspace files in the app's workspaces folder (browser mode's open dialog). */
+  listFiles(): Promise<WorkspaceFileEntry[]>;
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
@@ -80,6 +88,16 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       set({ recent: await api.call('workspace.forgetRecent', { path }) });
     },
     clearError: () => set({ error: null }),
+    async refreshCurrent() {
+      if (!get().current) return;
+      const current = await api.call('workspace.current', {});
+      if (current?.path === get().current?.path) set({ current });
+    },
+    async setFiscalYearStart(month) {
+      await api.call('workspace.setFiscalYearStart', { month });
+    },
+    saveCopy: async (path) => (await api.call('workspace.saveCopy', { path })).path,
+    listFiles: () => api.call('workspace.listFiles', {}),
   };
 });
 
@@ -89,3 +107,4 @@ onServerEvent('workspace', ({ path }) => {
   const state = useWorkspaceStore.getState();
   if (state.loaded && !state.busy && (state.current?.path ?? null) !== path) void state.init();
 });
+onDataChanged(['workspace'], () => useWorkspaceStore.getState().refreshCurrent());
