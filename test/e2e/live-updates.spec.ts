@@ -180,6 +180,10 @@ test('deleting a KPI that a formula uses shows why, and changes nothing', async 
         '"Net profit margin" is used in the formula of "Margin doubled"; change those formulas first.',
     }),
   ).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/refused-delete-notice.png' });
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
+  // The notice can be dismissed.
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import type { WorkspaceFileEntry } from '@shared/api/contract';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged, onServerEvent } from '../api/events';
+import { useNoticesStore } from './notices-store';
 
 // The open workspace and the recent list. Every action reports its failure in `error`, which
 // the start screen shows as an alert naming the file.
@@ -80,12 +81,22 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       await get().refreshRecent();
     },
     async close() {
-      await api.call('workspace.close', {});
+      try {
+        await api.call('workspace.close', {});
+      } catch (error) {
+        // Still open (an import holds it, say): say why where the user is, the open workspace.
+        useNoticesStore.getState().notify(errorMessage(error));
+        return;
+      }
       set({ current: null });
       await get().refreshRecent();
     },
     async forgetRecent(path) {
-      set({ recent: await api.call('workspace.forgetRecent', { path }) });
+      try {
+        set({ recent: await api.call('workspace.forgetRecent', { path }) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
     },
     clearError: () => set({ error: null }),
     async refreshCurrent() {
