@@ -139,10 +139,16 @@ test('a change made by another client shows on the scorecard, the hierarchy, a K
   await page.getByRole('tab', { name: 'KPI hierarchy' }).click();
   const tree = page.getByRole('tree', { name: 'KPI hierarchy' });
   await expect(tree.getByRole('treeitem', { name: /^Net profit margin: 20\.0%/ })).toBeVisible();
+  // A branch the user closed stays closed through the refresh.
+  const total = tree.getByRole('treeitem', { name: /^Total revenue/ });
+  await total.click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(total).toHaveAttribute('aria-expanded', 'false');
   await call('value.set', { kpiId: margin.id, period: '2026-10', value: 5 });
   await expect(
     tree.getByRole('treeitem', { name: /^Net profit margin: 5\.0%, off track/ }),
   ).toBeVisible();
+  await expect(total).toHaveAttribute('aria-expanded', 'false');
 
   // The board report's preview, open while the value changes.
   await page.getByRole('button', { name: 'Board report…' }).click();

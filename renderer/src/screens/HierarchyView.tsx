@@ -31,6 +31,7 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
   const [open, setOpen] = useState<Kpi | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
   const version = useDataVersion(SCORING_KINDS);
+  const expandedOnce = useRef(false);
 
   useEffect(() => {
     readKpiTree({
@@ -39,7 +40,10 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
     }).then(
       (result) => {
         setTree(result);
-        // Parents start open, so the hierarchy is visible at a glance.
+        // Parents start open, so the hierarchy is visible at a glance; a refresh after a change
+        // keeps what the user closed.
+        if (expandedOnce.current) return;
+        expandedOnce.current = true;
         setExpanded(
           new Set(
             result.nodes.flatMap((node) => (node.kpi.parentKpiId ? [node.kpi.parentKpiId] : [])),
