@@ -193,3 +193,11 @@ test('deleting a KPI that a formula uses shows why, and changes nothing', async 
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a failure nothing caught is still shown, as a last resort', async ({ page, app }) => {
+  await openSample(page, app);
+  await page.evaluate(() => {
+    void Promise.reject(new Error('The disk is full.'));
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'The disk is full.' })).toBeVisible();
+});
