@@ -201,3 +201,40 @@ test('a failure nothing caught is still shown, as a last resort', async ({ page,
   });
   await expect(page.getByRole('alert').filter({ hasText: 'The disk is full.' })).toBeVisible();
 });
+
+test('after the event stream is lost and back, the views catch up on what they missed', async ({
+  page,
+  app,
+}) => {
+  // The first stream ends at once; the next attempt is refused; the one after goes through.
+  let attempts = 0;
+  let refusedOnce!: () => void;
+  const refused = new Promise<void>((resolve) => {
+    refusedOnce = resolve;
+  });
+  let letThrough = false;
+  await page.route('**/events', async (route) => {
+    attempts += 1;
+    if (attempts === 1)
+      await route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/event-stream' },
+        body: ': connected\n\n',
+      });
+    else if (!letThrough) {
+      refusedOnce();
+      await route.abort();
+    } else await route.continue();
+  });
+  await openSample(page, app);
+  const row = page.getByRole('row', { name: /Net profit margin/ });
+  await expect(row).toContainText('9.6%');
+
+  // Written while the page hears nothing.
+  await refused;
+  const margin = await kpiByName(page, app, 'Net profit margin');
+  await apiCaller(page, app)('value.set', { kpiId: margin.id, period: '2026-10', value: 36 });
+  letThrough = true;
+  await expect(row).toContainText('36.0%');
+  expect(attempts).toBeGreaterThanOrEqual(3);
+});
