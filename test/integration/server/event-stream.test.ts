@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSseParser, serverEventFromSse } from '@shared/api/event-stream';
 import type { ServerEvent } from '@shared/api/events';
 import type { Kpi } from '@shared/domain/entities';
-import { createBackend } from '../../../electron/backend/index';
+import { browserFileAccess, createBackend } from '../../../electron/backend/index';
 import type { Backend } from '../../../electron/backend/platform';
 import { startBrowserHost, type BrowserHost } from '../../../electron/server/host';
 import { rawRequest } from './http';
@@ -28,6 +28,10 @@ beforeAll(async () => {
     workspacesDir: join(root, 'data', 'workspaces'),
     samplePath: join(process.cwd(), 'resources', 'sample', 'sample-workspace.json'),
     userName: 'tester',
+    fileAccess: browserFileAccess({
+      uploadDir: join(root, 'data', 'uploads'),
+      workspacesDir: join(root, 'data', 'workspaces'),
+    }),
     log: () => undefined,
   });
   host = await startBrowserHost({ backend, rendererDir: join(root, 'renderer'), heartbeatMs: 40 });
