@@ -41,8 +41,8 @@ export class HandlerContext {
       deviceId: () => this.deviceId(),
       now: () => this.now(),
       log: options.log,
-      changed: (entities) => {
-        this.events.emit('changed', { entities, scorecardIds: null });
+      announce: (name, payload) => {
+        this.events.emit(name, payload);
       },
     });
   }

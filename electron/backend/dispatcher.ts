@@ -1,10 +1,12 @@
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
+import type { ChangeEntity } from '@shared/domain/entities';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers/types';
 import { checkFiles } from './files/method-files';
 import { sqliteCode } from './workspace/connection';
 import { zodValidationError } from './validation';
+import type { Workspace } from './workspace/workspace';
 
 // The backend's one public face: (method, params) → result envelope. Every call is validated
 // against the contract before a handler runs, and calls run one at a time, so an awaited step
@@ -68,6 +70,15 @@ function environmentError(error: unknown): ApiError | null {
   return null;
 }
 
+const EVERY_ENTITY = [
+  'workspace',
+  'scorecard',
+  'perspective',
+  'objective',
+  'kpi',
+  'value',
+] as const satisfies readonly ChangeEntity[];
+
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -76,17 +87,20 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
    * through it) and whether another workspace is now open. A failed call may have logged inside
    * a transaction that rolled back: a needless refresh is harmless, a missed one is not.
    */
-  function announce(openBefore: string | null): void {
+  function announce(before: Workspace | null): void {
     const open = ctx.current();
     const openAfter = open?.path ?? null;
-    if (openAfter !== openBefore) ctx.events.emit('workspace', { path: openAfter });
+    if (openAfter !== (before?.path ?? null)) ctx.events.emit('workspace', { path: openAfter });
     if (!open || open.isLent()) return;
     const entities = open.changes.takeTouched();
-    if (entities.length > 0) ctx.events.emit('changed', { entities, scorecardIds: null });
+    // The same file opened again (a backup restored in its place): anything in it may differ.
+    if (before !== null && open !== before && openAfter === before.path)
+      ctx.events.emit('changed', { entities: [...EVERY_ENTITY], scorecardIds: null });
+    else if (entities.length > 0) ctx.events.emit('changed', { entities, scorecardIds: null });
   }
 
   async function run(method: string, params: unknown): Promise<ApiResult<unknown>> {
-    const openBefore = ctx.current()?.path ?? null;
+    const openBefore = ctx.current();
     try {
       return await runChecked(method, params);
     } finally {

@@ -32,6 +32,7 @@ export async function printReport(
           method === 'report.options.get'
             ? Promise.resolve({ ok: true, data: options })
             : backend.dispatch(method, params),
+        subscribe: (listener) => backend.subscribe(listener),
       },
       rendererDir: ctx.rendererDir,
       port: 0,

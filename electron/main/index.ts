@@ -23,7 +23,7 @@ import { cliArguments, runDesktopCli } from './cli';
 import { APP_URL, handleAppScheme, registerAppScheme } from './app-protocol';
 import { setupContentSecurityPolicy } from './csp';
 import { FileGrants } from './file-grants';
-import { setupIpc } from './ipc';
+import { forwardServerEvents, setupIpc } from './ipc';
 import { reportPdfPrinter } from './report';
 import { buildMenuTemplate } from './menu';
 import { setupReminders } from './reminders';
@@ -180,6 +180,8 @@ async function start(
       });
     },
   });
+
+  forwardServerEvents(backend, () => window, appUrl);
 
   const initialPath = takeInitialPath();
   if (initialPath) grants.grant(initialPath, 'open-workspace');

@@ -41,6 +41,25 @@ export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): bool
   return url !== undefined && isAppUrl(url, appUrl);
 }
 
+/**
+ * Carries the backend's server events to the window on one channel, only while it shows the
+ * app's own page (not after a navigation elsewhere, which the security setup blocks anyway).
+ * Returns the unsubscribe.
+ */
+export function forwardServerEvents(
+  source: Pick<Backend, 'subscribe'>,
+  getWindow: () => BrowserWindow | null,
+  appUrl: string,
+): () => void {
+  return source.subscribe((event) => {
+    const window = getWindow();
+    if (!window || window.isDestroyed()) return;
+    const contents = window.webContents;
+    if (contents.isDestroyed() || !isAppUrl(contents.getURL(), appUrl)) return;
+    contents.send(IPC_CHANNELS.event, event);
+  });
+}
+
 export function setupIpc(setup: IpcSetup): void {
   const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event, setup.appUrl);
 

@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNELS, type KpisBridge, type MenuCommand } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
+import { parseServerEvent } from '@shared/api/event-stream';
+import type { ServerEventListener } from '@shared/api/events';
 import { parseMenuCommand } from './menu-command';
 
 // The one object the renderer sees as `window.kpis` (STYLE.md pattern 2): fixed channels only,
@@ -15,6 +17,17 @@ ipcRenderer.on(IPC_CHANNELS.menuCommand, (_event: IpcRendererEvent, payload: unk
   if (!command) return;
   if (listeners.size === 0) pending.push(command);
   for (const listener of listeners) listener(command);
+});
+
+// Server events are news about now: one that arrives before the page listens is not kept (the
+// page reads everything when it starts).
+const eventListeners = new Set<ServerEventListener>();
+ipcRenderer.on(IPC_CHANNELS.event, (_event: IpcRendererEvent, payload: unknown) => {
+  if (typeof payload !== 'object' || payload === null) return;
+  const { name, payload: body } = payload as { name?: unknown; payload?: unknown };
+  const event = parseServerEvent(name, body);
+  if (!event) return;
+  for (const listener of eventListeners) listener(event);
 });
 
 const bridge = {
@@ -38,6 +51,12 @@ const bridge = {
     for (const command of pending.splice(0)) listener(command);
     return () => {
       listeners.delete(listener);
+    };
+  },
+  onEvent: (listener: ServerEventListener) => {
+    eventListeners.add(listener);
+    return () => {
+      eventListeners.delete(listener);
     };
   },
 } satisfies KpisBridge;

@@ -12,6 +12,7 @@ import type { ApiErrorBody, ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
 import { SECURITY_HEADERS } from './csp';
 import { DOWNLOAD_PREFIX, serveDownload } from './downloads';
+import { EVENTS_PATH, EventStreams } from './event-stream';
 import { checkApiRequest, checkHost } from './request-guard';
 import { receiveUpload, UPLOAD_PATH } from './uploads';
 import { contentTypeFor, resolveStaticFile } from './static-files';
@@ -26,7 +27,7 @@ const LOOPBACK = '127.0.0.1';
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 export interface BrowserHostOptions {
-  backend: Pick<Backend, 'dispatch'>;
+  backend: Pick<Backend, 'dispatch' | 'subscribe'>;
   /** The renderer build (out/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -39,6 +40,8 @@ export interface BrowserHostOptions {
   uploadDir?: string;
   /** All uploads together; tests lower it (uploads.ts has the default). */
   uploadQuotaBytes?: number;
+  /** How often a quiet event stream gets a keep-alive comment; shortened only by tests. */
+  heartbeatMs?: number;
 }
 
 export interface BrowserHost {
@@ -69,6 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       console.error(message, error);
     });
   let port = 0;
+  const eventStreams = new EventStreams();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -97,6 +101,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         dir: options.uploadDir,
         log,
         ...(options.uploadQuotaBytes === undefined ? {} : { quotaBytes: options.uploadQuotaBytes }),
+      });
+      return;
+    }
+    if (pathname === EVENTS_PATH) {
+      eventStreams.serve(req, res, {
+        port,
+        token,
+        events: options.backend,
+        ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
       });
       return;
     }
@@ -210,6 +223,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     address,
     close: () =>
       new Promise<void>((resolvePromise) => {
+        // Open event streams would keep the server waiting: end them first.
+        eventStreams.closeAll();
         server.close(() => {
           resolvePromise();
         });

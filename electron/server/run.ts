@@ -98,6 +98,7 @@ export async function runServer(
           (method, params) => backend.dispatch(method, params),
           uploads.dir,
         ),
+        subscribe: (listener) => backend.subscribe(listener),
       },
       rendererDir: join(context.appRoot, 'out', 'renderer'),
       port: args.port,

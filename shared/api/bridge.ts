@@ -1,4 +1,5 @@
 import type { ApiResult } from './errors';
+import type { ServerEventListener } from './events';
 
 // The one object the Electron preload exposes as `window.kpis` (STYLE.md pattern 2). Browser
 // mode has no bridge; the renderer then speaks HTTP and shows its own file pickers.
@@ -38,6 +39,8 @@ export interface KpisBridge {
   };
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to what the backend pushes (`./events.ts`); returns the unsubscribe function. */
+  onEvent(listener: ServerEventListener): () => void;
 }
 
 /** IPC channel names, shared by main and preload so they cannot drift apart. */
@@ -49,4 +52,6 @@ export const IPC_CHANNELS = {
   dialogImportFile: 'kpis:dialog-import-file',
   dialogSaveExport: 'kpis:dialog-save-export',
   menuCommand: 'kpis:menu-command',
+  /** Main → page: the backend's server events. */
+  event: 'kpis:event',
 } as const;

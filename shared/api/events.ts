@@ -15,6 +15,9 @@ export interface ServerEvents {
   /** Progress of a long job, for its progress bar. `total` null: not known yet. */
   progress: {
     job: 'import' | 'export' | 'report' | 'backup';
+    /** The job's id (an import's `jobId`), so a view follows only its own job. */
+    id: string;
+    /** The job's phase as its status names it (an import: reading, ready, applying, applied…). */
     phase: string;
     done: number;
     total: number | null;

@@ -17,13 +17,14 @@ import {
   type Direction,
 } from '@shared/domain/kpi';
 import { defaultAggregation } from '@shared/scoring/default-aggregation';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { TargetPlanFields } from './TargetPlanFields';
 import { AggregationField } from './AggregationField';
 import { LOCALE } from '../locale';
 import { useSettingsStore } from '../settings/settings-store';
+import { useStructureStore } from '../state/structure-store';
 import {
   initialState,
   sumNeedsConfirmation,
@@ -48,10 +49,9 @@ interface KpiDialogProps {
   objectiveId: string;
   kpi: Kpi | null;
   onClose(): void;
-  onSaved(): Promise<void>;
 }
 
-export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps) {
+export function KpiDialog({ objectiveId, kpi, onClose }: KpiDialogProps) {
   const defaultCurrency = useSettingsStore((settings) => settings.settings?.currency ?? '');
   // A new KPI starts in the currency chosen in Settings, should it be made a currency KPI.
   const [state, setState] = useState<KpiFormState>(() => {
@@ -84,12 +84,13 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
   const [aggregationChosen, setAggregationChosen] = useState(kpi !== null);
   const [askingSum, setAskingSum] = useState(false);
 
+  const { loadKpis, saveKpi } = useStructureStore();
   useEffect(() => {
-    api.call('kpi.list', {}).then(
+    loadKpis().then(
       (all) => setOtherKpis(all.filter((other) => other.id !== kpi?.id)),
       () => setOtherKpis([]),
     );
-  }, [kpi?.id]);
+  }, [kpi?.id, loadKpis]);
 
   const messageFor = (field: string) => issues.find((issue) => issue.field === field)?.message;
   const set = <K extends keyof KpiFormState>(key: K, value: KpiFormState[K]) => {
@@ -146,15 +147,7 @@ export function KpiDialog({ objectiveId, kpi, onClose, onSaved }: KpiDialogProps
     }
     setBusy(true);
     try {
-      const parentKpiId = state.parentKpiId || null;
-      if (kpi) {
-        await api.call('kpi.update', { id: kpi.id, patch: definition });
-        if ((kpi.parentKpiId ?? null) !== parentKpiId)
-          await api.call('kpi.setParent', { id: kpi.id, parentKpiId });
-      } else {
-        await api.call('kpi.create', { ...definition, objectiveId, parentKpiId });
-      }
-      await onSaved();
+      await saveKpi(kpi, definition, { objectiveId, parentKpiId: state.parentKpiId || null });
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) {

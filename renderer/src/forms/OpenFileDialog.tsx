@@ -2,24 +2,24 @@ import { useEffect, useState } from 'react';
 import type { WorkspaceFileEntry } from '@shared/api/contract';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { formatDate } from '../locale';
 
 // Browser mode has no native open dialog: list the workspaces folder, or take a full path.
 
 export function OpenFileDialog({ onClose }: { onClose(): void }) {
-  const { open, busy, error } = useWorkspaceStore();
+  const { open, busy, error, listFiles } = useWorkspaceStore();
   const [files, setFiles] = useState<WorkspaceFileEntry[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<string | undefined>();
 
   useEffect(() => {
-    api.call('workspace.listFiles', {}).then(setFiles, (cause: unknown) => {
+    listFiles().then(setFiles, (cause: unknown) => {
       setListError(errorMessage(cause));
     });
-  }, []);
+  }, [listFiles]);
 
   async function openPath(target: string) {
     if (await open(target)) onClose();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useWorkspaceStore } from '../state/workspace-store';
 
@@ -10,6 +10,7 @@ import { useWorkspaceStore } from '../state/workspace-store';
 
 export function SaveCopyDialog({ onClose }: { onClose(): void }) {
   const workspace = useWorkspaceStore((state) => state.current);
+  const saveCopy = useWorkspaceStore((state) => state.saveCopy);
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
@@ -18,8 +19,7 @@ export function SaveCopyDialog({ onClose }: { onClose(): void }) {
   async function save(target: string) {
     setBusy(true);
     try {
-      const result = await api.call('workspace.saveCopy', { path: target });
-      setSaved(result.path);
+      setSaved(await saveCopy(target));
     } catch (cause) {
       setError(errorMessage(cause));
     } finally {

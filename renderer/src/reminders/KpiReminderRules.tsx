@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Kpi } from '@shared/domain/entities';
 import type { KpiReminderOverride } from '@shared/reminders/types';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { useStructureStore } from '../state/structure-store';
 import { onEnter } from './enter-key';
 import { useRemindersStore } from './reminders-store';
 
@@ -79,12 +80,13 @@ function KpiRule({ kpi, override }: { kpi: Kpi; override: KpiReminderOverride | 
 
 export function KpiReminderRules() {
   const { settings } = useRemindersStore();
-  const [kpis, setKpis] = useState<Kpi[] | null>(null);
+  // Read once on open; later changes to the KPIs arrive through the store's subscription.
+  const kpis = useStructureStore((state) => state.kpis);
+  const loadKpis = useStructureStore((state) => state.loadKpis);
   const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
-    api.call('kpi.list', {}).then(setKpis, (e: unknown) => setError(errorMessage(e)));
-  }, []);
+    loadKpis().catch((e: unknown) => setError(errorMessage(e)));
+  }, [loadKpis]);
 
   if (error) return <p role="alert">{error}</p>;
   if (!kpis || !settings) return null;

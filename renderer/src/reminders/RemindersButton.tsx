@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import { useScorecardStore } from '../state/scorecard-store';
+import { useEffect, useState } from 'react';
 import { formatNumber } from '../locale';
 import { attentionCount } from './format';
 import { RemindersDialog } from './RemindersDialog';
 import { useRemindersStore } from './reminders-store';
 
-// The top-bar entry to the inbox, with how many reminders need attention now.
+// The top-bar entry to the inbox, with how many reminders need attention now. The count follows
+// every change of values and KPIs through the store (the backend's `changed` event); the timer
+// only catches reminders that fall due as time passes.
 
 const REFRESH_MS = 5 * 60_000;
-/** After values or KPIs change (an edit, an import), the count follows once the edits settle. */
-const SETTLE_MS = 700;
 
 export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   const { inbox, load } = useRemindersStore();
@@ -20,20 +19,6 @@ export function RemindersButton({ workspacePath }: { workspacePath: string }) {
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load, workspacePath]);
-
-  // The count is listed again whenever the scorecard store evaluates the scorecard again (an
-  // entered value clears its reminder, a new KPI brings its own). That follows the writes made
-  // through that store and imports, not every write: edits elsewhere reach the count at the
-  // next refresh. Its first evaluation is the opening of the workspace, listed above.
-  const evaluated = useScorecardStore((state) => state.view);
-  const previous = useRef(evaluated);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = evaluated;
-    if (!before || !evaluated) return;
-    const timer = setTimeout(() => void load(), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [evaluated, load]);
 
   // The open workspace's own reminders: a new, empty workspace shows 0, not the other
   // workspaces' (the dialog lists those separately).

@@ -9,6 +9,7 @@ import type {
   WorkspaceReminderSettings,
 } from '@shared/reminders/types';
 import { api, errorMessage } from '../api/client';
+import { onDataChanged, onServerEvent } from '../api/events';
 import { downloadText } from './download';
 
 // The reminders inbox and settings. The renderer sends its own time zone and locale with each
@@ -125,4 +126,13 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
         downloadText(file.fileName, file.content, 'text/calendar');
       }, 'Calendar file saved.'),
   };
+});
+
+// An entered value clears its reminder and a new KPI brings its own: the count follows every
+// change of values or definitions, and whatever the backend says about the inbox.
+onDataChanged(['value', 'kpi', 'objective', 'scorecard', 'workspace'], () =>
+  useRemindersStore.getState().inbox === null ? undefined : useRemindersStore.getState().load(),
+);
+onServerEvent('reminders', () => {
+  if (useRemindersStore.getState().inbox !== null) void useRemindersStore.getState().load();
 });

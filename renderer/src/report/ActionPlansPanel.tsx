@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ActionPlan, ActionPlanStatus } from '@shared/domain/entities';
 import { ACTION_PLAN_STATUS_LABELS, ACTION_PLAN_STATUSES } from '@shared/report/action-plans';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { useActionPlansStore } from '../state/action-plans-store';
 
 // A KPI's action plans inside its detail dialog: list, add, change status or due date, remove.
 // The dialog is itself a form, so this panel uses buttons and catches Enter instead of nesting
@@ -9,28 +10,22 @@ import { api, errorMessage } from '../api/client';
 
 export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: string }) {
   const id = useId();
-  const [plans, setPlans] = useState<ActionPlan[]>([]);
+  const stored = useActionPlansStore((state) => state.byKpi[kpiId]);
+  const plans: ActionPlan[] = stored ?? [];
+  const { load, create, update, remove } = useActionPlansStore();
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const reload = useCallback(
-    () =>
-      api
-        .call('actionPlan.list', { kpiId })
-        .then(setPlans, (cause: unknown) => setError(errorMessage(cause))),
-    [kpiId],
-  );
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    load(kpiId).catch((cause: unknown) => setError(errorMessage(cause)));
+  }, [kpiId, load]);
 
   async function run(action: () => Promise<unknown>) {
     try {
       await action();
       setError(null);
-      await reload();
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -38,8 +33,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
 
   const add = () =>
     run(async () => {
-      await api.call('actionPlan.create', {
-        kpiId,
+      await create(kpiId, {
         title,
         owner,
         dueDate: dueDate === '' ? null : dueDate,
@@ -84,7 +78,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
                     value={plan.dueDate ?? ''}
                     onChange={(event) =>
                       void run(() =>
-                        api.call('actionPlan.update', {
+                        update(kpiId, {
                           id: plan.id,
                           dueDate: event.target.value === '' ? null : event.target.value,
                         }),
@@ -98,7 +92,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
                     value={plan.status}
                     onChange={(event) =>
                       void run(() =>
-                        api.call('actionPlan.update', {
+                        update(kpiId, {
                           id: plan.id,
                           status: event.target.value as ActionPlanStatus,
                         }),
@@ -116,7 +110,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
                   <button
                     type="button"
                     aria-label={`Remove ${plan.title}`}
-                    onClick={() => void run(() => api.call('actionPlan.delete', { id: plan.id }))}
+                    onClick={() => void run(() => remove(kpiId, plan.id))}
                   >
                     Remove
                   </button>

@@ -6,7 +6,8 @@ import {
   REPORT_READY_TITLE,
   reportDocumentTitle,
 } from '@shared/report/print-route';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { reportStore } from '../state/report-store';
 import { ReportDocument } from './ReportDocument';
 import { usePageStyle } from './page-style';
 import { pageSetup } from './page-setup';
@@ -24,8 +25,8 @@ export function ReportPrintView() {
 
   useEffect(() => {
     (async () => {
-      const options = await api.call('report.options.get', {});
-      const report = await api.call('report.data', options);
+      const options = await reportStore.readOptions();
+      const report = await reportStore.readReport(options);
       setState({ report, options });
     })().catch((cause: unknown) => {
       setError(errorMessage(cause));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { reportDocumentTitle } from '@shared/report/print-route';
-import { api, errorMessage, platform } from '../api/client';
+import { errorMessage, platform } from '../api/client';
+import { reportStore } from '../state/report-store';
 import { Alert } from '../components/Alert';
 import { useScorecardStore } from '../state/scorecard-store';
 import { ReportDocument } from './ReportDocument';
@@ -49,7 +50,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
     }
     setSaving(true);
     try {
-      const saved = await api.call('report.savePdf', {
+      const saved = await reportStore.savePdf({
         suggestedName: pdfFileName(report, options),
       });
       if (saved) setNotice(`Saved ${saved.path}`);

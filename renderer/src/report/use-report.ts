@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions, ReportOptionsInput } from '@shared/report/options';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { reportStore } from '../state/report-store';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // The report screen's state: the options (remembered in the workspace), the report data for
 // them, and where the preview is: reading data, laying out (fonts, charts), or ready to print.
@@ -45,7 +47,7 @@ export function useReport(preferredScorecardId: string | null) {
 
   useEffect(() => {
     let cancelled = false;
-    api.call('report.options.get', {}).then(
+    reportStore.readOptions().then(
       (stored) => {
         if (cancelled) return;
         setOptions(
@@ -71,7 +73,7 @@ export function useReport(preferredScorecardId: string | null) {
     unsaved.current = options;
     const timer = setTimeout(() => {
       unsaved.current = null;
-      api.call('report.options.set', options).then(
+      reportStore.saveOptions(options).then(
         () => setSaveError(null),
         (cause: unknown) => setSaveError(errorMessage(cause)),
       );
@@ -80,7 +82,7 @@ export function useReport(preferredScorecardId: string | null) {
   }, [options]);
   useEffect(
     () => () => {
-      if (unsaved.current) void api.call('report.options.set', unsaved.current).catch(() => null);
+      if (unsaved.current) void reportStore.saveOptions(unsaved.current).catch(() => null);
     },
     [],
   );
@@ -91,15 +93,17 @@ export function useReport(preferredScorecardId: string | null) {
     shown.current = loaded !== null;
   }, [loaded]);
 
-  // A string key, so that typing a title does not read the scorecard again.
+  // A string key, so that typing a title does not read the scorecard again; a change of the data
+  // (here or elsewhere) reads it again under the same key, so the preview updates in place.
   const key = options ? JSON.stringify(dataRequest(options)) : null;
+  const version = useDataVersion(SCORING_KINDS);
   useEffect(() => {
     if (key === null) return;
     const request = JSON.parse(key) as ReportOptionsInput;
     let cancelled = false;
     const timer = setTimeout(
       () => {
-        api.call('report.data', request).then(
+        reportStore.readReport(request).then(
           (report) => {
             if (!cancelled) setLoaded({ key, report });
           },
@@ -114,7 +118,7 @@ export function useReport(preferredScorecardId: string | null) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, version]);
 
   // Laid out once the shipped font is loaded and the new pages have been painted once.
   const loadedKey = loaded?.key ?? null;

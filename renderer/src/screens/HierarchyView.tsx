@@ -3,12 +3,14 @@ import type { Kpi } from '@shared/domain/entities';
 import { STATUS_LABELS } from '@shared/domain/kpi';
 import type { KpiTree, KpiTreeNode, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { Alert } from '../components/Alert';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatScore, viewPeriodLabel } from '../charts/labels';
 import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
+import { readKpiTree } from '../state/scorecard-store';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // The KPI hierarchy of the whole workspace (regional sales → total sales; department KPIs under
 // corporate ones) for the chosen period, as a tree: Up/Down move, Right opens or goes to the
@@ -28,26 +30,29 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
   const [focusId, setFocusId] = useState<string | null>(null);
   const [open, setOpen] = useState<Kpi | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
+  const version = useDataVersion(SCORING_KINDS);
+  const expandedOnce = useRef(false);
 
   useEffect(() => {
-    api
-      .call('kpi.tree', {
-        view: { frequency: view.view.frequency, basis: view.view.basis },
-        period: view.period,
-      })
-      .then(
-        (result) => {
-          setTree(result);
-          // Parents start open, so the hierarchy is visible at a glance.
-          setExpanded(
-            new Set(
-              result.nodes.flatMap((node) => (node.kpi.parentKpiId ? [node.kpi.parentKpiId] : [])),
-            ),
-          );
-        },
-        (cause: unknown) => setError(errorMessage(cause)),
-      );
-  }, [view.view.frequency, view.view.basis, view.period]);
+    readKpiTree({
+      view: { frequency: view.view.frequency, basis: view.view.basis },
+      period: view.period,
+    }).then(
+      (result) => {
+        setTree(result);
+        // Parents start open, so the hierarchy is visible at a glance; a refresh after a change
+        // keeps what the user closed.
+        if (expandedOnce.current) return;
+        expandedOnce.current = true;
+        setExpanded(
+          new Set(
+            result.nodes.flatMap((node) => (node.kpi.parentKpiId ? [node.kpi.parentKpiId] : [])),
+          ),
+        );
+      },
+      (cause: unknown) => setError(errorMessage(cause)),
+    );
+  }, [view.view.frequency, view.view.basis, view.period, version]);
 
   const rows = useMemo((): Row[] => {
     if (!tree) return [];

@@ -4,13 +4,15 @@ import type { KpiDetail, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { DIRECTION_LABELS, FREQUENCY_LABELS } from '@shared/domain/kpi';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { viewPeriodLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendChart';
 import { formatDateTime, LOCALE } from '../locale';
 import { ActionPlansPanel } from '../report/ActionPlansPanel';
+import { readKpiDetail } from '../state/scorecard-store';
+import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
 
 // One KPI in depth: its trend against target and status zones, the numbers behind the chart,
 // where its value comes from (children, formula inputs), its definition and its history.
@@ -26,17 +28,16 @@ export function KpiDetailDialog({
 }) {
   const [detail, setDetail] = useState<KpiDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const version = useDataVersion(SCORING_KINDS);
 
   useEffect(() => {
-    api
-      .call('kpi.detail', {
-        id: kpi.id,
-        view: { frequency: view.view.frequency, basis: view.view.basis },
-        period: view.period,
-        length: 24,
-      })
-      .then(setDetail, (cause: unknown) => setError(errorMessage(cause)));
-  }, [kpi.id, view.view.frequency, view.view.basis, view.period]);
+    readKpiDetail({
+      id: kpi.id,
+      view: { frequency: view.view.frequency, basis: view.view.basis },
+      period: view.period,
+      length: 24,
+    }).then(setDetail, (cause: unknown) => setError(errorMessage(cause)));
+  }, [kpi.id, view.view.frequency, view.view.basis, view.period, version]);
 
   const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, LOCALE);
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Scorecard } from '@shared/domain/entities';
-import { api } from '../api/client';
 import { NameDialog } from '../forms/NameDialog';
+import { orNotify } from '../state/notices-store';
 import { useScorecardStore } from '../state/scorecard-store';
+import { useStructureStore } from '../state/structure-store';
 
 // Cascading scorecards: company → departments → teams.
 
@@ -10,7 +11,8 @@ type Editing =
   { kind: 'add'; parentId: string | null } | { kind: 'rename'; scorecard: Scorecard } | null;
 
 export function ScorecardTree() {
-  const { scorecards, selectedId, select, refresh } = useScorecardStore();
+  const { scorecards, selectedId, select } = useScorecardStore();
+  const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
   const selected = scorecards.find((card) => card.id === selectedId) ?? null;
 
@@ -43,8 +45,7 @@ export function ScorecardTree() {
       `Delete the scorecard “${card.name}” with its sub-scorecards, perspectives, objectives, KPIs and values? The change history keeps a record.`,
     );
     if (!confirmed) return;
-    await api.call('scorecard.delete', { id: card.id });
-    await refresh();
+    await orNotify(() => structure.deleteScorecard(card.id));
   }
 
   return (
@@ -91,15 +92,13 @@ export function ScorecardTree() {
           onClose={() => setEditing(null)}
           onSave={async ({ name, description }) => {
             if (editing.kind === 'rename') {
-              await api.call('scorecard.update', { id: editing.scorecard.id, name, description });
-              await refresh();
+              await structure.updateScorecard({ id: editing.scorecard.id, name, description });
             } else {
-              const created = await api.call('scorecard.create', {
+              const created = await structure.createScorecard({
                 name,
                 description,
                 parentId: editing.parentId,
               });
-              await refresh();
               await select(created.id);
             }
           }}

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
 import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
-import { api } from '../api/client';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatPoints, viewPeriodLabel } from '../charts/labels';
 import { KpiDialog } from '../forms/KpiDialog';
 import { NameDialog } from '../forms/NameDialog';
 import { useFocusedKpi } from '../reminders/kpi-focus';
+import { orNotify } from '../state/notices-store';
 import { useScorecardStore } from '../state/scorecard-store';
 import { useUndoDeleteStore } from '../state/undo-delete-store';
+import { useStructureStore } from '../state/structure-store';
 import { LOCALE } from '../locale';
 import { KpiDetailDialog } from './KpiDetailDialog';
 import { KpiRow } from './KpiRow';
@@ -48,17 +49,18 @@ const needsAttention = (objective: EvaluatedObjective) =>
   );
 
 export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
-  const refresh = useScorecardStore((state) => state.refresh);
   const select = useScorecardStore((state) => state.select);
+  const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [detail, setDetail] = useState<Kpi | null>(null);
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
 
+  // Deletes run from the undo notice, which shows a refusal (a KPI that a formula uses, say);
+  // the view itself follows the backend's change event.
   async function run(action: () => Promise<unknown>) {
     await action();
-    await refresh();
   }
 
   // A delete leaves the screen at once and runs after the Undo notice (UndoNotice).
@@ -72,9 +74,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
     const [moved] = ids.splice(index, 1);
     if (moved === undefined) return;
     ids.splice(index + by, 0, moved);
-    await run(() =>
-      api.call('perspective.reorder', { scorecardId: scorecard.id, orderedIds: ids }),
-    );
+    await orNotify(() => structure.reorderPerspectives(scorecard.id, ids));
   }
 
   return (
@@ -180,7 +180,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                     remove(
                       perspective.id,
                       `Deleted the perspective “${perspective.name}” with its objectives, KPIs and values.`,
-                      () => api.call('perspective.delete', { id: perspective.id }),
+                      () => structure.deletePerspective(perspective.id),
                     )
                   }
                 >
@@ -235,7 +235,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                           remove(
                             objective.id,
                             `Deleted the objective “${objective.name}” with its KPIs and values.`,
-                            () => api.call('objective.delete', { id: objective.id }),
+                            () => structure.deleteObjective(objective.id),
                           )
                         }
                       >
@@ -290,7 +290,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                               remove(
                                 kpiEntry.kpi.id,
                                 `Deleted the KPI “${kpiEntry.kpi.name}” with its values and comments.`,
-                                () => api.call('kpi.delete', { id: kpiEntry.kpi.id }),
+                                () => structure.deleteKpi(kpiEntry.kpi.id),
                               )
                             }
                           />
@@ -312,12 +312,13 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
           withWeight
           initial={editing.perspective ?? {}}
           onClose={() => setEditing(null)}
-          onSave={async ({ name, weight }) => {
-            if (editing.perspective)
-              await api.call('perspective.update', { id: editing.perspective.id, name, weight });
-            else await api.call('perspective.create', { scorecardId: scorecard.id, name, weight });
-            await refresh();
-          }}
+          onSave={({ name, weight }) =>
+            structure.savePerspective(editing.perspective?.id ?? null, {
+              scorecardId: scorecard.id,
+              name,
+              weight,
+            })
+          }
         />
       ) : null}
       {editing?.kind === 'objective' ? (
@@ -329,23 +330,14 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
           withWeight
           initial={editing.objective ?? {}}
           onClose={() => setEditing(null)}
-          onSave={async ({ name, description, weight }) => {
-            if (editing.objective)
-              await api.call('objective.update', {
-                id: editing.objective.id,
-                name,
-                description,
-                weight,
-              });
-            else
-              await api.call('objective.create', {
-                perspectiveId: editing.perspectiveId,
-                name,
-                description,
-                weight,
-              });
-            await refresh();
-          }}
+          onSave={({ name, description, weight }) =>
+            structure.saveObjective(editing.objective?.id ?? null, {
+              perspectiveId: editing.perspectiveId,
+              name,
+              description,
+              weight,
+            })
+          }
         />
       ) : null}
       {editing?.kind === 'kpi' ? (
@@ -353,7 +345,6 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
           objectiveId={editing.objectiveId}
           kpi={editing.kpi}
           onClose={() => setEditing(null)}
-          onSaved={refresh}
         />
       ) : null}
       {detail ? <KpiDetailDialog kpi={detail} view={view} onClose={() => setDetail(null)} /> : null}

@@ -48,13 +48,9 @@ export function WorkspaceScreen() {
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<'values' | 'package' | null>(null);
   const adopt = useWorkspaceStore((state) => state.adopt);
-  // Bumped after an import, so the open tab reads its values again.
-  const [dataVersion, setDataVersion] = useState(0);
   const selectedId = useScorecardStore((state) => state.selectedId);
-  const onImported = useCallback(() => {
-    void load();
-    setDataVersion((version) => version + 1);
-  }, [load]);
+  // What an import wrote reaches every view through the backend's change event.
+  const onImported = useCallback(() => undefined, []);
   const [reporting, setReporting] = useState(false);
   // A clicked notification asks for a KPI's detail, which the scorecard tab shows.
   useEffect(
@@ -149,12 +145,7 @@ export function WorkspaceScreen() {
           {view ? (
             <>
               <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
-              <div
-                role="tabpanel"
-                id={`view-panel-${tab}`}
-                aria-labelledby={`view-tab-${tab}`}
-                key={dataVersion}
-              >
+              <div role="tabpanel" id={`view-panel-${tab}`} aria-labelledby={`view-tab-${tab}`}>
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'hierarchy' ? (

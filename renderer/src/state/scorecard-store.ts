@@ -1,8 +1,11 @@
 import { create } from 'zustand';
+import type { MethodParams } from '@shared/api/contract';
 import type { Scorecard } from '@shared/domain/entities';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 import { api, errorMessage } from '../api/client';
+import { onDataChanged } from '../api/events';
+import { useWorkspaceStore } from './workspace-store';
 
 // The scorecard tree, the selected scorecard evaluated for the chosen view period, and the
 // view choices (month / quarter / year, calendar or fiscal, which period).
@@ -75,11 +78,26 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   },
   async refresh() {
     const id = get().selectedId;
-    const scorecards = await api.call('scorecard.list', {});
-    set({ scorecards });
-    if (id && scorecards.some((card) => card.id === id)) await get().select(id);
-    else await get().load();
+    try {
+      const scorecards = await api.call('scorecard.list', {});
+      set({ scorecards });
+      if (id && scorecards.some((card) => card.id === id)) await get().select(id);
+      else await get().load();
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
   },
   reset: () =>
     set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
 }));
+
+/** One KPI in depth (the detail dialog), for the view on screen. */
+export const readKpiDetail = (params: MethodParams<'kpi.detail'>) => api.call('kpi.detail', params);
+/** Every KPI with its parent, evaluated (the hierarchy tab). */
+export const readKpiTree = (params: MethodParams<'kpi.tree'>) => api.call('kpi.tree', params);
+
+// Whatever is written — here, in another view, by an import or by another window — the tree and
+// the evaluation on screen follow (values and definitions change statuses and roll-ups).
+onDataChanged(['workspace', 'scorecard', 'perspective', 'objective', 'kpi', 'value'], () =>
+  useWorkspaceStore.getState().current ? useScorecardStore.getState().refresh() : undefined,
+);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { KpiValue } from '@shared/domain/entities';
 import { api } from '../api/client';
+import { onDataChanged } from '../api/events';
 
 // Values shown in the data-entry grid, and the undo stack of grid changes.
 
@@ -17,8 +18,12 @@ const key = (kpiId: string, period: string) => `${kpiId}/${period}`;
 
 interface ValuesState {
   values: Map<string, KpiValue>;
+  /** The KPIs whose values are loaded (the grid's). */
+  kpiIds: string[];
   undoStack: ValueChange[][];
   load(kpiIds: string[]): Promise<void>;
+  /** Reads the same KPIs' values again, keeping the undo stack (something else wrote). */
+  refresh(): Promise<void>;
   get(kpiId: string, period: string): KpiValue | undefined;
   /** Writes values (all or none) and remembers what they replaced. */
   write(entries: { kpiId: string; period: string; value: number }[]): Promise<void>;
@@ -45,13 +50,22 @@ export const useValuesStore = create<ValuesState>((set, get) => {
 
   return {
     values: new Map(),
+    kpiIds: [],
     undoStack: [],
     async load(kpiIds) {
+      set({ kpiIds });
       const list = kpiIds.length === 0 ? [] : await api.call('value.list', { kpiIds });
       set({
         values: new Map(list.map((value) => [key(value.kpiId, value.period), value])),
         undoStack: [],
       });
+    },
+    async refresh() {
+      const { kpiIds } = get();
+      if (kpiIds.length === 0) return;
+      const list = await api.call('value.list', { kpiIds });
+      if (get().kpiIds !== kpiIds) return;
+      set({ values: new Map(list.map((value) => [key(value.kpiId, value.period), value])) });
     },
     get: (kpiId, period) => get().values.get(key(kpiId, period)),
     async write(entries) {
@@ -99,3 +113,5 @@ export const useValuesStore = create<ValuesState>((set, get) => {
     },
   };
 });
+
+onDataChanged(['value', 'kpi'], () => useValuesStore.getState().refresh());

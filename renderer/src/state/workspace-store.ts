@@ -1,6 +1,9 @@
 import { create } from 'zustand';
+import type { WorkspaceFileEntry } from '@shared/api/contract';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { api, errorMessage } from '../api/client';
+import { onDataChanged, onServerEvent } from '../api/events';
+import { useNoticesStore } from './notices-store';
 
 // The open workspace and the recent list. Every action reports its failure in `error`, which
 // the start screen shows as an alert naming the file.
@@ -21,6 +24,13 @@ interface WorkspaceState {
   close(): Promise<void>;
   forgetRecent(path: string): Promise<void>;
   clearError(): void;
+  /** The open workspace's settings changed (here or elsewhere): read them again. */
+  refreshCurrent(): Promise<void>;
+  setFiscalYearStart(month: number): Promise<void>;
+  /** A copy of the open workspace at `path`; resolves to where it was written. */
+  saveCopy(path: string): Promise<string>;
+  /** The workspace files in the app's workspaces folder (browser mode's open dialog). */
+  listFiles(): Promise<WorkspaceFileEntry[]>;
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
@@ -71,13 +81,41 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       await get().refreshRecent();
     },
     async close() {
-      await api.call('workspace.close', {});
+      try {
+        await api.call('workspace.close', {});
+      } catch (error) {
+        // Still open (an import holds it, say): say why where the user is, the open workspace.
+        useNoticesStore.getState().notify(errorMessage(error));
+        return;
+      }
       set({ current: null });
       await get().refreshRecent();
     },
     async forgetRecent(path) {
-      set({ recent: await api.call('workspace.forgetRecent', { path }) });
+      try {
+        set({ recent: await api.call('workspace.forgetRecent', { path }) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
     },
     clearError: () => set({ error: null }),
+    async refreshCurrent() {
+      if (!get().current) return;
+      const current = await api.call('workspace.current', {});
+      if (current?.path === get().current?.path) set({ current });
+    },
+    async setFiscalYearStart(month) {
+      await api.call('workspace.setFiscalYearStart', { month });
+    },
+    saveCopy: async (path) => (await api.call('workspace.saveCopy', { path })).path,
+    listFiles: () => api.call('workspace.listFiles', {}),
   };
 });
+
+// Another window or client opened or closed a workspace: the backend holds one at a time, so
+// this page follows it rather than writing into a file it no longer shows.
+onServerEvent('workspace', ({ path }) => {
+  const state = useWorkspaceStore.getState();
+  if (state.loaded && !state.busy && (state.current?.path ?? null) !== path) void state.init();
+});
+onDataChanged(['workspace'], () => useWorkspaceStore.getState().refreshCurrent());

@@ -6,7 +6,8 @@ import {
   type DefinitionField,
 } from '@shared/transfer/definition-rows';
 import type { DefinitionImportResult, ImportPreview } from '@shared/transfer/import-status';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { transferStore } from '../state/transfer-store';
 import { Dialog } from '../components/Dialog';
 import { formatNumber } from '../locale';
 import { ColumnSelect } from './ColumnSelect';
@@ -53,7 +54,7 @@ export function DefinitionsImportDialog(props: Props) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.call('import.definitions', {
+      const answer = await transferStore.importDefinitions({
         path: props.path,
         sheet: preview.sheet,
         format: preview.format,

@@ -3,7 +3,8 @@ import type { ExportResult, ValueExportLayout } from '@shared/api/contract-expor
 import { ApiError } from '@shared/api/errors';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
-import { api, errorMessage, platform } from '../api/client';
+import { errorMessage, platform } from '../api/client';
+import { transferStore } from '../state/transfer-store';
 import { desktopBridge } from '../api/transport';
 import { useScorecardStore } from '../state/scorecard-store';
 import { formatNumber } from '../locale';
@@ -74,8 +75,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       );
       const result =
         call.method === 'export.values'
-          ? await api.call('export.values', call.params)
-          : await api.call('export.package', call.params);
+          ? await transferStore.exportValues(call.params)
+          : await transferStore.exportPackage(call.params);
       await saveDownload(result);
       setDone(result);
     } catch (cause) {

@@ -6,6 +6,7 @@ import { uploadFile } from '../api/upload';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { LOCALE, formatNumber } from '../locale';
+import { transferStore } from '../state/transfer-store';
 import { DefinitionsImportDialog } from './DefinitionsImportDialog';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportSummaryStep } from './ImportSummaryStep';
@@ -64,25 +65,35 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     });
   }, [scorecardId]);
 
+  // The job's progress is pushed by the backend; its whole status is read at each new phase.
   const jobId = step.kind === 'job' ? step.status.id : null;
-  const phase = step.kind === 'job' ? step.status.phase : null;
   useEffect(() => {
-    if (jobId === null || (phase !== 'reading' && phase !== 'applying')) return;
-    const timer = setInterval(() => {
-      void api.call('import.status', { jobId }).then(
-        (status) => {
-          setStep((current) => (current.kind === 'job' ? { ...current, status } : current));
-          if (status.phase === 'applied') onImported();
-        },
-        (cause: unknown) => {
-          setError(errorMessage(cause));
-        },
-      );
-    }, 200);
-    return () => {
-      clearInterval(timer);
-    };
-  }, [jobId, phase, onImported]);
+    if (jobId === null) return;
+    const mine = (current: Step): current is Extract<Step, { kind: 'job' }> =>
+      current.kind === 'job' && current.status.id === jobId;
+    return transferStore.followImport(jobId, {
+      progress: ({ done, total }) => {
+        setStep((current) =>
+          mine(current)
+            ? {
+                ...current,
+                status: {
+                  ...current.status,
+                  progress: { ...current.status.progress, done, total: total ?? 0 },
+                },
+              }
+            : current,
+        );
+      },
+      status: (status) => {
+        setStep((current) => (mine(current) ? { ...current, status } : current));
+        if (status.phase === 'applied') onImported();
+      },
+      error: (cause) => {
+        setError(errorMessage(cause));
+      },
+    });
+  }, [jobId, onImported]);
 
   async function inspect(
     path: string,
@@ -91,7 +102,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     setBusy(true);
     setError(null);
     try {
-      const preview = await api.call('import.inspect', {
+      const preview = await transferStore.inspect({
         path,
         locale: LOCALE,
         ...(change.sheet === undefined ? {} : { sheet: change.sheet }),
@@ -146,7 +157,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     setBusy(true);
     setError(null);
     try {
-      const status = await api.call('import.start', startParams(step.path, step.choices));
+      const status = await transferStore.startImport(startParams(step.path, step.choices));
       setFlagsConfirmed(false);
       setStep({ ...step, kind: 'job', status });
     } catch (cause) {
@@ -188,7 +199,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     if (step.kind !== 'job') return;
     setError(null);
     try {
-      const status = await api.call('import.apply', { jobId: step.status.id });
+      const status = await transferStore.applyImport(step.status.id);
       setStep({ ...step, status });
     } catch (cause) {
       setError(errorMessage(cause));
@@ -198,7 +209,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
   async function cancel() {
     if (step.kind === 'job' && ['reading', 'ready', 'applying'].includes(step.status.phase)) {
       try {
-        await api.call('import.cancel', { jobId: step.status.id });
+        await transferStore.cancelImport(step.status.id);
       } catch {
         // Already over; closing is what the user asked for.
       }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { PackageImportResult } from '@shared/api/contract-export';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { transferStore } from '../state/transfer-store';
 import { desktopBridge } from '../api/transport';
 import { uploadFile } from '../api/upload';
 import { Dialog } from '../components/Dialog';
@@ -46,7 +47,7 @@ export function PackageImportDialog({ canImportIntoCurrent, onClose, onImported 
     try {
       const path = await pickPath();
       if (path === null) return;
-      const result = await api.call('package.import', { path, into });
+      const result = await transferStore.importPackage({ path, into });
       setDone(result);
       onImported(result, into);
     } catch (cause) {

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '@shared/api/events';
 import { applyImport, dryRun, writeFile } from '../import/helpers';
-import { withScorecard } from './helpers';
+import { makeBackend, withScorecard } from './helpers';
 
 // The backend says what a call changed (from what it wrote to the change log) and when another
 // workspace opens; reads say nothing.
@@ -49,5 +50,30 @@ describe('server events', () => {
     t.backend.subscribe((event) => events.push(event));
     await t.call('workspace.close', {});
     expect(events).toEqual([{ name: 'workspace', payload: { path: null } }]);
+  });
+});
+
+describe('server events: a backup restored in place', () => {
+  it('announces that anything may have changed, since the same file holds other data', async () => {
+    let now = new Date('2026-03-02T09:00:00.000Z');
+    const t = makeBackend({ now: () => now });
+    const path = join(t.dir, 'Acme.kpis');
+    await t.call('workspace.create', { name: 'Acme', path });
+    await t.call('workspace.close', {});
+    now = new Date('2026-03-03T08:00:00.000Z');
+    await t.call('workspace.open', { path });
+    const [daily] = await t.call('backup.list', {});
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    await t.call('backup.restore', { id: daily?.id ?? '' });
+    expect(events).toEqual([
+      {
+        name: 'changed',
+        payload: {
+          entities: ['workspace', 'scorecard', 'perspective', 'objective', 'kpi', 'value'],
+          scorecardIds: null,
+        },
+      },
+    ]);
   });
 });

@@ -109,7 +109,10 @@ describe('upload quota', () => {
     mkdirSync(join(root, 'renderer'));
     writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html>');
     const host = await startBrowserHost({
-      backend: { dispatch: () => Promise.resolve({ ok: true, data: null }) },
+      backend: {
+        dispatch: () => Promise.resolve({ ok: true, data: null }),
+        subscribe: () => () => undefined,
+      },
       rendererDir: join(root, 'renderer'),
       uploadDir: join(root, 'uploads'),
       uploadQuotaBytes: 3 * 1024 ** 2,

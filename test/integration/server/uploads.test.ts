@@ -26,7 +26,10 @@ beforeAll(async () => {
   mkdirSync(join(root, 'renderer'));
   writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html>');
   host = await startBrowserHost({
-    backend: { dispatch: () => Promise.resolve({ ok: true, data: null }) },
+    backend: {
+      dispatch: () => Promise.resolve({ ok: true, data: null }),
+      subscribe: () => () => undefined,
+    },
     rendererDir: join(root, 'renderer'),
     uploadDir: uploadDir(),
     log: () => undefined,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '@shared/api/bridge';
 import type { ApiResult } from '@shared/api/errors';
+import type { ServerEvent, ServerEventListener } from '@shared/api/events';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
@@ -23,7 +24,7 @@ vi.mock('electron', () => ({
   dialog: { showSaveDialog: electron.showSaveDialog, showOpenDialog: electron.showOpenDialog },
 }));
 
-const { setupIpc } = await import('../../../electron/main/ipc');
+const { forwardServerEvents, setupIpc } = await import('../../../electron/main/ipc');
 const { FileGrants } = await import('../../../electron/main/file-grants');
 const grants = new FileGrants();
 
@@ -122,5 +123,52 @@ describe('IPC handlers', () => {
     expect(grants.refusal('/docs/a.kpis', 'open-workspace', [])).toBeNull();
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await handler(IPC_CHANNELS.dialogOpen)(eventFrom(APP_URL))).toBeNull();
+  });
+});
+
+describe('server events to the window', () => {
+  function fakeWindow(url: string, destroyed = false) {
+    const sent: unknown[][] = [];
+    const window = {
+      isDestroyed: () => destroyed,
+      webContents: {
+        isDestroyed: () => destroyed,
+        getURL: () => url,
+        send: (...args: unknown[]) => sent.push(args),
+      },
+    };
+    type AppWindow = ReturnType<Parameters<typeof forwardServerEvents>[1]>;
+    return { window: window as unknown as AppWindow, sent };
+  }
+
+  const changed: ServerEvent = {
+    name: 'changed',
+    payload: { entities: ['value'], scorecardIds: null },
+  };
+
+  it('sends each backend event on the one event channel to the app page, and stops when asked', () => {
+    const listeners = new Set<ServerEventListener>();
+    const source = {
+      subscribe: (listener: ServerEventListener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    let current = fakeWindow(`${APP_URL}#/`);
+    const stop = forwardServerEvents(source, () => current.window, APP_URL);
+    for (const listener of listeners) listener(changed);
+    expect(current.sent).toEqual([[IPC_CHANNELS.event, changed]]);
+
+    // Not to a page from elsewhere, a destroyed window, or no window.
+    const foreign = fakeWindow('https://evil.example/');
+    current = foreign;
+    for (const listener of listeners) listener(changed);
+    expect(foreign.sent).toEqual([]);
+    current = fakeWindow(APP_URL, true);
+    for (const listener of listeners) listener(changed);
+    expect(current.sent).toEqual([]);
+
+    stop();
+    expect(listeners.size).toBe(0);
   });
 });

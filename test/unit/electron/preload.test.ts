@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type KpisBridge, type MenuCommand } from '@shared/api/bridge';
+import type { ServerEvent } from '@shared/api/events';
 
 type Handler = (event: unknown, payload: unknown) => void;
 
@@ -35,9 +36,9 @@ await import('../../../electron/preload/index');
 const { parseMenuCommand } = await import('../../../electron/preload/menu-command');
 const bridge = electron.exposed.get('kpis') as KpisBridge;
 
-function emit(payload: unknown): void {
+function emit(payload: unknown, channel: string = IPC_CHANNELS.menuCommand): void {
   const fakeEvent = { sender: { secret: 'ipcRenderer internals' } };
-  for (const handler of electron.listeners.get(IPC_CHANNELS.menuCommand) ?? []) {
+  for (const handler of electron.listeners.get(channel) ?? []) {
     handler(fakeEvent, payload);
   }
 }
@@ -52,7 +53,7 @@ describe('preload bridge', () => {
   });
 
   it('has exactly the KpisBridge surface and nothing of ipcRenderer', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onEvent', 'onMenuCommand']);
     expect(Object.keys(bridge.dialogs).sort()).toEqual([
       'importFile',
       'newWorkspace',
@@ -143,5 +144,33 @@ describe('preload bridge', () => {
     unsubscribe();
     expect(received).toEqual([]);
     expect(parseMenuCommand({ type: 'close-workspace' })).toEqual({ type: 'close-workspace' });
+  });
+
+  it('passes server events from their one channel to listeners, checked, and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onEvent((...args: unknown[]) => {
+      received.push(args);
+    });
+    const changed: ServerEvent = {
+      name: 'changed',
+      payload: { entities: ['value'], scorecardIds: null },
+    };
+    emit(changed, IPC_CHANNELS.event);
+    for (const malformed of [
+      null,
+      'changed',
+      { name: 'delete-everything', payload: {} },
+      { name: 'changed', payload: { entities: 'value' } },
+      { name: 'workspace' },
+    ]) {
+      emit(malformed, IPC_CHANNELS.event);
+    }
+    // A menu command is not an event, nor the other way round.
+    emit({ type: 'open-sample' }, IPC_CHANNELS.event);
+    emit(changed);
+    expect(received).toEqual([[changed]]);
+    unsubscribe();
+    emit({ name: 'workspace', payload: { path: null } }, IPC_CHANNELS.event);
+    expect(received).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import type { ChangeEntity } from '@shared/domain/entities';
+import type { ServerEventName, ServerEvents } from '@shared/api/events';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
 import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
@@ -29,11 +29,14 @@ export interface ImportEnv {
   now(): string;
   log?: ((message: string, error?: unknown) => void) | undefined;
   /**
-   * An applied import wrote values (and perhaps KPIs) on the worker's own connection, which
-   * the dispatcher's change-log tally does not see: this says so once the file is back.
+   * Tells the page how a job goes (`progress`) and what an applied import wrote (`changed`):
+   * the worker writes on its own connection, which the dispatcher's change log does not see.
    */
-  changed?: ((entities: ChangeEntity[]) => void) | undefined;
+  announce?: <K extends ServerEventName>(name: K, payload: ServerEvents[K]) => void;
 }
+
+/** Progress between phase changes goes out at most this often. */
+const PROGRESS_EVERY_MS = 100;
 
 const ACTIVE: readonly ImportJobStatus['phase'][] = ['reading', 'ready', 'applying'];
 
@@ -50,6 +53,7 @@ interface WarmWorker {
 export class ImportJobs {
   private job: Job | null = null;
   private warm: WarmWorker | null = null;
+  private lastProgressAt = 0;
 
   constructor(private readonly env: ImportEnv) {}
 
@@ -193,6 +197,7 @@ export class ImportJobs {
     job.status.phase = 'applying';
     job.status.progress = { done: 0, total: 0, unit: 'values' };
     job.worker.send({ type: 'apply' });
+    this.announceProgress(job.status);
     return structuredClone(job.status);
   }
 
@@ -213,13 +218,20 @@ export class ImportJobs {
   private hear(job: Job, message: FromWorker): void {
     const { status } = job;
     switch (message.type) {
-      case 'progress':
+      case 'progress': {
         status.progress = { done: message.done, total: message.total, unit: message.unit };
+        const now = Date.now();
+        if (now - this.lastProgressAt >= PROGRESS_EVERY_MS) {
+          this.lastProgressAt = now;
+          this.announceProgress(status);
+        }
         return;
+      }
       case 'ready':
         status.summary = message.summary;
         status.phase = 'ready';
         status.progress.done = status.progress.total;
+        this.announceProgress(status);
         return;
       case 'applied':
         status.result = message.result;
@@ -249,15 +261,30 @@ export class ImportJobs {
         if (this.job === job) job.workspace.reclaim();
         job.status.phase = phase;
         job.status.message = message;
-        const { result } = job.status;
-        if (phase === 'applied' && result && result.inserted + result.updated > 0)
-          this.env.changed?.(result.kpisCreated > 0 ? ['kpi', 'value'] : ['value']);
       } catch (error) {
         this.env.log?.('Could not reopen the workspace after an import', error);
         job.status.phase = 'failed';
         job.status.message =
           'The workspace could not be opened again after the import; close it and open it again.';
       }
+      // Announced once the file is back, so views that read again are not answered BUSY.
+      const result = job.status.result;
+      if (job.status.phase === 'applied' && result && result.inserted + result.updated > 0) {
+        const entities: ServerEvents['changed']['entities'] = ['value'];
+        if (result.kpisCreated > 0) entities.push('kpi');
+        this.env.announce?.('changed', { entities, scorecardIds: null });
+      }
+      this.announceProgress(job.status);
+    });
+  }
+
+  private announceProgress(status: ImportJobStatus): void {
+    this.env.announce?.('progress', {
+      job: 'import',
+      id: status.id,
+      phase: status.phase,
+      done: status.progress.done,
+      total: status.progress.total,
     });
   }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerEvent, ServerEvents } from '@shared/api/events';
+import { withScorecard } from '../backend/helpers';
+import { applyImport, dryRun, writeFile } from './helpers';
+
+// An import is followed by what the backend pushes, not by polling: its phases (and progress)
+// as `progress` events with the job's id, and — since the worker writes on its own connection,
+// out of the dispatcher's sight — a `changed` for the values it wrote, once the workspace is
+// back, so views that read again at once are not told BUSY.
+
+describe('import events', () => {
+  it('announces each phase of the job, then the values it wrote', async () => {
+    const t = await withScorecard();
+    const revenue = await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
+    const path = writeFile(
+      t,
+      'values.csv',
+      'KPI,Period,Value\nRevenue,2026-01,10\nRevenue,2026-02,20\nNobody,2026-02,5\n',
+    );
+    const events: ServerEvent[] = [];
+    const readsOnChange: Promise<unknown>[] = [];
+    t.backend.subscribe((event) => {
+      events.push(event);
+      if (event.name === 'changed')
+        readsOnChange.push(t.call('value.list', { kpiIds: [revenue.id] }));
+    });
+
+    const ready = await dryRun(t, path);
+    const progress = () =>
+      events.flatMap((event) => (event.name === 'progress' ? [event.payload] : []));
+    expect(progress().every((p) => p.job === 'import' && p.id === ready.id)).toBe(true);
+    expect(progress().at(-1)).toMatchObject({ phase: 'ready' });
+    // Nothing is written by a dry run.
+    expect(events.filter((event) => event.name === 'changed')).toEqual([]);
+
+    await applyImport(t, ready.id);
+    await expect.poll(() => progress().at(-1)?.phase).toBe('applied');
+    const phases = progress().map((p) => p.phase);
+    expect(phases.indexOf('applying')).toBeGreaterThan(phases.indexOf('ready'));
+    const changed = events.filter(
+      (event): event is { name: 'changed'; payload: ServerEvents['changed'] } =>
+        event.name === 'changed',
+    );
+    expect(changed.map((event) => event.payload)).toEqual([
+      { entities: ['value'], scorecardIds: null },
+    ]);
+    const [values] = (await Promise.all(readsOnChange)) as { value: number }[][];
+    expect(values?.map((value) => value.value).sort()).toEqual([10, 20]);
+  });
+
+  it('announces nothing changed when the same file is applied again', async () => {
+    const t = await withScorecard();
+    await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
+    const path = writeFile(t, 'values.csv', 'KPI,Period,Value\nRevenue,2026-01,10\n');
+    await applyImport(t, (await dryRun(t, path)).id);
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    const again = await dryRun(t, path);
+    await applyImport(t, again.id);
+    await expect
+      .poll(() => events.some((e) => e.name === 'progress' && e.payload.phase === 'applied'))
+      .toBe(true);
+    expect(events.filter((event) => event.name === 'changed')).toEqual([]);
+  });
+});
