@@ -204,6 +204,8 @@ export default tseslint.config(
       'renderer/src/grid/DataGrid.tsx',
       'renderer/src/screens/ScorecardView.tsx',
       'renderer/src/transfer/ImportWizard.tsx',
+      'renderer/src/transfer/ImportMappingStep.tsx',
+      'electron/backend/transfer/import/import-writer.ts',
       'shared/scoring/evaluate-kpis.ts',
       'scripts/make-sample.mjs',
     ],
