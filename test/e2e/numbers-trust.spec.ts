@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodLabel } from '../../shared/domain/period';
-import { expect, test } from './fixtures';
+import { chooseFromFileMenu, expect, test } from './fixtures';
 
 // Numbers a new user can trust (issue 13): a percent KPI is averaged over a quarter, and the
 // form says so before the first value is typed.
@@ -104,7 +104,7 @@ test('the import wizard asks how "1.968" is meant, and flags fractions going int
   await page.goto(app.url);
 
   const openWizard = async (file: string) => {
-    await page.getByRole('button', { name: 'Import values…' }).click();
+    await chooseFromFileMenu(page, 'Import values…');
     const wizard = page.getByRole('dialog', { name: 'Import values' });
     await wizard.getByLabel('Spreadsheet file').setInputFiles(file);
     await wizard.getByRole('button', { name: 'Read file' }).click();
