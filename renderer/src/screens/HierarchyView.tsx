@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Kpi } from '@shared/domain/entities';
-import { STATUS_LABELS } from '@shared/domain/kpi';
 import type { KpiTree, KpiTreeNode, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
 import { errorMessage } from '../api/client';
@@ -153,8 +152,8 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
               aria-level={level}
               aria-expanded={hasChildren ? expanded.has(kpi.id) : undefined}
               aria-selected={focused}
-              // Named by what it shows, in the order shown, so speech users can say what they see.
-              aria-label={`${kpi.name}: ${formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}, ${STATUS_LABELS[evaluation.status]}, ${node.scorecardName}, score ${formatScore(evaluation.score)}`}
+              // Named from its content (a tree item may be), so the name is exactly the words shown
+              // and speech users can say what they see.
               tabIndex={focused ? 0 : -1}
               data-kpi={kpi.id}
               className={`tree-node level-${Math.min(level, 6)}${focused ? ' focused' : ''}`}
@@ -164,8 +163,8 @@ export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
               <span className="tree-toggle" aria-hidden="true">
                 {hasChildren ? (expanded.has(kpi.id) ? '▾' : '▸') : ''}
               </span>
-              {/* Each cell ends in a space, so its words stay apart from the next cell's in
-                  the text the accessibility checks compare with the name above. */}
+              {/* Each cell ends in a space, so its words stay apart from the next cell's in the
+                  name made from them. */}
               <span className="tree-name">{kpi.name} </span>
               <span className="number">
                 {formatValue(evaluation.value, kpi.unit, kpi.decimals, LOCALE)}{' '}
