@@ -200,9 +200,9 @@ export default tseslint.config(
   {
     // Over the limit when it was set (issue 14), each waiting to be split: not a model to follow.
     files: [
-      'renderer/src/forms/KpiDialog.tsx',
-      'renderer/src/grid/DataGrid.tsx',
-      'renderer/src/screens/ScorecardView.tsx',
+      'renderer/src/kpi/KpiDialog.tsx',
+      'renderer/src/values/DataGrid.tsx',
+      'renderer/src/scorecard/ScorecardView.tsx',
       'renderer/src/transfer/ImportWizard.tsx',
       'renderer/src/transfer/ImportMappingStep.tsx',
       'electron/backend/transfer/import/import-writer.ts',

@@ -1,10 +1,10 @@
-import './zod-config';
+import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './app/App';
 import { startServerEvents } from './api/events';
-import { Notices } from './components/Notices';
-import { installRejectionGuard } from './state/notices-store';
+import { Notices } from './ui/Notices';
+import { installRejectionGuard } from './app/notices-store';
 import './styles.css';
 
 const root = document.getElementById('root');

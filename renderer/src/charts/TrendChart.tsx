@@ -15,7 +15,7 @@ import {
 import { Line } from 'react-chartjs-2';
 import type { KpiDetail } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 import { viewPeriodLabel } from './labels';
 import { describePoint, trendSeries, type Palette } from './trend-data';
 

@@ -1,6 +1,6 @@
 import { periodLabel } from '@shared/domain/period';
 import { bucketLabel, type ViewSpec } from '@shared/scoring/calendar';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 
 /** A view period as the user reads it: "Mar 2026", "Q1 2026", "Q1 FY2027", "FY2027". */
 export function viewPeriodLabel(period: string, view: Pick<ViewSpec, 'frequency'>): string {

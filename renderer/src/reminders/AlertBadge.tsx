@@ -1,5 +1,5 @@
 import type { AlertInfo } from '@shared/reminders/types';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../ui/StatusBadge';
 
 // An alert's status in words and shape, not colour alone: the status it moved into, or for a
 // forecast, that the target is projected to be missed.

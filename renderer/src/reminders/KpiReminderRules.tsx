@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Kpi } from '@shared/domain/entities';
 import type { KpiReminderOverride } from '@shared/reminders/types';
 import { errorMessage } from '../api/client';
-import { useStructureStore } from '../state/structure-store';
+import { useStructureStore } from '../scorecard/structure-store';
 import { onEnter } from './enter-key';
 import { useRemindersStore } from './reminders-store';
 

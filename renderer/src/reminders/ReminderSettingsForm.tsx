@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DEFAULT_DATA_DUE, DEFAULT_PREFERENCES } from '@shared/reminders/types';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { onEnter } from './enter-key';
 import { useRemindersStore } from './reminders-store';
 

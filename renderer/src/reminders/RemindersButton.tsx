@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatNumber } from '../locale';
+import { formatNumber } from '../app/locale';
 import { attentionCount } from './format';
 import { RemindersDialog } from './RemindersDialog';
 import { useRemindersStore } from './reminders-store';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { inboxSummary, moreToShow, openCount } from './format';
 import { InboxList } from './InboxList';
 import { KpiReminderRules } from './KpiReminderRules';
@@ -7,7 +7,7 @@ import { ReviewForm } from './ReviewForm';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { useRemindersStore } from './reminders-store';
 import { scorecardOfKpi, useKpiFocusStore } from './kpi-focus';
-import { useScorecardStore } from '../state/scorecard-store';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 
 // The reminders inbox with its settings and the calendar export, over the workspace screen.
 

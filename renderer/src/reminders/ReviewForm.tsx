@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReviewCadence } from '@shared/reminders/types';
-import { Field } from '../components/Field';
-import { useScorecardStore } from '../state/scorecard-store';
+import { Field } from '../ui/Field';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 import { onEnter } from './enter-key';
 import { useRemindersStore } from './reminders-store';
 

@@ -1,6 +1,6 @@
 import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/api';
 import type { InboxCounts, InboxItem } from '@shared/reminders/inbox';
-import { formatNumber, LOCALE } from '../locale';
+import { formatNumber, LOCALE } from '../app/locale';
 
 // How an inbox item's time and state read: "Overdue · due Tue 3 Nov, 09:00".
 

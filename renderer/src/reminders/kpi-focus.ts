@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Kpi } from '@shared/domain/entities';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import { api } from '../api/client';
-import { useScorecardStore } from '../state/scorecard-store';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 
 // "Open the workspace at the KPI" (a clicked notification): the request is kept here until the
 // scorecard that holds the KPI is on screen, then its detail dialog opens. The KPI may live in

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 import type { MethodParams } from '@shared/api/contract';
 import { INBOX_LIMIT, INBOX_PAGE, type ReminderInbox } from '@shared/reminders/api';
 import type { SnoozeChoice } from '@shared/reminders/inbox';

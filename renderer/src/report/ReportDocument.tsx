@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions } from '@shared/report/options';
-import { ActionPlanList } from './ActionPlanList';
+import { ActionPlanList } from '../action-plans/ActionPlanList';
 import { ExecutiveSummary } from './ExecutiveSummary';
 import { PerspectiveCharts } from './PerspectiveCharts';
 import { ReportCover } from './ReportCover';

@@ -2,7 +2,7 @@ import type { Scorecard } from '@shared/domain/entities';
 import type { ReportModel } from '@shared/report/model';
 import { COMPARISON_LABELS, COMPARISONS, type ReportOptions } from '@shared/report/options';
 import { shiftBucket } from '@shared/scoring/buckets';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { periodText } from './format';
 import { LogoPicker } from './LogoPicker';
 

@@ -7,7 +7,7 @@ import {
   reportDocumentTitle,
 } from '@shared/report/print-route';
 import { errorMessage } from '../api/client';
-import { reportStore } from '../state/report-store';
+import { reportStore } from './report-store';
 import { ReportDocument } from './ReportDocument';
 import { usePageStyle } from './page-style';
 import { pageSetup } from './page-setup';

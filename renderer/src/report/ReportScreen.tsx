@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { reportDocumentTitle } from '@shared/report/print-route';
 import { errorMessage, platform } from '../api/client';
-import { reportStore } from '../state/report-store';
-import { Alert } from '../components/Alert';
-import { useScorecardStore } from '../state/scorecard-store';
+import { reportStore } from './report-store';
+import { Alert } from '../ui/Alert';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 import { ReportDocument } from './ReportDocument';
 import { ReportOptionsForm } from './ReportOptionsForm';
 import { usePageStyle } from './page-style';

@@ -2,7 +2,7 @@ import { formatValue } from '@shared/domain/format';
 import type { ReportChart, ReportKpi } from '@shared/report/model';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { viewPeriodLabel } from '../charts/labels';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 
 // Numbers, gaps and dates as the report prints them, in the user's locale.
 

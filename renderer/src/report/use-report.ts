@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions, ReportOptionsInput } from '@shared/report/options';
 import { errorMessage } from '../api/client';
-import { reportStore } from '../state/report-store';
-import { SCORING_KINDS, useDataVersion } from '../state/use-data-version';
+import { reportStore } from './report-store';
+import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
 
 // The report screen's state: the options (remembered in the workspace), the report data for
 // them, and where the preview is: reading data, laying out (fonts, charts), or ready to print.

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import { monthNames } from '../locale';
-import { useScorecardStore } from '../state/scorecard-store';
-import { useWorkspaceStore } from '../state/workspace-store';
+import { monthNames } from '../app/locale';
+import { useScorecardStore } from '../scorecard/scorecard-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
 
 // The open workspace's fiscal year start (stored in its file): a setting, not a view filter.
 

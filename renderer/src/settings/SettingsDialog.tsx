@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { LOCALE_CHOICES, THEMES, type Theme } from '@shared/settings/app-settings';
-import { Dialog } from '../components/Dialog';
-import { SYSTEM_LOCALE } from '../locale';
+import { Dialog } from '../ui/Dialog';
+import { SYSTEM_LOCALE } from '../app/locale';
 import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm';
 import { useRemindersStore } from '../reminders/reminders-store';
-import { useWorkspaceStore } from '../state/workspace-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
 import { FiscalYearField } from './FiscalYearField';
 import { useSettingsStore } from './settings-store';
 

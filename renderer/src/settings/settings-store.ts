@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SettingsInfo } from '@shared/api/contract-settings';
 import type { AppSettings } from '@shared/settings/app-settings';
 import { api, errorMessage } from '../api/client';
-import { setLocale } from '../locale';
+import { setLocale } from '../app/locale';
 
 // This computer's settings (locale, default currency, theme). Applied to the page as soon as
 // they are read or changed: the theme on <html data-theme>, the locale for every format.

@@ -1,5 +1,5 @@
 import type { Cell } from '@shared/transfer/table';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { columnLabel } from './import-model';
 
 // A choice of one of the file's columns, named as in the spreadsheet ("B — Period").

@@ -7,9 +7,9 @@ import {
 } from '@shared/transfer/definition-rows';
 import type { DefinitionImportResult, ImportPreview } from '@shared/transfer/import-status';
 import { errorMessage } from '../api/client';
-import { transferStore } from '../state/transfer-store';
-import { Dialog } from '../components/Dialog';
-import { formatNumber } from '../locale';
+import { transferStore } from './transfer-store';
+import { Dialog } from '../ui/Dialog';
+import { formatNumber } from '../app/locale';
 import { ColumnSelect } from './ColumnSelect';
 import { HeaderRowSelect, NumberStyleSelect } from './FileSelects';
 import { columnCount, headerOf, numberStyleOf } from './import-model';

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { ExportResult, ValueExportLayout } from '@shared/api/contract-export';
 import { ApiError } from '@shared/api/errors';
-import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
 import { errorMessage, platform } from '../api/client';
-import { transferStore } from '../state/transfer-store';
+import { transferStore } from './transfer-store';
 import { desktopBridge } from '../api/transport';
-import { useScorecardStore } from '../state/scorecard-store';
-import { formatNumber } from '../locale';
+import { useScorecardStore } from '../scorecard/scorecard-store';
+import { formatNumber } from '../app/locale';
 import { saveDownload } from './export-download';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 import {
   exportCall,
   FORMAT_LABELS,

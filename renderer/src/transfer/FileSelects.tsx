@@ -1,6 +1,6 @@
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { cellText } from '@shared/transfer/table';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { NUMBER_STYLES } from './import-model';
 
 // The choices both import dialogs ask about the file itself: where its header is, and how its

@@ -1,5 +1,5 @@
 import type { ImportFlag } from '@shared/transfer/import-status';
-import { formatNumber } from '../locale';
+import { formatNumber } from '../app/locale';
 
 // Values of the dry run that look misread: far off the KPI's usual size, or percentages
 // written as fractions. Applying waits until the user has looked and decided.

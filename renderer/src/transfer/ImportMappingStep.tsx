@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { cellText } from '@shared/transfer/table';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { ColumnSelect } from './ColumnSelect';
 import { HeaderRowSelect, NumberStyleSelect } from './FileSelects';
-import { LOCALE } from '../locale';
+import { LOCALE } from '../app/locale';
 import { parseLocaleNumber } from '@shared/parse/number';
 import {
   bothReadings,

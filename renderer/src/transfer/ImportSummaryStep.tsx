@@ -1,5 +1,5 @@
 import type { ImportSummary } from '@shared/transfer/import-status';
-import { formatNumber } from '../locale';
+import { formatNumber } from '../app/locale';
 import { ImportFlags } from './ImportFlags';
 
 // Step 3 of the import: the dry run. What applying will do (new values with their first rows,

@@ -3,10 +3,10 @@ import type { ImportJobStatus, ImportPreview } from '@shared/transfer/import-sta
 import { api, errorMessage } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { uploadFile } from '../api/upload';
-import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
-import { LOCALE, formatNumber } from '../locale';
-import { transferStore } from '../state/transfer-store';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { LOCALE, formatNumber } from '../app/locale';
+import { transferStore } from './transfer-store';
 import { DefinitionsImportDialog } from './DefinitionsImportDialog';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportSummaryStep } from './ImportSummaryStep';

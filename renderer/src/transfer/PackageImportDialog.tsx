@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import type { PackageImportResult } from '@shared/api/contract-export';
 import { errorMessage } from '../api/client';
-import { transferStore } from '../state/transfer-store';
+import { transferStore } from './transfer-store';
 import { desktopBridge } from '../api/transport';
 import { uploadFile } from '../api/upload';
-import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
-import { formatNumber } from '../locale';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { formatNumber } from '../app/locale';
 
 // Importing a JSON package: a workspace (or one scorecard) exported by KPI Scorecard, into a
 // new workspace — a consultant's client on another computer — or into the open one when

@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import type { Kpi } from '@shared/domain/entities';
+import type { KpiDetail, ScorecardEvaluation } from '@shared/domain/evaluation';
+import { DIRECTION_LABELS, FREQUENCY_LABELS } from '@shared/domain/kpi';
+import { formatValue } from '@shared/domain/format';
+import { periodLabel } from '@shared/domain/period';
+import { errorMessage } from '../api/client';
+import { Dialog } from '../ui/Dialog';
+import { StatusBadge } from '../ui/StatusBadge';
+import { viewPeriodLabel } from '../charts/labels';
+import { TrendChart } from '../charts/TrendChart';
+import { formatDateTime, LOCALE } from '../app/locale';
+import { ActionPlansPanel } from '../action-plans/ActionPlansPanel';
+import { readKpiDetail } from '../scorecard/scorecard-store';
+import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
+
+// One KPI in depth: its trend against target and status zones, the numbers behind the chart,
+// where its value comes from (children, formula inputs), its definition and its history.
+
+export function KpiDetailDialog({
+  kpi,
+  view,
+  onClose,
+}: {
+  kpi: Kpi;
+  view: ScorecardEvaluation;
+  onClose(): void;
+}) {
+  const [detail, setDetail] = useState<KpiDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const version = useDataVersion(SCORING_KINDS);
+
+  useEffect(() => {
+    readKpiDetail({
+      id: kpi.id,
+      view: { frequency: view.view.frequency, basis: view.view.basis },
+      period: view.period,
+      length: 24,
+    }).then(setDetail, (cause: unknown) => setError(errorMessage(cause)));
+  }, [kpi.id, view.view.frequency, view.view.basis, view.period, version]);
+
+  const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, LOCALE);
+  return (
+    <Dialog
+      title={kpi.name}
+      submitLabel="Close"
+      onSubmit={onClose}
+      onClose={onClose}
+      wide
+      readOnly
+      error={error}
+    >
+      {detail ? (
+        <div className="kpi-detail">
+          <p className="definition">
+            {DIRECTION_LABELS[kpi.direction]} · {FREQUENCY_LABELS[kpi.frequency]} · aggregated by{' '}
+            {kpi.aggregation}
+            {kpi.owner ? ` · owner ${kpi.owner}` : ''}
+            {kpi.formula ? (
+              <>
+                {' '}
+                · formula <code>{kpi.formula}</code>
+              </>
+            ) : null}
+          </p>
+          {kpi.description ? <p>{kpi.description}</p> : null}
+          <TrendChart detail={detail} />
+          {detail.inputs.length > 0 || detail.children.length > 0 ? (
+            <table className="kpi-table">
+              <caption>
+                {detail.inputs.length > 0 ? 'Formula inputs' : 'Child KPIs'} in{' '}
+                {viewPeriodLabel(detail.period, detail.view)}
+              </caption>
+              <tbody>
+                {detail.inputs.map((input) => (
+                  <tr key={input.kpi.id}>
+                    <th scope="row">
+                      {input.kpi.name} <code>{input.kpi.code}</code>
+                    </th>
+                    <td className="number">
+                      {formatValue(input.value, input.kpi.unit, input.kpi.decimals, LOCALE)}
+                    </td>
+                  </tr>
+                ))}
+                {detail.children.map((child) => (
+                  <tr key={child.kpi.id}>
+                    <th scope="row">{child.kpi.name}</th>
+                    <td className="number">
+                      {formatValue(child.value, child.kpi.unit, child.kpi.decimals, LOCALE)}
+                    </td>
+                    <td>
+                      <StatusBadge status={child.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <table className="kpi-table series-table">
+            <caption>Values and targets</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Actual</th>
+                <th scope="col">Target</th>
+                <th scope="col">Status</th>
+                <th scope="col">Comment</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...detail.series].reverse().map((point) => (
+                <tr key={point.period}>
+                  <th scope="row">{viewPeriodLabel(point.period, detail.view)}</th>
+                  <td className="number">{format(point.value)}</td>
+                  <td className="number">{format(point.target)}</td>
+                  <td>
+                    <StatusBadge status={point.status} />
+                  </td>
+                  <td>{point.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ActionPlansPanel kpiId={kpi.id} kpiName={kpi.name} />
+          {detail.history.length > 0 ? (
+            <details>
+              <summary>Change history ({detail.history.length})</summary>
+              <ul className="history" tabIndex={0} aria-label="Change history">
+                {detail.history.slice(0, 50).map((entry) => (
+                  <li key={entry.id}>
+                    {formatDateTime(entry.at)}:{' '}
+                    {describeChange(
+                      periodName(kpi, entry.entityId.split('/')[1] ?? ''),
+                      entry.oldValue,
+                      entry.newValue,
+                      format,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </Dialog>
+  );
+}
+
+function valueOf(record: unknown): number | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const value = (record as { value?: unknown }).value;
+  return typeof value === 'number' ? value : null;
+}
+
+/** The period of a history entry as the user reads it ("Oct 2026"). */
+function periodName(kpi: Kpi, key: string): string {
+  return periodLabel(kpi.frequency, key, LOCALE);
+}
+
+function commentOf(record: unknown): string {
+  if (typeof record !== 'object' || record === null) return '';
+  const comment = (record as { comment?: unknown }).comment;
+  return typeof comment === 'string' ? comment : '';
+}
+
+/** A change in words: "Oct 2026 set to 9.6%", "Oct 2026 changed from 9.2% to 9.6%". */
+function describeChange(
+  period: string,
+  before: unknown,
+  after: unknown,
+  format: (value: number | null) => string,
+): string {
+  const old = valueOf(before);
+  const now = valueOf(after);
+  if (old === null && now === null) return `${period} changed`;
+  if (old === null) return `${period} set to ${format(now)}`;
+  if (now === null) return `${period} cleared (was ${format(old)})`;
+  if (old === now) {
+    const comment = commentOf(after);
+    return comment ? `${period}: comment “${comment}”` : `${period}: comment removed`;
+  }
+  return `${period} changed from ${format(old)} to ${format(now)}`;
+}

@@ -1,0 +1,353 @@
+import { useState } from 'react';
+import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
+import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScoredNode } from '@shared/scoring/evaluate-structure';
+import { StatusBadge } from '../ui/StatusBadge';
+import { formatPoints, viewPeriodLabel } from '../charts/labels';
+import { KpiDialog } from '../kpi/KpiDialog';
+import { NameDialog } from './NameDialog';
+import { useFocusedKpi } from '../reminders/kpi-focus';
+import { orNotify } from '../app/notices-store';
+import { useScorecardStore } from './scorecard-store';
+import { useUndoDeleteStore } from '../app/undo-delete-store';
+import { useStructureStore } from './structure-store';
+import { LOCALE } from '../app/locale';
+import { KpiDetailDialog } from '../kpi/KpiDetailDialog';
+import { KpiRow } from './KpiRow';
+import { PeriodPicker } from './PeriodPicker';
+import { ScoringHelp } from './ScoringHelp';
+
+// Perspectives → objectives → KPIs for the chosen period, each with status, score, trend and
+// sparkline; the roll-ups above them; a switch to see only what is off track or at risk.
+
+type Editing =
+  | { kind: 'perspective'; perspective: Perspective | null }
+  | { kind: 'objective'; perspectiveId: string; objective: Objective | null }
+  | { kind: 'kpi'; objectiveId: string; kpi: Kpi | null }
+  | null;
+
+function Score({ node, label }: { node: ScoredNode; label: string }) {
+  return (
+    <span className="score" aria-label={`${label}: score ${formatPoints(node.score)}`}>
+      <StatusBadge status={node.status} />{' '}
+      <span className="number" title="Status points: on track 100, at risk 50, off track 0">
+        {formatPoints(node.score)}
+      </span>
+      {node.noData > 0 ? (
+        <span className="help">
+          {' '}
+          {node.noData} of {node.total} without data
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+const needsAttention = (objective: EvaluatedObjective) =>
+  objective.kpis.filter(
+    (entry) => entry.evaluation.status === 'off_track' || entry.evaluation.status === 'at_risk',
+  );
+
+export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
+  const select = useScorecardStore((state) => state.select);
+  const structure = useStructureStore();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [detail, setDetail] = useState<Kpi | null>(null);
+  useFocusedKpi(view, setDetail);
+  const { scorecard, perspectives } = view;
+
+  // Deletes run from the undo notice, which shows a refusal (a KPI that a formula uses, say);
+  // the view itself follows the backend's change event.
+  async function run(action: () => Promise<unknown>) {
+    await action();
+  }
+
+  // A delete leaves the screen at once and runs after the Undo notice (UndoNotice).
+  const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
+  function remove(id: string, message: string, action: () => Promise<unknown>) {
+    void useUndoDeleteStore.getState().schedule({ id, message, run: () => run(action) });
+  }
+
+  async function move(index: number, by: -1 | 1) {
+    const ids = perspectives.map((entry) => entry.perspective.id);
+    const [moved] = ids.splice(index, 1);
+    if (moved === undefined) return;
+    ids.splice(index + by, 0, moved);
+    await orNotify(() => structure.reorderPerspectives(scorecard.id, ids));
+  }
+
+  return (
+    <div className="scorecard">
+      <div className="scorecard-head">
+        <h2>{scorecard.name}</h2>
+        <Score
+          node={view.own}
+          label={`${scorecard.name} in ${viewPeriodLabel(view.period, view.view)}`}
+        />
+        {view.childScorecards.length > 0 ? (
+          <span className="help">
+            with sub-scorecards: <span className="number">{formatPoints(view.cascaded.score)}</span>
+          </span>
+        ) : null}
+        <button
+          type="button"
+          onClick={() => setEditing({ kind: 'perspective', perspective: null })}
+        >
+          Add perspective
+        </button>
+      </div>
+      {scorecard.description ? <p className="description">{scorecard.description}</p> : null}
+      <div className="view-controls">
+        <PeriodPicker />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={onlyProblems}
+            onChange={(event) => setOnlyProblems(event.target.checked)}
+          />
+          Only what is off track or at risk
+        </label>
+      </div>
+      <ScoringHelp />
+      {view.childScorecards.length > 0 ? (
+        <ul className="children" aria-label="Sub-scorecards">
+          {view.childScorecards.map((child) => (
+            <li key={child.scorecard.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void select(child.scorecard.id)}
+              >
+                {child.scorecard.name}
+              </button>{' '}
+              <Score node={child} label={child.scorecard.name} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {perspectives.length === 0 ? (
+        <p className="empty">
+          This scorecard has no perspectives. Add one to group its objectives.
+        </p>
+      ) : null}
+      {perspectives.map((entry, index) => {
+        const { perspective } = entry;
+        if (perspective.id === hidden) return null;
+        const objectives = onlyProblems
+          ? entry.objectives.filter((objective) => needsAttention(objective).length > 0)
+          : entry.objectives;
+        if (onlyProblems && objectives.length === 0) return null;
+        return (
+          <section
+            key={perspective.id}
+            className="perspective"
+            aria-labelledby={`p-${perspective.id}`}
+          >
+            <div className="perspective-head">
+              <h3 id={`p-${perspective.id}`}>{perspective.name}</h3>
+              <Score node={entry} label={perspective.name} />
+              <span className="weight">weight {perspective.weight.toLocaleString(LOCALE)}</span>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  aria-label={`Move ${perspective.name} up`}
+                  disabled={index === 0}
+                  onClick={() => void move(index, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Move ${perspective.name} down`}
+                  disabled={index === perspectives.length - 1}
+                  onClick={() => void move(index, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Edit perspective ${perspective.name}`}
+                  onClick={() => setEditing({ kind: 'perspective', perspective })}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Delete perspective ${perspective.name}`}
+                  className="danger"
+                  onClick={() =>
+                    remove(
+                      perspective.id,
+                      `Deleted the perspective “${perspective.name}” with its objectives, KPIs and values.`,
+                      () => structure.deletePerspective(perspective.id),
+                    )
+                  }
+                >
+                  Delete
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    setEditing({
+                      kind: 'objective',
+                      perspectiveId: perspective.id,
+                      objective: null,
+                    })
+                  }
+                  aria-label={`Add objective to ${perspective.name}`}
+                >
+                  Add objective
+                </button>
+              </div>
+            </div>
+            {objectives.length === 0 ? <p className="empty">No objectives yet.</p> : null}
+            {objectives.map((objectiveEntry) => {
+              if (objectiveEntry.objective.id === hidden) return null;
+              const { objective } = objectiveEntry;
+              const kpis = (
+                onlyProblems ? needsAttention(objectiveEntry) : objectiveEntry.kpis
+              ).filter((kpiEntry) => kpiEntry.kpi.id !== hidden);
+              return (
+                <div key={objective.id} className="objective">
+                  <div className="objective-head">
+                    <h4>{objective.name}</h4>
+                    <Score node={objectiveEntry} label={objective.name} />
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={`Edit objective ${objective.name}`}
+                        onClick={() =>
+                          setEditing({
+                            kind: 'objective',
+                            perspectiveId: perspective.id,
+                            objective,
+                          })
+                        }
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={`Delete objective ${objective.name}`}
+                        onClick={() =>
+                          remove(
+                            objective.id,
+                            `Deleted the objective “${objective.name}” with its KPIs and values.`,
+                            () => structure.deleteObjective(objective.id),
+                          )
+                        }
+                      >
+                        Delete
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Add KPI to ${objective.name}`}
+                        onClick={() =>
+                          setEditing({ kind: 'kpi', objectiveId: objective.id, kpi: null })
+                        }
+                      >
+                        Add KPI
+                      </button>
+                    </div>
+                  </div>
+                  {kpis.length === 0 ? (
+                    <p className="empty">No KPIs yet — 3 to 5 per team is plenty.</p>
+                  ) : (
+                    <table className="kpi-table">
+                      <caption className="visually-hidden">KPIs of {objective.name}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">KPI</th>
+                          <th scope="col">{viewPeriodLabel(view.period, view.view)}</th>
+                          <th scope="col">Target</th>
+                          <th scope="col">Status</th>
+                          <th scope="col">Score</th>
+                          <th scope="col">Trend</th>
+                          <th scope="col">History</th>
+                          <th scope="col">Owner</th>
+                          <th scope="col">
+                            <span className="visually-hidden">Actions</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {kpis.map((kpiEntry) => (
+                          <KpiRow
+                            key={kpiEntry.kpi.id}
+                            entry={kpiEntry}
+                            view={view.view}
+                            onOpen={() => setDetail(kpiEntry.kpi)}
+                            onEdit={() =>
+                              setEditing({
+                                kind: 'kpi',
+                                objectiveId: objective.id,
+                                kpi: kpiEntry.kpi,
+                              })
+                            }
+                            onDelete={() =>
+                              remove(
+                                kpiEntry.kpi.id,
+                                `Deleted the KPI “${kpiEntry.kpi.name}” with its values and comments.`,
+                                () => structure.deleteKpi(kpiEntry.kpi.id),
+                              )
+                            }
+                          />
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+      {editing?.kind === 'perspective' ? (
+        <NameDialog
+          title={editing.perspective ? 'Edit perspective' : 'New perspective'}
+          submitLabel={editing.perspective ? 'Save' : 'Add perspective'}
+          nameLabel="Perspective name"
+          withWeight
+          initial={editing.perspective ?? {}}
+          onClose={() => setEditing(null)}
+          onSave={({ name, weight }) =>
+            structure.savePerspective(editing.perspective?.id ?? null, {
+              scorecardId: scorecard.id,
+              name,
+              weight,
+            })
+          }
+        />
+      ) : null}
+      {editing?.kind === 'objective' ? (
+        <NameDialog
+          title={editing.objective ? 'Edit objective' : 'New objective'}
+          submitLabel={editing.objective ? 'Save' : 'Add objective'}
+          nameLabel="Objective name"
+          withDescription
+          withWeight
+          initial={editing.objective ?? {}}
+          onClose={() => setEditing(null)}
+          onSave={({ name, description, weight }) =>
+            structure.saveObjective(editing.objective?.id ?? null, {
+              perspectiveId: editing.perspectiveId,
+              name,
+              description,
+              weight,
+            })
+          }
+        />
+      ) : null}
+      {editing?.kind === 'kpi' ? (
+        <KpiDialog
+          objectiveId={editing.objectiveId}
+          kpi={editing.kpi}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {detail ? <KpiDetailDialog kpi={detail} view={view} onClose={() => setDetail(null)} /> : null}
+    </div>
+  );
+}

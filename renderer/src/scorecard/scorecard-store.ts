@@ -1,0 +1,103 @@
+import { create } from 'zustand';
+import type { MethodParams } from '@shared/api/contract';
+import type { Scorecard } from '@shared/domain/entities';
+import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
+import { api, errorMessage } from '../api/client';
+import { onDataChanged } from '../api/events';
+import { useWorkspaceStore } from '../workspace/workspace-store';
+
+// The scorecard tree, the selected scorecard evaluated for the chosen view period, and the
+// view choices (month / quarter / year, calendar or fiscal, which period).
+
+export interface ViewChoice {
+  frequency: ViewFrequency;
+  basis: YearBasis;
+  /** null: the latest period with data. */
+  period: string | null;
+}
+
+interface ScorecardState {
+  scorecards: Scorecard[];
+  selectedId: string | null;
+  view: ScorecardEvaluation | null;
+  choice: ViewChoice;
+  error: string | null;
+  load(): Promise<void>;
+  select(id: string): Promise<void>;
+  choose(choice: Partial<ViewChoice>): Promise<void>;
+  refresh(): Promise<void>;
+  reset(): void;
+}
+
+const DEFAULT_CHOICE: ViewChoice = { frequency: 'month', basis: 'calendar', period: null };
+
+export const useScorecardStore = create<ScorecardState>((set, get) => ({
+  scorecards: [],
+  selectedId: null,
+  view: null,
+  choice: DEFAULT_CHOICE,
+  error: null,
+  async load() {
+    try {
+      const scorecards = await api.call('scorecard.list', {});
+      const selected = get().selectedId;
+      const keep = scorecards.some((card) => card.id === selected);
+      const first = scorecards.find((card) => card.parentId === null) ?? scorecards[0];
+      set({ scorecards, error: null });
+      const id = keep ? selected : (first?.id ?? null);
+      if (id) await get().select(id);
+      else set({ selectedId: null, view: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  async select(id) {
+    set({ selectedId: id });
+    const { choice } = get();
+    try {
+      const view = await api.call('scorecard.evaluate', {
+        id,
+        view: { frequency: choice.frequency, basis: choice.basis },
+        ...(choice.period ? { period: choice.period } : {}),
+      });
+      if (get().selectedId === id) set({ view, error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  async choose(change) {
+    const before = get().choice;
+    const choice = { ...before, ...change };
+    // A new frequency or basis names periods differently: start from the latest again.
+    if (change.frequency !== undefined || change.basis !== undefined)
+      choice.period = change.period ?? null;
+    set({ choice });
+    const id = get().selectedId;
+    if (id) await get().select(id);
+  },
+  async refresh() {
+    const id = get().selectedId;
+    try {
+      const scorecards = await api.call('scorecard.list', {});
+      set({ scorecards });
+      if (id && scorecards.some((card) => card.id === id)) await get().select(id);
+      else await get().load();
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  reset: () =>
+    set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
+}));
+
+/** One KPI in depth (the detail dialog), for the view on screen. */
+export const readKpiDetail = (params: MethodParams<'kpi.detail'>) => api.call('kpi.detail', params);
+/** Every KPI with its parent, evaluated (the hierarchy tab). */
+export const readKpiTree = (params: MethodParams<'kpi.tree'>) => api.call('kpi.tree', params);
+
+// Whatever is written — here, in another view, by an import or by another window — the tree and
+// the evaluation on screen follow (values and definitions change statuses and roll-ups).
+onDataChanged(['workspace', 'scorecard', 'perspective', 'objective', 'kpi', 'value'], () =>
+  useWorkspaceStore.getState().current ? useScorecardStore.getState().refresh() : undefined,
+);

@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert } from '../ui/Alert';
+import { useScorecardStore } from '../scorecard/scorecard-store';
+import { useWorkspaceStore } from './workspace-store';
+import { ScorecardTree } from '../scorecard/ScorecardTree';
+import { ScorecardView } from '../scorecard/ScorecardView';
+import { HierarchyView } from '../scorecard/HierarchyView';
+import { DataGrid, derivedSources } from '../values/DataGrid';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { SaveCopyDialog } from './SaveCopyDialog';
+import { useKpiFocusStore } from '../reminders/kpi-focus';
+import { RemindersButton } from '../reminders/RemindersButton';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportWizard } from '../transfer/ImportWizard';
+import { PackageImportDialog } from '../transfer/PackageImportDialog';
+import { ReportScreen } from '../report/ReportScreen';
+import { ViewTabs } from '../ui/ViewTabs';
+import { UndoNotice } from '../ui/UndoNotice';
+import { MenuButton, type MenuEntry } from '../ui/MenuButton';
+import { NewWorkspaceDialog } from './NewWorkspaceDialog';
+import { OpenFileDialog } from './OpenFileDialog';
+import { openWithNativeDialog } from './open-file';
+import { SettingsDialog } from '../settings/SettingsDialog';
+
+// An open workspace: its name and file actions on top, the scorecard tree on the side, and the
+// selected scorecard's view or data-entry grid in the middle.
+
+const RECENT_IN_MENU = 6;
+
+type Tab = 'scorecard' | 'hierarchy' | 'values';
+const TAB_NAMES: Record<Tab, string> = {
+  scorecard: 'Scorecard',
+  hierarchy: 'KPI hierarchy',
+  values: 'Enter values',
+};
+
+export function WorkspaceScreen() {
+  const workspace = useWorkspaceStore((state) => state.current);
+  const close = useWorkspaceStore((state) => state.close);
+  const open = useWorkspaceStore((state) => state.open);
+  const recent = useWorkspaceStore((state) => state.recent);
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { load, view, error, reset } = useScorecardStore();
+  const [tab, setTab] = useState<Tab>('scorecard');
+  const [savingCopy, setSavingCopy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState<'values' | 'package' | null>(null);
+  const adopt = useWorkspaceStore((state) => state.adopt);
+  const selectedId = useScorecardStore((state) => state.selectedId);
+  // What an import wrote reaches every view through the backend's change event.
+  const onImported = useCallback(() => undefined, []);
+  const [reporting, setReporting] = useState(false);
+  // A clicked notification asks for a KPI's detail, which the scorecard tab shows.
+  useEffect(
+    () =>
+      useKpiFocusStore.subscribe((state) => {
+        if (state.kpiId !== null) setTab('scorecard');
+        // "Enter value" from a reminder: the grid, which then goes to the cell.
+        if (state.cell !== null) setTab('values');
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    void load();
+    return reset;
+  }, [workspace?.path, load, reset]);
+
+  if (!workspace) return null;
+  const others = recent.filter((entry) => entry.exists && entry.path !== workspace.path);
+  const fileMenu: MenuEntry[] = [
+    { kind: 'item', label: 'New workspace…', onSelect: () => setDialog('new') },
+    {
+      kind: 'item',
+      label: 'Open…',
+      onSelect: () => void openWithNativeDialog().then((shown) => shown || setDialog('open')),
+    },
+    ...(others.length > 0
+      ? [
+          {
+            kind: 'group' as const,
+            label: 'Open recent',
+            items: others.slice(0, RECENT_IN_MENU).map((entry): MenuEntry => ({
+              kind: 'item',
+              label: entry.name,
+              title: entry.path,
+              onSelect: () => void open(entry.path),
+            })),
+          },
+        ]
+      : []),
+    { kind: 'separator' },
+    { kind: 'item', label: 'Save a copy…', onSelect: () => setSavingCopy(true) },
+    { kind: 'item', label: 'Restore a backup…', onSelect: () => setRestoring(true) },
+    { kind: 'item', label: 'Import values…', onSelect: () => setImporting('values') },
+    { kind: 'item', label: 'Import package…', onSelect: () => setImporting('package') },
+    { kind: 'item', label: 'Export…', onSelect: () => setExporting(true) },
+    { kind: 'separator' },
+    { kind: 'item', label: 'Close workspace', onSelect: () => void close() },
+  ];
+  if (reporting) return <ReportScreen onClose={() => setReporting(false)} />;
+  return (
+    <div className="workspace">
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="app-name">KPI Scorecard</span>
+          <h1 className="workspace-name" title={`${workspace.name}\n${workspace.path}`}>
+            {workspace.name}
+          </h1>
+        </div>
+        <nav className="topbar-actions" aria-label="Workspace">
+          <MenuButton label="File" entries={fileMenu} />
+          <RemindersButton workspacePath={workspace.path} />
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setReporting(true)}
+            disabled={!view}
+          >
+            Board report…
+          </button>
+        </nav>
+      </header>
+      {workspace.migratedFrom !== null ? (
+        <p className="notice" role="status">
+          This workspace was upgraded from an older version; a backup was saved as{' '}
+          {workspace.backupPath}.
+        </p>
+      ) : null}
+      <div className="workspace-body">
+        <nav aria-label="Scorecards" className="sidebar">
+          <ScorecardTree />
+        </nav>
+        <main className="content" id="main-content" tabIndex={-1}>
+          {error ? <Alert message={error} /> : null}
+          <UndoNotice />
+          {view ? (
+            <>
+              <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
+              <div role="tabpanel" id={`view-panel-${tab}`} aria-labelledby={`view-tab-${tab}`}>
+                {tab === 'scorecard' ? (
+                  <ScorecardView view={view} />
+                ) : tab === 'hierarchy' ? (
+                  <HierarchyView view={view} />
+                ) : (
+                  <DataGrid
+                    kpis={view.perspectives.flatMap((p) =>
+                      p.objectives.flatMap((o) => o.kpis.map((entry) => entry.kpi)),
+                    )}
+                    derived={derivedSources(view)}
+                  />
+                )}
+              </div>
+            </>
+          ) : (
+            <p className="empty">
+              Add a scorecard to start: the company, then its departments and teams.
+            </p>
+          )}
+        </main>
+      </div>
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
+      {savingCopy ? <SaveCopyDialog onClose={() => setSavingCopy(false)} /> : null}
+      {restoring ? (
+        <RestoreBackupDialog
+          onClose={() => setRestoring(false)}
+          onRestored={(info) => {
+            void adopt(info);
+            onImported();
+          }}
+        />
+      ) : null}
+      {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
+      {importing === 'values' ? (
+        <ImportWizard
+          scorecardId={selectedId}
+          scorecardName={view?.scorecard.name ?? ''}
+          onClose={() => setImporting(null)}
+          onImported={onImported}
+        />
+      ) : null}
+      {importing === 'package' ? (
+        <PackageImportDialog
+          canImportIntoCurrent
+          onClose={() => setImporting(null)}
+          onImported={(result, into) => {
+            if (into === 'new') void adopt(result.workspace);
+            else onImported();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
