@@ -615,11 +615,33 @@ const wholesale = {
   ],
 };
 
+// The strategy map: cause → effect from the people up to the money, by objective name. One
+// loop on purpose (innovation → online shop → revenue → cash → innovation): the bakery funds
+// new products from its cash, and the map should be able to say so.
+const links = [
+  ['A skilled and stable team', 'Bake on time, every time', 'trained bakers, fewer late batches'],
+  ['A skilled and stable team', 'Resolve complaints fast', ''],
+  ['A skilled and stable team', 'Waste less', 'better forecasting of each day’s bake'],
+  ['Keep innovating', 'Grow the online shop', 'new products to sell online'],
+  ['Bake on time, every time', 'Delight our guests', 'fresh bread when the doors open'],
+  ['Bake on time, every time', 'Reliable for our shops', 'deliveries before opening time'],
+  ['Resolve complaints fast', 'Keep customers coming back', ''],
+  ['Waste less', 'Keep costs under control', 'less food thrown away'],
+  ['Fast, friendly service', 'Delight our guests', ''],
+  ['Delight our guests', 'Keep customers coming back', ''],
+  ['Keep customers coming back', 'Grow profitable revenue', 'regulars spend more'],
+  ['Grow the online shop', 'Grow profitable revenue', ''],
+  ['Keep costs under control', 'A healthy cash position', ''],
+  ['Grow profitable revenue', 'A healthy cash position', ''],
+  ['A healthy cash position', 'Keep innovating', 'cash funds new recipes'],
+].map(([from, to, label]) => ({ from, to, label }));
+
 const sample = {
   format: 'kpi-scorecard-sample',
   version: 1,
   workspace: { name: 'Harbour Street Bakery & Café', fiscalYearStartMonth: 1 },
   scorecards: [company, cafes, wholesale],
+  links,
 };
 
 // Compact but readable: one KPI's values on one line.

@@ -10,6 +10,7 @@ import { kpiHandlers } from './handlers/kpi';
 import { objectiveHandlers } from './handlers/objective';
 import { perspectiveHandlers } from './handlers/perspective';
 import { reminderHandlers } from './handlers/reminders';
+import { strategyMapHandlers } from './handlers/strategy-map';
 import { settingsHandlers } from './handlers/settings';
 import { reportHandlers } from './handlers/report';
 import { scorecardHandlers } from './handlers/scorecard';
@@ -45,6 +46,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     reminderHandlers,
     backupHandlers,
     settingsHandlers,
+    strategyMapHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

@@ -4,6 +4,7 @@ import { sampleWorkspaceSchema, type SampleWorkspace } from '@shared/sample/sche
 import { addKpi, setKpiParent } from './services/kpi';
 import { addObjective } from './services/objective';
 import { addScorecard } from './services/scorecard';
+import { createLink } from './services/strategy-map';
 import { updateMeta } from './store/meta';
 import { periodProblem, ValueWriter } from './store/value-writer';
 import { fieldLabel } from './validation';
@@ -73,6 +74,7 @@ export function seedSample(
   const scorecardIds = new Map<string, string>();
   const kpiIds = new Map<string, string>();
   const parentLinks: { code: string; parent: string }[] = [];
+  const objectiveIds = new Map<string, string>();
   const values = new ValueWriter(db, workspace.changes, enteredBy, now);
 
   for (const card of parentsFirst(sample)) {
@@ -88,6 +90,9 @@ export function seedSample(
       for (const objectiveData of perspective.objectives) {
         const { kpis, ...objectiveFields } = objectiveData;
         const objective = addObjective(workspace, { ...objectiveFields, perspectiveId });
+        if (objectiveIds.has(objective.name))
+          throw sampleError(`two objectives are named "${objective.name}"`);
+        objectiveIds.set(objective.name, objective.id);
         for (const { values: series, comments, parent, ...definition } of kpis) {
           const kpi = sampleStep(`KPI "${definition.code}"`, () =>
             addKpi(workspace, { ...definition, objectiveId: objective.id, parentKpiId: null }),
@@ -115,6 +120,15 @@ export function seedSample(
       );
     sampleStep(`KPI "${link.code}"`, () =>
       setKpiParent(workspace, { id: childId, parentKpiId: parentId }),
+    );
+  }
+  for (const { from, to, label } of sample.links) {
+    const fromId = objectiveIds.get(from);
+    const toId = objectiveIds.get(to);
+    if (fromId === undefined || toId === undefined)
+      throw sampleError(`the link "${from}" → "${to}" names an objective that does not exist`);
+    sampleStep(`link "${from}" → "${to}"`, () =>
+      createLink(workspace, now, { fromObjectiveId: fromId, toObjectiveId: toId, label }),
     );
   }
 }

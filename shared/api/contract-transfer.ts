@@ -147,6 +147,7 @@ export const transferContract = {
         frequency: column.nullable().optional(),
         target: column.nullable().optional(),
         owner: column.nullable().optional(),
+        supports: column.nullable().optional(),
       }),
       numberLocale: localeSchema,
       scorecardId: idSchema,

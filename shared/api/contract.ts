@@ -20,6 +20,8 @@ import {
   nameSchema,
   periodSchema,
   valueEntrySchema,
+  viewSpecInput,
+  bucketSchema,
   weightSchema,
 } from './schemas';
 import { method, none } from './method';
@@ -29,26 +31,12 @@ import { reportContract } from './contract-report';
 import { transferContract } from './contract-transfer';
 import { exportContract } from './contract-export';
 import { settingsContract } from './contract-settings';
+import { strategyMapContract } from './contract-map';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
 // types come from the same map, so a renamed method or field breaks the build, not the user.
 
-const viewSpecInput = z
-  .strictObject({
-    frequency: z.enum(['month', 'quarter', 'year'], {
-      error: 'View must be by month, quarter or year',
-    }),
-    basis: z
-      .enum(['calendar', 'fiscal'], { error: 'Year basis must be calendar or fiscal' })
-      .default('calendar'),
-  })
-  .default({ frequency: 'month', basis: 'calendar' });
-const bucketSchema = z
-  .string({ error: 'Period must be text' })
-  .trim()
-  .min(1, { error: 'Period is required' })
-  .max(12, { error: 'Period is not a period key' });
 const byId = z.strictObject({ id: idSchema });
 const description = z.string({ error: 'Description must be text' }).trim().max(10_000);
 
@@ -241,6 +229,7 @@ export const contract = {
   ...reminderContract,
   ...exportContract,
   ...settingsContract,
+  ...strategyMapContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -248,4 +248,22 @@ export const fiscalMonthSchema = z
   .min(1, { error: 'Fiscal year start must be a month from 1 to 12' })
   .max(12, { error: 'Fiscal year start must be a month from 1 to 12' });
 
+/** A scoring view: month, quarter or year, on the calendar or the fiscal year. */
+export const viewSpecInput = z
+  .strictObject({
+    frequency: z.enum(['month', 'quarter', 'year'], {
+      error: 'View must be by month, quarter or year',
+    }),
+    basis: z
+      .enum(['calendar', 'fiscal'], { error: 'Year basis must be calendar or fiscal' })
+      .default('calendar'),
+  })
+  .default({ frequency: 'month', basis: 'calendar' });
+/** A view period key (`2026-03`, `2026-Q1`, `FY2027`). */
+export const bucketSchema = z
+  .string({ error: 'Period must be text' })
+  .trim()
+  .min(1, { error: 'Period is required' })
+  .max(12, { error: 'Period is not a period key' });
+
 export { weightSchema, periodSchema, commentSchema };

@@ -120,8 +120,8 @@ export type ChangeOperation = 'insert' | 'update' | 'delete';
 
 /**
  * What a change-log entry is about; also what the backend's `changed` event names. The list is
- * repeated in the change log's CHECK constraint (migration 5): an entity added here needs a
- * migration that widens it.
+ * repeated in the change log's CHECK constraint (migrations 5 and "strategy map"): an entity
+ * added here needs a migration that widens it.
  */
 export const CHANGE_ENTITIES = [
   'workspace',
@@ -135,6 +135,8 @@ export const CHANGE_ENTITIES = [
   'kpi_reminder',
   'review_schedule',
   'report_options',
+  'objective_link',
+  'map_position',
 ] as const;
 
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
@@ -168,4 +170,29 @@ export interface ActionPlan {
   notes: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Cause → effect between two objectives of one workspace (PRODUCT.md "Strategy map"): better
+ * results in `fromObjectiveId` are expected to drive `toObjectiveId` ("Bake on time → Delight
+ * our guests"). The two may sit in different perspectives and scorecards.
+ */
+export interface ObjectiveLink {
+  id: Id;
+  fromObjectiveId: Id;
+  toObjectiveId: Id;
+  /** Optional words on the arrow ("fewer late orders"); empty when none. */
+  label: string;
+  createdAt: string;
+}
+
+/**
+ * Where a user dragged an objective on a scorecard's strategy map, in map units (the layout's
+ * own coordinates). Objectives without one are placed by the automatic layout.
+ */
+export interface MapPosition {
+  scorecardId: Id;
+  objectiveId: Id;
+  x: number;
+  y: number;
 }

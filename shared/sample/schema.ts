@@ -39,11 +39,20 @@ export const sampleScorecardSchema = z.strictObject({
   perspectives: z.array(samplePerspectiveSchema),
 });
 
+/** Cause → effect between two objectives, each named as in the sample (names are unique). */
+export const sampleLinkSchema = z.strictObject({
+  from: nameSchema,
+  to: nameSchema,
+  label: z.string().max(200).default(''),
+});
+
 export const sampleWorkspaceSchema = z.strictObject({
   format: z.literal('kpi-scorecard-sample'),
   version: z.literal(1),
   workspace: z.strictObject({ name: nameSchema, fiscalYearStartMonth: fiscalMonthSchema }),
   scorecards: z.array(sampleScorecardSchema).min(1),
+  /** The strategy map's links. */
+  links: z.array(sampleLinkSchema).default([]),
 });
 
 export type SampleWorkspace = z.output<typeof sampleWorkspaceSchema>;

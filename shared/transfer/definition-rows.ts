@@ -4,7 +4,8 @@ import { parseLocaleNumber } from '../parse/number';
 import { cellText, describeCell, isBlankRow, type SourceLocation, type SourceRow } from './table';
 
 // KPI definitions from a spreadsheet, one row per KPI: name, perspective, objective, unit,
-// direction, frequency, target, owner — written the way people write them ("%", "EUR",
+// direction, frequency, target, owner, and the objective that the KPI's objective supports (a
+// link on the strategy map: "Bake on time" supports "Delight our guests") — written the way people write them ("%", "EUR",
 // "higher is better", "quarterly"). Each row becomes a definition or the reason it cannot.
 
 export const DEFINITION_FIELDS = [
@@ -16,6 +17,7 @@ export const DEFINITION_FIELDS = [
   'frequency',
   'target',
   'owner',
+  'supports',
 ] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
@@ -35,6 +37,8 @@ export interface DefinitionRow {
   /** Undefined: not in the file (keep); null: an empty cell (no target). */
   target: number | null | undefined;
   owner: string | null;
+  /** The objective this row's objective drives (cause → effect), by name; null: none. */
+  supports: string | null;
 }
 
 export type DefinitionRead =
@@ -51,6 +55,7 @@ const HEADER_WORDS: Record<DefinitionField, RegExp> = {
   frequency: /^(frequency|period|periodicity)$/iu,
   target: /^target$/iu,
   owner: /^(owner|responsible|accountable)$/iu,
+  supports: /^(supports( objective)?|contributes to|drives|leads to)$/iu,
 };
 
 /** Columns guessed from the header's titles; the name falls back to the first column. */
@@ -70,6 +75,7 @@ export function guessDefinitionColumns(
     frequency: find('frequency'),
     target: find('target'),
     owner: find('owner'),
+    supports: find('supports'),
   };
 }
 
@@ -180,6 +186,7 @@ export function readDefinitionRow(
       frequency,
       target,
       owner: blankToNull(text(columns.owner)),
+      supports: blankToNull(text(columns.supports)),
     },
   };
 }

@@ -120,6 +120,8 @@ export interface DefinitionImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Links between objectives added from the "supports" column (strategy map). */
+  links: number;
   problemCount: number;
   problems: ImportProblem[];
   /** What happens to each row, in file order (the first rows). */

@@ -109,6 +109,7 @@ export function packageProblem(pkg: KpiPackage): string | null {
     ...pkg.objectives.map((r) => r.id),
     ...pkg.kpis.map((r) => r.id),
     ...(pkg.actionPlans ?? []).map((r) => r.id),
+    ...(pkg.objectiveLinks ?? []).map((r) => r.id),
   ];
   const twice = duplicate(ids, (id) => id);
   if (twice) return `The id ${twice} is used by two records.`;
@@ -158,6 +159,8 @@ export function packageProblem(pkg: KpiPackage): string | null {
   for (const [i, review] of (reminders?.reviewSchedules ?? []).entries())
     if (!scorecards.has(review.scorecardId))
       return `reminderSettings.reviewSchedules[${i}] is for a scorecard ${review.scorecardId} that is not in the package.`;
+  const mapProblem = strategyMapProblem(pkg, scorecards, objectives);
+  if (mapProblem) return mapProblem;
   return (
     cycleProblem(pkg) ??
     hierarchyDepthProblem(
@@ -169,6 +172,37 @@ export function packageProblem(pkg: KpiPackage): string | null {
       pkg.kpis.map(({ id, parentKpiId, name }) => ({ id, parentId: parentKpiId, name })),
     )
   );
+}
+
+/** Links join two different objectives of the package, once; positions name its records. */
+function strategyMapProblem(
+  pkg: KpiPackage,
+  scorecards: ReadonlySet<string>,
+  objectives: ReadonlySet<string>,
+): string | null {
+  const pairs = new Set<string>();
+  for (const [i, link] of (pkg.objectiveLinks ?? []).entries()) {
+    for (const end of [link.fromObjectiveId, link.toObjectiveId])
+      if (!objectives.has(end))
+        return `objectiveLinks[${i}] joins an objective ${end} that is not in the package.`;
+    if (link.fromObjectiveId === link.toObjectiveId)
+      return `objectiveLinks[${i}] leads from an objective to itself.`;
+    const pair = `${link.fromObjectiveId}>${link.toObjectiveId}`;
+    if (pairs.has(pair))
+      return `objectiveLinks[${i}] repeats an earlier link between the same objectives.`;
+    pairs.add(pair);
+  }
+  const placed = new Set<string>();
+  for (const [i, position] of (pkg.mapPositions ?? []).entries()) {
+    if (!scorecards.has(position.scorecardId))
+      return `mapPositions[${i}] is for a scorecard ${position.scorecardId} that is not in the package.`;
+    if (!objectives.has(position.objectiveId))
+      return `mapPositions[${i}] is for an objective ${position.objectiveId} that is not in the package.`;
+    const key = `${position.scorecardId}/${position.objectiveId}`;
+    if (placed.has(key)) return `mapPositions[${i}] places the same objective twice on one map.`;
+    placed.add(key);
+  }
+  return null;
 }
 
 /** A parent chain that loops (scorecards or KPIs) cannot be written. */

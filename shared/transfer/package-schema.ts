@@ -21,19 +21,25 @@ import {
 } from '../api/schemas';
 
 // The JSON package: a whole workspace, or one scorecard with the scorecards below it, as plain
-// data another copy of the app imports. Published as resources/schema/kpis-package-1.schema.json
-// (written from this file by `z.toJSONSchema`; a unit test fails when it is stale).
+// data another copy of the app imports. Published as resources/schema/kpis-package-2.schema.json
+// (written from this file by `z.toJSONSchema`; a unit test fails when it is stale; the format 1
+// schema stays beside it as it was published).
 //
 // Versioning: `formatVersion` is the major version. A reader refuses a higher one (it cannot
-// know what it would drop). Sections that not every workspace has (action plans, reminder
-// settings) are optional, so a package without them stays valid. Every object
+// know what it would drop) and reads every lower one. Format 2 added the strategy map (links
+// between objectives, dragged map positions); a format 1 package is read as a workspace with
+// no links, and one that has a format 2 section anyway is refused. Sections that not every
+// workspace has (action plans, reminder settings, the map) are optional, so a package without
+// them stays valid. Every object
 // is strict: an unknown field is refused rather than silently lost.
 //
 // Records keep their UUIDv7 ids (ARCHITECTURE.md): a package moved to another machine is the
 // same data, and a later sync can recognise it. Values keep who entered them and when.
 
 export const PACKAGE_FORMAT = 'kpi-scorecard-package';
-export const PACKAGE_FORMAT_VERSION = 1;
+export const PACKAGE_FORMAT_VERSION = 2;
+/** Sections a format 1 package cannot have. */
+const FORMAT_2_SECTIONS = ['objectiveLinks', 'mapPositions'] as const;
 /** Larger files are refused before they are read. */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 
@@ -213,42 +219,76 @@ export const packageReminderSettingsSchema = z.strictObject({
   ),
 });
 
+/** Optional section (format 2): cause → effect between two objectives of the package. */
+export const packageObjectiveLinkSchema = z.strictObject({
+  id: idSchema,
+  fromObjectiveId: idSchema,
+  toObjectiveId: idSchema,
+  label: text('Label').max(200, { error: 'Label must be at most 200 characters' }),
+  createdAt: timestamp,
+});
+
+const coordinate = (axis: string) =>
+  finite(axis).refine((n) => Math.abs(n) <= 1e6, { error: `${axis} must be within ±1,000,000` });
+
+/** Optional section (format 2): where objectives were dragged on a scorecard's map. */
+export const packageMapPositionSchema = z.strictObject({
+  scorecardId: idSchema,
+  objectiveId: idSchema,
+  x: coordinate('x'),
+  y: coordinate('y'),
+});
+
 export const packageScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('workspace') }),
   z.strictObject({ kind: z.literal('scorecard'), scorecardId: idSchema }),
 ]);
 
-export const kpiPackageSchema = z.strictObject({
-  format: z.literal(PACKAGE_FORMAT, { error: `format must be "${PACKAGE_FORMAT}"` }),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION, {
-    error: `formatVersion must be ${PACKAGE_FORMAT_VERSION}`,
-  }),
-  /** When the package was written; the only field that differs between two exports of the same data. */
-  exportedAt: timestamp,
-  /** The app that wrote it, e.g. "KPI Scorecard 0.1.0" (for people; not read on import). */
-  generator: text('Generator').max(200),
-  scope: packageScopeSchema,
-  workspace: z.strictObject({ name: nameSchema, fiscalYearStartMonth: fiscalMonthSchema }),
-  scorecards: z.array(packageScorecardSchema),
-  perspectives: z.array(packagePerspectiveSchema),
-  objectives: z.array(packageObjectiveSchema),
-  kpis: z.array(packageKpiSchema),
-  /** Each value with its comment, who entered it and when. */
-  values: z.array(packageValueSchema),
-  actionPlans: z.array(packageActionPlanSchema).optional(),
-  reminderSettings: packageReminderSettingsSchema.optional(),
-});
+export const kpiPackageSchema = z
+  .strictObject({
+    format: z.literal(PACKAGE_FORMAT, { error: `format must be "${PACKAGE_FORMAT}"` }),
+    formatVersion: z.literal([1, PACKAGE_FORMAT_VERSION], {
+      error: `formatVersion must be 1 or ${PACKAGE_FORMAT_VERSION}`,
+    }),
+    /** When the package was written; the only field that differs between two exports of the same data. */
+    exportedAt: timestamp,
+    /** The app that wrote it, e.g. "KPI Scorecard 0.1.0" (for people; not read on import). */
+    generator: text('Generator').max(200),
+    scope: packageScopeSchema,
+    workspace: z.strictObject({ name: nameSchema, fiscalYearStartMonth: fiscalMonthSchema }),
+    scorecards: z.array(packageScorecardSchema),
+    perspectives: z.array(packagePerspectiveSchema),
+    objectives: z.array(packageObjectiveSchema),
+    kpis: z.array(packageKpiSchema),
+    /** Each value with its comment, who entered it and when. */
+    values: z.array(packageValueSchema),
+    actionPlans: z.array(packageActionPlanSchema).optional(),
+    reminderSettings: packageReminderSettingsSchema.optional(),
+    objectiveLinks: z.array(packageObjectiveLinkSchema).optional(),
+    mapPositions: z.array(packageMapPositionSchema).optional(),
+  })
+  .superRefine((pkg, ctx) => {
+    if (pkg.formatVersion !== 1) return;
+    for (const section of FORMAT_2_SECTIONS)
+      if (pkg[section] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [section],
+          message: `${section} is a section of package format 2, but this package says it is format 1`,
+        });
+  });
 
 export type KpiPackage = z.output<typeof kpiPackageSchema>;
 export type PackageKpi = z.output<typeof packageKpiSchema>;
 export type PackageActionPlan = z.output<typeof packageActionPlanSchema>;
 export type PackageReminderSettings = z.output<typeof packageReminderSettingsSchema>;
+export type PackageObjectiveLink = z.output<typeof packageObjectiveLinkSchema>;
 
-/** The published JSON Schema of format 1 (resources/schema/kpis-package-1.schema.json). */
+/** The published JSON Schema of format 2 (resources/schema/kpis-package-2.schema.json). */
 export function packageJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(kpiPackageSchema, { target: 'draft-2020-12', io: 'input' }),
-    $id: 'https://kpi-scorecard.app/schema/kpis-package-1.schema.json',
-    title: 'KPI Scorecard package, format 1',
+    $id: 'https://kpi-scorecard.app/schema/kpis-package-2.schema.json',
+    title: 'KPI Scorecard package, format 2 (reads format 1)',
   };
 }

@@ -10,6 +10,7 @@ import { insertActionPlans } from '../store/action-plans';
 import type { Tx } from '../store/change-log';
 import { insertKpis } from '../store/kpis';
 import { updateMeta } from '../store/meta';
+import { insertLinks, writePositions } from '../store/objective-links';
 import { insertObjective } from '../store/objectives';
 import { insertPerspective } from '../store/perspectives';
 import { getScorecard } from '../store/records';
@@ -80,6 +81,9 @@ export function writePackage(tx: Tx, pkg: KpiPackage): void {
   values.flush();
   if (pkg.actionPlans && pkg.actionPlans.length > 0) insertActionPlans(tx, pkg.actionPlans);
   if (pkg.reminderSettings) writeReminderSection(tx, pkg.reminderSettings);
+  // A format 1 package has no map: its workspace simply starts without links.
+  if (pkg.objectiveLinks) insertLinks(tx, pkg.objectiveLinks);
+  if (pkg.mapPositions) writePositions(tx, pkg.mapPositions);
 }
 
 function counts(pkg: KpiPackage): Omit<PackageImportResult, 'workspace'> {

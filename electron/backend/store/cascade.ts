@@ -5,6 +5,7 @@ import { listActionPlans } from './action-plans';
 import type { Tx } from './change-log';
 import { valueEntityId } from './change-log';
 import { listKpis } from './kpis';
+import { listLinks, listPositions, positionEntityId } from './objective-links';
 import { listAllObjectives, listAllPerspectives, listAllScorecards } from './records';
 import { toValue, type ValueRow } from './values';
 
@@ -100,6 +101,16 @@ export function logCascade({ db, changes }: Tx, scope: CascadeScope): void {
       (plan.objectiveId !== null && scope.objectiveIds.has(plan.objectiveId))
     )
       changes.record('action_plan', plan.id, 'delete', plan, null);
+  // Links and map positions go with either end's objective (ON DELETE CASCADE).
+  for (const link of listLinks(db))
+    if (scope.objectiveIds.has(link.fromObjectiveId) || scope.objectiveIds.has(link.toObjectiveId))
+      changes.record('objective_link', link.id, 'delete', link, null);
+  for (const position of listPositions(db))
+    if (
+      scope.objectiveIds.has(position.objectiveId) ||
+      scope.scorecardIds.has(position.scorecardId)
+    )
+      changes.record('map_position', positionEntityId(position), 'delete', position, null);
   for (const override of readOverrides(db))
     if (scope.kpiIds.has(override.kpiId))
       changes.record('kpi_reminder', override.kpiId, 'delete', override, null);

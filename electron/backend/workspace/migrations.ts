@@ -2,6 +2,7 @@ import { REMINDER_SCHEMA } from '../reminders/schema';
 import type { Db } from './connection';
 import { CHANGE_LOG_V5 } from './change-log-v5';
 import { SCHEMA_V1 } from './schema-v1';
+import { STRATEGY_MAP_SCHEMA } from './strategy-map-schema';
 
 // Forward-only, numbered migrations (STYLE.md pattern 7). A migration is never edited once
 // shipped: users' files were written by it. Add a new one with the next number instead.
@@ -75,6 +76,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'every entity in the change log',
     up(db) {
       db.exec(CHANGE_LOG_V5);
+    },
+  },
+  {
+    version: 6,
+    name: 'strategy map: links between objectives and map positions',
+    up(db) {
+      db.exec(STRATEGY_MAP_SCHEMA);
     },
   },
 ];

@@ -123,6 +123,7 @@ function printDryRun(
   print(ctx, `  ${result.created} new KPIs`);
   print(ctx, `  ${result.updated} updated`);
   print(ctx, `  ${result.unchanged} unchanged`);
+  print(ctx, `  ${result.links} new ${result.links === 1 ? 'link' : 'links'} between objectives`);
   print(ctx, `  ${result.problemCount} ${result.problemCount === 1 ? 'error' : 'errors'}`);
   const outcomes = { created: 'new', updated: 'updated', unchanged: 'unchanged' } as const;
   for (const row of result.rows)

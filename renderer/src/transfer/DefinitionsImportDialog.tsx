@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<DefinitionField, string> = {
   frequency: 'Frequency column',
   target: 'Target column',
   owner: 'Owner column',
+  supports: 'Supports objective column',
 };
 
 interface Props {
@@ -145,6 +146,9 @@ export function DefinitionsImportDialog(props: Props) {
             </li>
             <li>
               <strong>{formatNumber(result.unchanged)}</strong> unchanged
+            </li>
+            <li>
+              <strong>{formatNumber(result.links)}</strong> new links between objectives
             </li>
             <li>
               <strong>{formatNumber(result.problemCount)}</strong>{' '}

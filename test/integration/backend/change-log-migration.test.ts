@@ -36,7 +36,9 @@ describe('migration to schema 5 (every entity in the change log)', () => {
 
     expect(migrate(db, MIGRATIONS, 5)).toEqual({ from: 4, to: 5 });
     expect(db.prepare('SELECT * FROM change_log ORDER BY id').all()).toEqual(before);
-    CHANGE_ENTITIES.forEach((entity, i) => {
+    // The strategy map's entities came later, with a migration of their own.
+    const atV5 = CHANGE_ENTITIES.filter((e) => e !== 'objective_link' && e !== 'map_position');
+    atV5.forEach((entity, i) => {
       db.prepare(INSERT).run(entry(`01900000-0000-7000-8000-1000000000${10 + i}`, entity));
     });
     expect(() =>

@@ -116,6 +116,19 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'report.options.set': { params: { paper: 'A3' }, field: 'paper' },
   'report.data': { params: { frequency: 'week' }, field: 'frequency' },
   'report.savePdf': { params: {}, field: 'suggestedName' },
+  'link.list': { params: { scorecardId: ID }, field: 'scorecardId' },
+  'link.create': { params: { fromObjectiveId: ID, toObjectiveId: 'x' }, field: 'toObjectiveId' },
+  'link.update': { params: { id: ID, label: 'x'.repeat(201) }, field: 'label' },
+  'link.delete': { params: { id: 7 }, field: 'id' },
+  'strategyMap.get': {
+    params: { scorecardId: ID, view: { frequency: 'week' } },
+    field: 'view.frequency',
+  },
+  'strategyMap.setPositions': {
+    params: { scorecardId: ID, positions: [{ objectiveId: ID, x: 1, y: Infinity }] },
+    field: 'positions.0.y',
+  },
+  'strategyMap.resetPositions': { params: {}, field: 'scorecardId' },
   'export.values': {
     params: { format: 'ods', layout: 'long', destination: { kind: 'download' } },
     field: 'format',

@@ -33,6 +33,7 @@ describe('importing KPI definitions', () => {
       frequency: 5,
       target: 6,
       owner: 7,
+      supports: null,
     });
     const params = {
       path,

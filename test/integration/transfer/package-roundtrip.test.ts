@@ -147,7 +147,7 @@ describe('JSON package', () => {
 
     it('a package from a newer version', async () => {
       const error = await refused((text, path) => {
-        writeFileSync(path, text.replace('"formatVersion": 1', '"formatVersion": 7'));
+        writeFileSync(path, text.replace('"formatVersion": 2', '"formatVersion": 7'));
       }, 'new');
       expect(error.message).toMatch(/newer version of KPI Scorecard.*Nothing was imported/);
     });

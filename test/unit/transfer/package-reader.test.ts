@@ -40,12 +40,12 @@ describe('package reader', () => {
 
   it('refuses a package from a newer version with "update the app"', () => {
     const result = readPackage(
-      JSON.stringify({ ...minimalPackage(), formatVersion: 2, newSection: [] }),
+      JSON.stringify({ ...minimalPackage(), formatVersion: 3, newSection: [] }),
     );
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.message).toMatch(
-        /newer version of KPI Scorecard \(package format 2.*Update the app/,
+        /newer version of KPI Scorecard \(package format 3.*Update the app/,
       );
   });
 

@@ -15,7 +15,7 @@ import { minimalPackage } from './package-fixture';
 //   KPIS_WRITE_SCHEMA=1 npx vitest run test/unit/transfer/package-schema.test.ts
 
 const SCHEMA_FILE = fileURLToPath(
-  new URL('../../../resources/schema/kpis-package-1.schema.json', import.meta.url),
+  new URL('../../../resources/schema/kpis-package-2.schema.json', import.meta.url),
 );
 
 describe('package schema', () => {

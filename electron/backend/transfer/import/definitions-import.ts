@@ -14,8 +14,15 @@ import type { HandlerContext } from '../../context';
 import { addKpi, changeKpi, moveKpi } from '../../services/kpi';
 import { createObjective } from '../../services/objective';
 import { createPerspective } from '../../services/perspective';
+import { allLinks, createLink } from '../../services/strategy-map';
 import { listKpis } from '../../store/kpis';
-import { getScorecard, listObjectives, listPerspectives } from '../../store/records';
+import {
+  getScorecard,
+  listAllObjectives,
+  listAllPerspectives,
+  listObjectives,
+  listPerspectives,
+} from '../../store/records';
 import { askWorker } from './file-reader';
 import { sourceKindForApi } from './read-file';
 
@@ -89,6 +96,7 @@ export async function importDefinitions(
     created: 0,
     updated: 0,
     unchanged: 0,
+    links: 0,
     problemCount: 0,
     problems: [],
     rows: [],
@@ -130,6 +138,31 @@ export async function importDefinitions(
       );
     };
 
+    // The objective a row's objective supports: this scorecard's first, else the one other
+    // scorecard's objective of that name; a name in two other scorecards is ambiguous.
+    const supportedObjective = (name: string): string => {
+      const perspectives = new Map(listAllPerspectives(db).map((p) => [p.id, p.scorecardId]));
+      const named = listAllObjectives(db).filter((o) => looseName(o.name) === looseName(name));
+      const here = named.filter((o) => perspectives.get(o.perspectiveId) === scorecard.id);
+      const [only] = here.length > 0 ? here : named;
+      if (!only)
+        throw new ApiError({
+          code: 'VALIDATION',
+          message: `the objective "${name}" in the Supports column is not in this workspace`,
+        });
+      if (here.length > 1 || (here.length === 0 && named.length > 1))
+        throw new ApiError({
+          code: 'VALIDATION',
+          message: `"${name}" in the Supports column names ${String(named.length)} objectives; rename one so it names only one`,
+        });
+      return only.id;
+    };
+    // Links are made after every row, so a row may support an objective a later row makes.
+    const pending: { line: number; fromId: string; supports: string }[] = [];
+    const link = (line: number, fromId: string, supports: string | null): void => {
+      if (supports !== null) pending.push({ line, fromId, supports });
+    };
+
     for (const source of rows.slice(headerIndex + 1)) {
       const read = readDefinitionRow(source, input.columns, input.numberLocale, location);
       if (read === null) continue;
@@ -162,7 +195,8 @@ export async function importDefinitions(
                 moveKpi(workspace, { id: existing.id, objectiveId: target });
                 changed = true;
               }
-            }
+              link(row.line, target, row.supports);
+            } else link(row.line, existing.objectiveId, row.supports);
             outcome(row.line, row.name, changed ? 'updated' : 'unchanged');
             return;
           }
@@ -189,6 +223,7 @@ export async function importDefinitions(
             objectiveId: objectiveId(row.perspective, row.objective),
             parentKpiId: null,
           });
+          link(row.line, created.objectiveId, row.supports);
           kpisByName.set(key, created);
           outcome(row.line, row.name, 'created');
         })();
@@ -198,6 +233,28 @@ export async function importDefinitions(
           line: row.line,
           where: describeCell(location, row.line, null),
           message: error.message.replace(/\.$/u, ''),
+        });
+      }
+    }
+    for (const { line, fromId, supports } of pending) {
+      try {
+        db.transaction(() => {
+          const toId = supportedObjective(supports);
+          if (allLinks(db).some((l) => l.fromObjectiveId === fromId && l.toObjectiveId === toId))
+            return;
+          createLink(workspace, ctx.now(), {
+            fromObjectiveId: fromId,
+            toObjectiveId: toId,
+            label: '',
+          });
+          result.links += 1;
+        })();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        problem({
+          line,
+          where: describeCell(location, line, input.columns.supports ?? null),
+          message: `${error.message.replace(/\.?( Nothing was saved\.)?$/u, '')}; the link was left out`,
         });
       }
     }

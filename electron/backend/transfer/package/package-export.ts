@@ -12,6 +12,7 @@ import type { Db } from '../../workspace/connection';
 import { readMeta } from '../../workspace/workspace';
 import { hasReminderTables, readReminderSection } from './reminder-section';
 import { listActionPlans } from '../../store/action-plans';
+import { listLinks, listPositions } from '../../store/objective-links';
 import { hasTable } from './tables';
 
 // A workspace (or one scorecard and the scorecards below it) as a package. Records are listed
@@ -93,6 +94,13 @@ export function buildPackage(
         (plan.kpiId !== null && kpiIds.has(plan.kpiId)) ||
         (plan.objectiveId !== null && objectiveIds.has(plan.objectiveId)),
     );
+  // Links leaving the chosen scorecards are dropped, as parent KPIs outside them are.
+  pkg.objectiveLinks = byId(listLinks(db)).filter(
+    (link) => objectiveIds.has(link.fromObjectiveId) && objectiveIds.has(link.toObjectiveId),
+  );
+  pkg.mapPositions = listPositions(db).filter(
+    (p) => scorecards.some((s) => s.id === p.scorecardId) && objectiveIds.has(p.objectiveId),
+  );
   if (hasReminderTables(db))
     pkg.reminderSettings = readReminderSection(db, kpiIds, new Set(scorecards.map((s) => s.id)));
   return pkg;
@@ -107,6 +115,8 @@ export function packageRecordCount(pkg: KpiPackage): number {
     pkg.kpis.length +
     pkg.values.length +
     (pkg.actionPlans?.length ?? 0) +
+    (pkg.objectiveLinks?.length ?? 0) +
+    (pkg.mapPositions?.length ?? 0) +
     (pkg.reminderSettings
       ? pkg.reminderSettings.kpiOverrides.length + pkg.reminderSettings.reviewSchedules.length
       : 0)

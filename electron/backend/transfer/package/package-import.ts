@@ -70,6 +70,7 @@ function conflicts(db: Db, pkg: KpiPackage): string[] {
     ...(pkg.actionPlans && hasTable(db, 'action_plans')
       ? idTaken('action_plans', 'action plan', pkg.actionPlans)
       : []),
+    ...idTaken('objective_links', 'link between objectives', pkg.objectiveLinks ?? []),
   ];
 }
 
