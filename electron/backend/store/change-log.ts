@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChangeEntity, ChangeLogEntry, ChangeOperation } from '@shared/domain/entities';
 import type { Db } from '../workspace/connection';
-import { newId } from './ids';
+import { newId, newIdBlock } from './ids';
 
 // The append-only change log: value history, audit trail, and later the unit of sync
 // (ARCHITECTURE.md). Each store writes it inside the same transaction as the change itself;
@@ -49,19 +49,45 @@ const BULK_ROWS = 100;
 const COLUMNS = '(id, entity, entity_id, operation, old_value, new_value, at, device_id)';
 const INSERT = `INSERT INTO change_log ${COLUMNS} VALUES `;
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_SELECT = `INSERT INTO change_log ${COLUMNS}`;
 
 /**
- * Entries of a bulk write (an import), appended a hundred to a statement. The caller builds
- * the JSON (an import writes it by concatenation, faster than JSON.stringify of an object);
- * `flush` before reading the log or committing.
+ * New values written in bulk, as one JSON text: an array of
+ * `[kpiId, period, value, comment]` rows, or `[kpiId, period, value, comment, enteredBy,
+ * enteredAt]` for a row with its own author and time. The value store inserts them with
+ * `json_each` and so does `BulkChanges.valueInserts`: one bound parameter for a thousand rows.
+ */
+export type NewValueRowsJson = string;
+
+/**
+ * The entry of each new value, made by SQLite from the rows' JSON: its id (a block of
+ * `newIdBlock`), `<kpi id>/<period>`, and the KpiValue record in valueJson's key order. The
+ * value's JSON text is copied as written (`->`), so it parses back to the very same number.
+ */
+const VALUE_INSERTS = `${INSERT_SELECT}
+  SELECT @prefix || printf('%012x', @first + e.key), 'value', (e.value ->> 0) || '/' || (e.value ->> 1),
+    'insert', NULL,
+    '{"kpiId":' || json_quote(e.value ->> 0) || ',"period":' || json_quote(e.value ->> 1) ||
+    ',"value":' || (e.value -> 2) || ',"comment":' || json_quote(e.value ->> 3) ||
+    ',"enteredBy":' || json_quote(coalesce(e.value ->> 4, @enteredBy)) ||
+    ',"enteredAt":' || json_quote(coalesce(e.value ->> 5, @enteredAt)) || '}',
+    @at, @deviceId
+  FROM json_each(@rows) AS e`;
+
+/**
+ * Entries of a bulk write (an import), appended a hundred to a statement, or a thousand new
+ * values at a time made in SQL (`valueInserts`). The caller builds single entries' JSON (an
+ * import writes it by concatenation, faster than JSON.stringify of an object); `flush` before
+ * reading the log or committing.
  */
 export class BulkChanges {
   private params: (string | null)[] = [];
   private readonly many: Statement;
   private readonly one: Statement;
+  private valueInsertsStatement: Statement | null = null;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly at: string,
     private readonly deviceId: string,
     private readonly touch: (entity: ChangeEntity) => void,
@@ -85,6 +111,27 @@ export class BulkChanges {
       this.many.run(params);
       this.params = [];
     }
+  }
+
+  /**
+   * One 'insert' entry per row of `rows` (`count` of them), in their order, after the entries
+   * added before. `enteredBy` and `enteredAt` stand for rows that do not carry their own.
+   */
+  valueInserts(rows: NewValueRowsJson, count: number, entered: { by: string; at: string }): void {
+    if (count === 0) return;
+    this.flush();
+    this.touch('value');
+    this.valueInsertsStatement ??= this.db.prepare(VALUE_INSERTS);
+    const { prefix, first } = newIdBlock(count);
+    this.valueInsertsStatement.run({
+      rows,
+      prefix,
+      first,
+      enteredBy: entered.by,
+      enteredAt: entered.at,
+      at: this.at,
+      deviceId: this.deviceId,
+    });
   }
 
   flush(): void {

@@ -3,15 +3,19 @@ import type { KpiValue } from '@shared/domain/entities';
 import type { Db } from '../workspace/connection';
 import type { BulkChanges, ChangeLog } from './change-log';
 
-// The bulk write path of values (imports, packages): new values a hundred to a statement with
-// one change-log entry each, appended a hundred to a statement as well; a replaced value is
-// written at once with its old and new record. One million values log one million entries,
-// so the entry's JSON is built by concatenation, its fixed tail once per import, and ids come
-// from the fast UUIDv7 of ./ids. `flush` before reading values back or committing.
+// The bulk write path of values (imports, packages): new values a thousand at a time, each
+// with its change-log entry, and a replaced value written at once with its old and new record.
+// One million values log one million entries, so new values cross into SQLite as one JSON text
+// per thousand (store/change-log.ts, NewValueRowsJson) rather than as six bound parameters
+// each: SQLite inserts the values from it with json_each, and makes each value's entry —
+// its id, key and record — from the same text. `flush` before reading values back or committing.
 
-const ROWS = 100;
-const COLUMNS = 6;
+const ROWS = 1000;
 const INSERT = 'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
+const INSERT_ROWS = `${INSERT}
+  SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3,
+    coalesce(e.value ->> 4, @enteredBy), coalesce(e.value ->> 5, @enteredAt)
+  FROM json_each(@rows) AS e`;
 
 /** JSON of a number: what JSON.stringify writes (values are finite; -0 is 0). */
 const numberJson = (value: number): string => (Object.is(value, -0) ? '0' : String(value));
@@ -22,13 +26,14 @@ export function valueJson(value: KpiValue): string {
 }
 
 export class BulkValueWriter {
-  private readonly one: Statement;
-  private readonly many: Statement;
+  private readonly insertRows: Statement;
   private readonly upsert: Statement;
   private readonly log: BulkChanges;
-  private params: unknown[] = [];
-  /** `,"enteredBy":…,"enteredAt":…}`: the same for every value of this writer. */
-  private readonly tail: string;
+  /** New values not yet written, each a JSON array (NewValueRowsJson's rows). */
+  private rows: string[] = [];
+  /** Rows come a KPI at a time: its id's JSON is made once per run of them. */
+  private lastKpi = '';
+  private lastKpiJson = '""';
 
   constructor(
     db: Db,
@@ -36,10 +41,7 @@ export class BulkValueWriter {
     private readonly enteredBy: string,
     private readonly enteredAt: string,
   ) {
-    this.one = db.prepare(`${INSERT} VALUES (?, ?, ?, ?, ?, ?)`);
-    this.many = db.prepare(
-      `${INSERT} VALUES ${Array.from({ length: ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-    );
+    this.insertRows = db.prepare(INSERT_ROWS);
     this.upsert = db.prepare(
       `${INSERT} VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (kpi_id, period) DO UPDATE SET value = excluded.value,
@@ -47,41 +49,43 @@ export class BulkValueWriter {
          entered_at = excluded.entered_at`,
     );
     this.log = changes.bulk();
-    this.tail = `,"enteredBy":${JSON.stringify(enteredBy)},"enteredAt":${JSON.stringify(enteredAt)}}`;
+  }
+
+  private kpiJson(kpiId: string): string {
+    if (kpiId !== this.lastKpi) {
+      this.lastKpi = kpiId;
+      this.lastKpiJson = JSON.stringify(kpiId);
+    }
+    return this.lastKpiJson;
+  }
+
+  private push(row: string): void {
+    this.rows.push(row);
+    if (this.rows.length === ROWS) this.writeRows();
   }
 
   /** A value of a (KPI, period) with none stored: the caller knows, nothing is looked up. */
   insert(kpiId: string, period: string, value: number, comment: string): void {
-    this.log.add(
-      'value',
-      `${kpiId}/${period}`,
-      'insert',
-      null,
-      `{"kpiId":${JSON.stringify(kpiId)},"period":${JSON.stringify(period)},"value":${numberJson(value)},"comment":${JSON.stringify(comment)}${this.tail}`,
+    this.push(
+      `[${this.kpiJson(kpiId)},${JSON.stringify(period)},${numberJson(value)},${comment === '' ? '""' : JSON.stringify(comment)}]`,
     );
-    const { params } = this;
-    params.push(kpiId, period, value, comment, this.enteredBy, this.enteredAt);
-    if (params.length === ROWS * COLUMNS) {
-      this.many.run(params);
-      this.params = [];
-    }
   }
 
   /** A value as it was recorded elsewhere (a package), with its own author and time. */
   insertRecord(record: KpiValue): void {
-    this.log.add('value', `${record.kpiId}/${record.period}`, 'insert', null, valueJson(record));
-    this.params.push(
-      record.kpiId,
-      record.period,
-      record.value,
-      record.comment,
-      record.enteredBy,
-      record.enteredAt,
+    this.push(
+      `[${this.kpiJson(record.kpiId)},${JSON.stringify(record.period)},${numberJson(record.value)},${JSON.stringify(record.comment)},${JSON.stringify(record.enteredBy)},${JSON.stringify(record.enteredAt)}]`,
     );
-    if (this.params.length === ROWS * COLUMNS) {
-      this.many.run(this.params);
-      this.params = [];
-    }
+  }
+
+  private writeRows(): void {
+    const count = this.rows.length;
+    if (count === 0) return;
+    const rows = `[${this.rows.join(',')}]`;
+    this.rows = [];
+    const entered = { by: this.enteredBy, at: this.enteredAt };
+    this.insertRows.run({ rows, enteredBy: entered.by, enteredAt: entered.at });
+    this.log.valueInserts(rows, count, entered);
   }
 
   /** Replaces a stored value; `comment` null keeps the stored one. */
@@ -113,9 +117,7 @@ export class BulkValueWriter {
   }
 
   flush(): void {
-    const { params } = this;
-    for (let i = 0; i < params.length; i += COLUMNS) this.one.run(params.slice(i, i + COLUMNS));
-    this.params = [];
+    this.writeRows();
     this.log.flush();
   }
 }

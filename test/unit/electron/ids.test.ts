@@ -1,6 +1,6 @@
 import { validate, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../../electron/backend/store/ids';
+import { newId, newIdBlock } from '../../../electron/backend/store/ids';
 
 // Change-log and record ids: UUIDv7 that sort in the order they were made (history is read
 // newest first by time, then id), made fast enough for an import of a million values.
@@ -29,5 +29,22 @@ describe('newId', () => {
     const start = performance.now();
     for (let i = 0; i < 1_000_000; i += 1) newId();
     expect(performance.now() - start).toBeLessThan(3000);
+  });
+
+  it('reserves a block of ids for a bulk write that sort between the ids made around it', () => {
+    const before = newId();
+    const { prefix, first } = newIdBlock(5_000);
+    const block = Array.from(
+      { length: 5_000 },
+      (_, i) => prefix + (first + i).toString(16).padStart(12, '0'),
+    );
+    const after = newId();
+    for (const id of [block[0] ?? '', block[4_999] ?? '']) {
+      expect(validate(id)).toBe(true);
+      expect(version(id)).toBe(7);
+    }
+    const all = [before, ...block, after];
+    for (let i = 1; i < all.length; i += 1)
+      expect((all[i] as string) > (all[i - 1] as string)).toBe(true);
   });
 });

@@ -104,9 +104,10 @@ export class WorkerImport {
       if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
     };
     const { unknownNames } =
-      // A workbook's parsing dwarfs the writing, so a second thread would mostly add its own
-      // start-up (loading exceljs again); a CSV's parsing and writing are even, so it pays.
-      this.readerScript === undefined || source.kind === 'xlsx'
+      // Parsing (papaparse or exceljs) and writing each take a good part of the time, so the
+      // file is parsed on a thread of its own while this one writes: a workbook's import then
+      // takes about as long as exceljs's reading alone, plus the reader thread's start.
+      this.readerScript === undefined
         ? await readValues(readRequest, { batch: (read, bytes) => write(batchOf(read), bytes) })
         : await readInThread(this.readerScript, readRequest, { batch: write });
     return writer.summary(unknownNames);

@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { validate, version } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import type { KpiValue } from '@shared/domain/entities';
+import { MIGRATIONS } from '../../../electron/backend';
+import { ChangeLog } from '../../../electron/backend/store/change-log';
+import { BulkValueWriter } from '../../../electron/backend/store/value-bulk';
+import { migrate } from '../../../electron/backend/workspace/migrations';
+import { tempDir } from './helpers';
+
+// The bulk write path of values (imports, packages) hands SQLite a thousand new values as one
+// JSON text, and SQLite makes both the value rows and their change-log entries from it. What
+// comes out must be exactly what went in: every number to the last bit, every comment, and one
+// entry per value, with its own UUIDv7, that replays to the stored record.
+
+const KPIS = ['01900000-0000-7000-8000-00000000000a', '01900000-0000-7000-8000-00000000000b'];
+
+interface Input {
+  kpiId: string;
+  period: string;
+  value: number;
+  comment: string;
+  /** Written as a package's record, with its own author and time. */
+  own: { enteredBy: string; enteredAt: string } | null;
+}
+
+const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+const inputs = fc
+  .uniqueArray(
+    fc.record({
+      kpiId: fc.constantFrom(...KPIS),
+      // Monthly periods from 1990-01 on, as the import writes them.
+      month: fc.integer({ min: 0, max: 2400 }),
+      value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      comment: fc.oneof(fc.constant(''), text, fc.constantFrom('"quoted"', 'back\\slash', 'a\nb')),
+      own: fc.option(
+        fc.record({ enteredBy: text, enteredAt: fc.constant('2025-12-31T23:00:00Z') }),
+      ),
+    }),
+    { selector: (input) => `${input.kpiId}/${input.month}`, minLength: 1, maxLength: 2600 },
+  )
+  .map((records): Input[] =>
+    records.map(({ month, ...rest }) => ({
+      ...rest,
+      period: `${String(1990 + Math.floor(month / 12))}-${String((month % 12) + 1).padStart(2, '0')}`,
+    })),
+  );
+
+function workspaceDb(): Database.Database {
+  const db = new Database(join(tempDir(), 'bulk.kpis'));
+  migrate(db, MIGRATIONS);
+  // The values' KPIs are not made here: only what the bulk path stores is looked at.
+  db.pragma('foreign_keys = OFF');
+  return db;
+}
+
+const expected = (input: Input): KpiValue => ({
+  kpiId: input.kpiId,
+  period: input.period,
+  value: input.value,
+  comment: input.comment,
+  enteredBy: input.own?.enteredBy ?? 'Ada',
+  enteredAt: input.own?.enteredAt ?? '2026-03-01T10:00:00.000Z',
+});
+
+describe('the bulk write path of values', () => {
+  it('stores every value and logs one entry each that replays to it exactly', () => {
+    fc.assert(
+      fc.property(inputs, (values) => {
+        const db = workspaceDb();
+        try {
+          const changes = new ChangeLog(db, 'device-1', () => '2026-03-01T10:00:00.000Z');
+          db.exec('BEGIN');
+          const writer = new BulkValueWriter(db, changes, 'Ada', '2026-03-01T10:00:00.000Z');
+          for (const input of values)
+            if (input.own) writer.insertRecord(expected(input));
+            else writer.insert(input.kpiId, input.period, input.value, input.comment);
+          writer.flush();
+          db.exec('COMMIT');
+
+          const stored = db
+            .prepare<[], { kpi_id: string; period: string; value: number; comment: string }>(
+              'SELECT kpi_id, period, value, comment, entered_by, entered_at FROM kpi_values',
+            )
+            .all();
+          expect(stored).toHaveLength(values.length);
+          const entries = db
+            .prepare<
+              [],
+              { id: string; entity_id: string; operation: string; new_value: string; at: string }
+            >(
+              "SELECT id, entity_id, operation, new_value, at FROM change_log WHERE entity = 'value' ORDER BY rowid",
+            )
+            .all();
+          expect(entries).toHaveLength(values.length);
+          for (const [index, input] of values.entries()) {
+            const entry = entries[index];
+            expect(entry?.entity_id).toBe(`${input.kpiId}/${input.period}`);
+            expect(entry?.operation).toBe('insert');
+            expect(entry?.at).toBe('2026-03-01T10:00:00.000Z');
+            const record = JSON.parse(entry?.new_value ?? 'null') as KpiValue;
+            expect(record).toEqual(expected(input));
+            // To the last bit, -0 aside (JSON has no negative zero).
+            expect(record.value === input.value).toBe(true);
+          }
+          const byKey = new Map(stored.map((row) => [`${row.kpi_id}/${row.period}`, row]));
+          for (const input of values) {
+            const row = byKey.get(`${input.kpiId}/${input.period}`);
+            expect(row?.value === input.value).toBe(true);
+            expect(row?.comment).toBe(input.comment);
+          }
+          const ids = entries.map((entry) => entry.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (let i = 1; i < ids.length; i += 1)
+            expect((ids[i] as string) > (ids[i - 1] as string)).toBe(true);
+          for (const id of ids.slice(0, 3)) {
+            expect(validate(id)).toBe(true);
+            expect(version(id)).toBe(7);
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('logs a replaced value with its old and new record, in the order written', () => {
+    const db = workspaceDb();
+    const changes = new ChangeLog(db, 'device-1', () => '2026-03-01T10:00:00.000Z');
+    const writer = new BulkValueWriter(db, changes, 'Ada', '2026-03-01T10:00:00.000Z');
+    const kpiId = KPIS[0] ?? '';
+    writer.insert(kpiId, '2026-01', 1.5, '');
+    writer.flush();
+    const before = db.prepare('SELECT * FROM kpi_values').get() as { value: number };
+    expect(before.value).toBe(1.5);
+    writer.replace(
+      {
+        kpiId,
+        period: '2026-01',
+        value: 1.5,
+        comment: '',
+        enteredBy: 'Ada',
+        enteredAt: '2026-03-01T10:00:00.000Z',
+      },
+      2.25,
+      'checked',
+    );
+    writer.insert(kpiId, '2026-02', 3, '');
+    writer.flush();
+    const entries = db
+      .prepare<[], { entity_id: string; operation: string; old_value: string | null }>(
+        "SELECT entity_id, operation, old_value FROM change_log WHERE entity = 'value' ORDER BY rowid",
+      )
+      .all();
+    expect(entries.map((entry) => `${entry.entity_id} ${entry.operation}`)).toEqual([
+      `${kpiId}/2026-01 insert`,
+      `${kpiId}/2026-01 update`,
+      `${kpiId}/2026-02 insert`,
+    ]);
+    expect(JSON.parse(entries[1]?.old_value ?? 'null')).toMatchObject({ value: 1.5 });
+    expect(db.prepare('SELECT value, comment FROM kpi_values ORDER BY period').all()).toEqual([
+      { value: 2.25, comment: 'checked' },
+      { value: 3, comment: '' },
+    ]);
+    db.close();
+  });
+});
