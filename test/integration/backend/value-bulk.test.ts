@@ -123,7 +123,7 @@ describe('the bulk write path of values', () => {
           db.close();
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
