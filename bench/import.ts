@@ -84,6 +84,8 @@ function changeLogSchema(): string {
 async function baseline(path: string, ids: Map<string, string>, log: boolean): Promise<number> {
   const db = new Database(join(dir, `scratch-${Date.now()}.db`));
   db.pragma('journal_mode = WAL');
+  // The page cache the import's writer sets (import-writer.ts), so neither side spills early.
+  db.pragma('cache_size = -65536');
   db.exec(SCRATCH_SCHEMA);
   if (log) db.exec(changeLogSchema());
   const insert = db.prepare(
