@@ -49,7 +49,13 @@ export interface KpiSeriesPoint {
   target: number | null;
   stretchTarget: number | null;
   status: Status;
+  /** The comments of the values in this period, joined. */
   comment: string;
+  /**
+   * The KPI's entered values in this view period (its own periods, oldest first), each with
+   * its comment: a comment is written on one value. Empty for calculated and rolled-up KPIs.
+   */
+  entered: { period: string; comment: string }[];
 }
 
 export interface KpiDetail {

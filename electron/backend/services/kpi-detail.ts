@@ -70,12 +70,14 @@ export function kpiDetail(
     const evaluation = now.get(kpi.id);
     if (!evaluation) throw new Error('the KPI was not evaluated');
 
-    const comments = new Map<string, string[]>();
+    // A comment belongs to one entered value: a view period lists its values, so the detail
+    // can edit each one's comment (a weekly KPI has four or five in a month).
+    const entered = new Map<string, KpiSeriesPoint['entered']>();
     for (const value of listValues(db, { kpiIds: [kpi.id] })) {
-      if (!value.comment) continue;
       const bucket = bucketOf(kpi.frequency, value.period, view);
       if (bucket === null) continue;
-      comments.set(bucket, [...(comments.get(bucket) ?? []), value.comment]);
+      const entry = { period: value.period, comment: value.comment };
+      entered.set(bucket, [...(entered.get(bucket) ?? []), entry]);
     }
     const series: KpiSeriesPoint[] = evaluation.sparklineBuckets.map((bucket) => {
       const point = bucket === period ? evaluation : evaluate(bucket, 2).get(kpi.id);
@@ -85,7 +87,10 @@ export function kpiDetail(
         target: point?.target ?? null,
         stretchTarget: point?.stretchTarget ?? null,
         status: point?.status ?? 'no_data',
-        comment: (comments.get(bucket) ?? []).join(' · '),
+        comment: (entered.get(bucket) ?? [])
+          .flatMap((entry) => (entry.comment ? [entry.comment] : []))
+          .join(' · '),
+        entered: (entered.get(bucket) ?? []).sort((a, b) => (a.period < b.period ? -1 : 1)),
       };
     });
 

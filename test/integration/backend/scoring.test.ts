@@ -250,6 +250,48 @@ describe('periods, fiscal years and roll-ups', () => {
   });
 });
 
+describe('KPI detail', () => {
+  it('lists each entered value of a view period with its own comment, to edit one by one', async () => {
+    const t = await withScorecard();
+    const visits = await t.call('kpi.create', {
+      objectiveId: t.objective.id,
+      name: 'Site visits',
+      frequency: 'weekly',
+    });
+    await t.call('value.setMany', {
+      entries: [
+        { kpiId: visits.id, period: '2026-W10', value: 4 },
+        { kpiId: visits.id, period: '2026-W11', value: 6 },
+        { kpiId: visits.id, period: '2026-W15', value: 7 },
+      ],
+    });
+    await t.call('value.setComment', {
+      kpiId: visits.id,
+      period: '2026-W11',
+      comment: 'trade fair',
+    });
+
+    const detail = await t.call('kpi.detail', {
+      id: visits.id,
+      view: { frequency: 'month' },
+      period: '2026-04',
+      length: 3,
+    });
+    expect(detail.series.map((point) => [point.period, point.entered, point.comment])).toEqual([
+      ['2026-02', [], ''],
+      [
+        '2026-03',
+        [
+          { period: '2026-W10', comment: '' },
+          { period: '2026-W11', comment: 'trade fair' },
+        ],
+        'trade fair',
+      ],
+      ['2026-04', [{ period: '2026-W15', comment: '' }], ''],
+    ]);
+  });
+});
+
 describe('schema 2', () => {
   it('upgrades a schema-1 file after a backup, keeping its KPIs', async () => {
     const t = makeBackend();
