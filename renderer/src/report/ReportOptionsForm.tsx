@@ -1,7 +1,7 @@
 import type { Scorecard } from '@shared/domain/entities';
 import type { ReportModel } from '@shared/report/model';
 import { COMPARISON_LABELS, COMPARISONS, type ReportOptions } from '@shared/report/options';
-import { shiftBucket } from '@shared/scoring/buckets';
+import { reportPeriodChoices } from '@shared/report/periods';
 import { Field } from '../ui/Field';
 import { periodText } from './format';
 import { LogoPicker } from './LogoPicker';
@@ -10,20 +10,19 @@ import { LogoPicker } from './LogoPicker';
 // workspace for next month's report.
 
 const PERIODS_BACK = 36;
-const PERIODS_AHEAD = 3;
 
-/** Periods to choose from: three years back from the latest with data, a few ahead. */
+/** Periods to choose from: three years back, none ahead of today without data. */
 function periodChoices(report: ReportModel | null, options: ReportOptions): string[] {
   if (!report) return [];
   const { view } = report;
   if (view.frequency !== options.frequency || view.basis !== options.basis) return [];
-  const anchor = report.availablePeriods[0] ?? report.period;
-  const count = view.frequency === 'year' ? 10 : PERIODS_BACK;
-  const choices: string[] = [];
-  for (let step = PERIODS_AHEAD; step >= -count; step -= 1)
-    choices.push(shiftBucket(anchor, step, view));
-  if (!choices.includes(report.period)) choices.push(report.period);
-  return choices;
+  return reportPeriodChoices({
+    withData: report.availablePeriods,
+    chosen: report.period,
+    today: report.generatedAt.slice(0, 10),
+    view,
+    back: view.frequency === 'year' ? 10 : PERIODS_BACK,
+  });
 }
 
 interface Props {
