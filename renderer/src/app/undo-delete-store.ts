@@ -12,6 +12,8 @@ interface PendingDelete {
   id: string;
   message: string;
   run(): Promise<void>;
+  /** What to put back on screen besides the item itself (the scorecard shown, say). */
+  undone?(): void;
 }
 
 interface UndoDeleteState {
@@ -36,7 +38,9 @@ export const useUndoDeleteStore = create<UndoDeleteState>((set, get) => ({
   undo() {
     if (timer) clearTimeout(timer);
     timer = null;
+    const pending = get().pending;
     set({ pending: null });
+    pending?.undone?.();
   },
   async commit() {
     const pending = get().pending;

@@ -1,11 +1,31 @@
 import { useState } from 'react';
 import type { Scorecard } from '@shared/domain/entities';
 import { NameDialog } from './NameDialog';
-import { orNotify } from '../app/notices-store';
+import { formatNumber } from '../app/locale';
+import { useNoticesStore } from '../app/notices-store';
+import { errorMessage } from '../api/client';
+import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { useScorecardStore } from './scorecard-store';
-import { useStructureStore } from './structure-store';
+import { scorecardSubtree, useStructureStore, type ScorecardContents } from './structure-store';
 
 // Cascading scorecards: company → departments → teams.
+
+const count = (n: number, one: string, many: string) =>
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** "Deleted the scorecard “Cafés” with 1 sub-scorecard, 4 KPIs and 48 values." */
+export function deletedScorecardMessage(name: string, contents: ScorecardContents): string {
+  const parts = [
+    ...(contents.subScorecards > 0
+      ? [count(contents.subScorecards, 'sub-scorecard', 'sub-scorecards')]
+      : []),
+    count(contents.kpis, 'KPI', 'KPIs'),
+    count(contents.values, 'value', 'values'),
+  ];
+  const last = parts.pop() ?? '';
+  const list = parts.length > 0 ? `${parts.join(', ')} and ${last}` : last;
+  return `Deleted the scorecard “${name}” with ${list}, its perspectives, objectives, comments and action plans.`;
+}
 
 type Editing =
   { kind: 'add'; parentId: string | null } | { kind: 'rename'; scorecard: Scorecard } | null;
@@ -15,10 +35,12 @@ export function ScorecardTree() {
   const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
   const selected = scorecards.find((card) => card.id === selectedId) ?? null;
+  // A delete leaves the tree at once and runs after the Undo notice (UndoNotice).
+  const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
 
   function branch(parentId: string | null, depth: number) {
     const children = scorecards
-      .filter((card) => card.parentId === parentId)
+      .filter((card) => card.parentId === parentId && card.id !== hidden)
       .sort((a, b) => a.position - b.position);
     if (children.length === 0) return null;
     return (
@@ -41,11 +63,26 @@ export function ScorecardTree() {
   }
 
   async function remove(card: Scorecard) {
-    const confirmed = window.confirm(
-      `Delete the scorecard “${card.name}” with its sub-scorecards, perspectives, objectives, KPIs and values? The change history keeps a record.`,
-    );
-    if (!confirmed) return;
-    await orNotify(() => structure.deleteScorecard(card.id));
+    let contents: ScorecardContents;
+    try {
+      contents = await structure.scorecardContents(card.id, scorecards);
+    } catch (error) {
+      useNoticesStore.getState().notify(errorMessage(error));
+      return;
+    }
+    const gone = new Set(scorecardSubtree(card.id, scorecards));
+    const next =
+      card.parentId ??
+      scorecards.find((other) => other.parentId === null && !gone.has(other.id))?.id;
+    await useUndoDeleteStore.getState().schedule({
+      id: card.id,
+      message: deletedScorecardMessage(card.name, contents),
+      run: () => structure.deleteScorecard(card.id),
+      undone: () => void select(card.id),
+    });
+    // The scorecard leaves the middle too: its parent (or another) shows meanwhile.
+    if (next) await select(next);
+    else useScorecardStore.setState({ selectedId: null, view: null });
   }
 
   return (

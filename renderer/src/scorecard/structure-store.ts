@@ -13,6 +13,21 @@ import { onDataChanged } from '../api/events';
 
 type KpiDefinition = KpiDefinitionInput & { code?: string };
 
+export interface ScorecardContents {
+  /** Its sub-scorecards at every depth. */
+  subScorecards: number;
+  kpis: number;
+  values: number;
+}
+
+/** A scorecard and its sub-scorecards at every depth. */
+export function scorecardSubtree(id: string, scorecards: Scorecard[]): string[] {
+  const ids = [id];
+  for (let i = 0; i < ids.length; i += 1)
+    for (const card of scorecards) if (card.parentId === ids[i]) ids.push(card.id);
+  return ids;
+}
+
 interface StructureState {
   /** Every KPI of the workspace; null until first asked for. */
   kpis: Kpi[] | null;
@@ -20,6 +35,8 @@ interface StructureState {
   createScorecard(params: MethodParams<'scorecard.create'>): Promise<Scorecard>;
   updateScorecard(params: MethodParams<'scorecard.update'>): Promise<void>;
   deleteScorecard(id: string): Promise<void>;
+  /** What deleting a scorecard takes with it, to say so before it goes. */
+  scorecardContents(id: string, scorecards: Scorecard[]): Promise<ScorecardContents>;
   savePerspective(
     id: string | null,
     params: { scorecardId: string; name: string; weight: number },
@@ -53,6 +70,15 @@ export const useStructureStore = create<StructureState>((set) => ({
   },
   async deleteScorecard(id) {
     await api.call('scorecard.delete', { id });
+  },
+  async scorecardContents(id, scorecards) {
+    const ids = scorecardSubtree(id, scorecards);
+    const lists = await Promise.all(
+      ids.map((scorecardId) => api.call('kpi.list', { scorecardId })),
+    );
+    const kpiIds = lists.flat().map((kpi) => kpi.id);
+    const values = kpiIds.length === 0 ? [] : await api.call('value.list', { kpiIds });
+    return { subScorecards: ids.length - 1, kpis: kpiIds.length, values: values.length };
   },
   async savePerspective(id, { scorecardId, name, weight }) {
     if (id) await api.call('perspective.update', { id, name, weight });
