@@ -61,7 +61,23 @@ for (const { theme, viewport } of RUNS) {
     const detail = page.getByRole('dialog', { name: 'Net profit margin' });
     await expect(detail.getByRole('img', { name: /^Net profit margin: / })).toBeVisible();
     await expectAccessible(page, 'KPI detail');
+    await detail.getByRole('button', { name: 'Edit comment on Oct 2026' }).click();
+    const comment = page.getByRole('dialog', { name: 'Comment on Net profit margin, Oct 2026' });
+    await expect(comment.getByLabel('Comment')).toBeFocused();
+    await expectAccessible(page, 'comment from the KPI detail');
+    await comment.getByRole('button', { name: 'Cancel' }).click();
     await detail.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // A delete's notice with Undo (a scorecard's, which the screens below do not need; axe
+    // may outlast the notice's ten seconds, so the test waits for it to go rather than undo).
+    const tree = page.getByRole('navigation', { name: 'Scorecards' });
+    await tree.getByRole('button', { name: 'Cafés' }).click();
+    await tree.getByRole('button', { name: 'Delete scorecard' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Deleted the scorecard “Cafés”' });
+    await expect(notice).toBeVisible();
+    await expectAccessible(page, 'undo notice');
+    await expect(notice).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByRole('row', { name: /Net profit margin/ })).toBeVisible();
 
     await page.getByRole('button', { name: 'Edit KPI Net profit margin' }).click();
     const form = page.getByRole('dialog', { name: /Net profit margin/ });

@@ -54,7 +54,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
       {plans.length === 0 ? (
         <p className="muted">Nothing recorded yet: say what is being done about {kpiName}.</p>
       ) : (
-        <table className="kpi-table">
+        <table className="kpi-table action-plan-table">
           <thead>
             <tr>
               <th scope="col">Action</th>

@@ -3,7 +3,6 @@ import {
   CategoryScale,
   Chart as ChartJS,
   Filler,
-  Legend,
   LinearScale,
   LineElement,
   PointElement,
@@ -16,10 +15,11 @@ import { Line } from 'react-chartjs-2';
 import type { KpiDetail } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
 import { LOCALE } from '../app/locale';
+import { ChartLegend } from './ChartLegend';
 import { viewPeriodLabel } from './labels';
 import { describePoint, trendSeries, type Palette } from './trend-data';
 
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip);
 
 // The KPI's trend: actual, target, stretch, forecast, status zones. Colours come from the
 // theme; shapes and dashes carry the meaning too, so it reads in black and white.
@@ -53,8 +53,13 @@ export function TrendChart({ detail }: { detail: KpiDetail }) {
   const colors = palette();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  const series = useMemo(
+    () => trendSeries(detail, colors),
+    // colors are read from the theme on each render; detail drives the data
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [detail],
+  );
   const data = useMemo((): ChartData<'line', (number | null)[], string> => {
-    const series = trendSeries(detail, colors);
     return {
       labels: detail.series.map((point) => viewPeriodLabel(point.period, detail.view)),
       datasets: series.map((entry) => ({
@@ -71,9 +76,7 @@ export function TrendChart({ detail }: { detail: KpiDetail }) {
         order: entry.role === 'band' ? 10 : 0,
       })),
     };
-    // colors are read from the theme on each render; detail drives the data
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [detail]);
+  }, [detail, series]);
 
   const options: ChartOptions<'line'> = {
     responsive: true,
@@ -85,9 +88,8 @@ export function TrendChart({ detail }: { detail: KpiDetail }) {
       y: { ticks: { color: colors.muted, callback: (value) => format(Number(value)) } },
     },
     plugins: {
-      legend: {
-        labels: { color: colors.text, filter: (item) => !/track|risk/i.test(item.text) },
-      },
+      // ChartLegend, under the chart, explains lines, markers and zones in one line.
+      legend: { display: false },
       tooltip: {
         filter: (item) => item.datasetIndex === 0,
         callbacks: {
@@ -101,8 +103,14 @@ export function TrendChart({ detail }: { detail: KpiDetail }) {
   const last = detail.series.at(-1);
   const summary = `${kpi.name}: ${detail.series.length} periods; latest ${format(last?.value ?? null)} against a target of ${format(last?.target ?? null)}.`;
   return (
-    <div className="trend-chart">
-      <Line data={data} options={options} role="img" aria-label={summary} />
-    </div>
+    <figure className="trend-figure">
+      <div className="trend-chart">
+        <Line data={data} options={options} role="img" aria-label={summary} />
+      </div>
+      <ChartLegend
+        series={series}
+        zones={{ onTrack: colors.onTrackBg, atRisk: colors.atRiskBg, offTrack: colors.offTrackBg }}
+      />
+    </figure>
   );
 }

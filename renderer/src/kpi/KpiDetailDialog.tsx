@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Kpi } from '@shared/domain/entities';
-import type { KpiDetail, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { KpiDetail, KpiSeriesPoint, ScorecardEvaluation } from '@shared/domain/evaluation';
 import { DIRECTION_LABELS, FREQUENCY_LABELS } from '@shared/domain/kpi';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
@@ -11,6 +12,7 @@ import { viewPeriodLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendChart';
 import { formatDateTime, LOCALE } from '../app/locale';
 import { ActionPlansPanel } from '../action-plans/ActionPlansPanel';
+import { CommentDialog } from '../values/CommentDialog';
 import { readKpiDetail } from '../scorecard/scorecard-store';
 import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
 
@@ -28,6 +30,7 @@ export function KpiDetailDialog({
 }) {
   const [detail, setDetail] = useState<KpiDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [commenting, setCommenting] = useState<{ period: string; comment: string } | null>(null);
   const version = useDataVersion(SCORING_KINDS);
 
   useEffect(() => {
@@ -116,12 +119,31 @@ export function KpiDetailDialog({
                   <td>
                     <StatusBadge status={point.status} />
                   </td>
-                  <td>{point.comment}</td>
+                  <td>
+                    <EnteredComments
+                      kpi={kpi}
+                      point={point}
+                      onEdit={(period, comment) => setCommenting({ period, comment })}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <ActionPlansPanel kpiId={kpi.id} kpiName={kpi.name} />
+          {/* Its own form outside this one's in the page (Dialog stops its submit going further). */}
+          {commenting
+            ? createPortal(
+                <CommentDialog
+                  cell={`${kpi.name}, ${periodName(kpi, commenting.period)}`}
+                  kpiId={kpi.id}
+                  period={commenting.period}
+                  initial={commenting.comment}
+                  onClose={() => setCommenting(null)}
+                />,
+                document.body,
+              )
+            : null}
           {detail.history.length > 0 ? (
             <details>
               <summary>Change history ({detail.history.length})</summary>
@@ -145,6 +167,45 @@ export function KpiDetailDialog({
         <p role="status">Loading…</p>
       )}
     </Dialog>
+  );
+}
+
+/**
+ * The comments of one row's entered values, each with Add or Edit: a comment belongs to one
+ * value, and a view period may hold several (the weeks of a month), each named then.
+ */
+function EnteredComments({
+  kpi,
+  point,
+  onEdit,
+}: {
+  kpi: Kpi;
+  point: KpiSeriesPoint;
+  onEdit(period: string, comment: string): void;
+}) {
+  if (point.entered.length === 0) return <>{point.comment}</>;
+  const named = point.entered.length > 1 || point.entered[0]?.period !== point.period;
+  return (
+    <ul className="entered-comments">
+      {point.entered.map((entry) => {
+        const when = periodName(kpi, entry.period);
+        const verb = entry.comment ? 'Edit comment' : 'Add comment';
+        return (
+          <li key={entry.period}>
+            {named ? <span className="muted">{when}: </span> : null}
+            {entry.comment ? <span>{entry.comment} </span> : null}
+            <button
+              type="button"
+              className="link"
+              aria-label={`${verb} on ${when}`}
+              onClick={() => onEdit(entry.period, entry.comment)}
+            >
+              {verb}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

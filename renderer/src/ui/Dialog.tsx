@@ -47,6 +47,9 @@ export function Dialog(props: DialogProps) {
 
   function submit(event: SyntheticEvent<HTMLFormElement, SubmitEvent>) {
     event.preventDefault();
+    // A dialog opened from another one (through a portal) must not submit that one too: React
+    // passes events up its own tree, portals included.
+    event.stopPropagation();
     void props.onSubmit();
   }
 
