@@ -41,7 +41,7 @@ for (const { theme, viewport } of RUNS) {
     page,
     app,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: theme });
     await openSample(page, app);

@@ -28,7 +28,7 @@ export function ChartLegend({ series, zones }: { series: Series[]; zones: ZoneCo
   const lines = series.filter((entry) => entry.role !== 'band');
   const banded = series.some((entry) => entry.role === 'band');
   return (
-    <ul className="chart-legend" aria-label="Chart legend">
+    <ul className="trend-legend" aria-label="Chart legend">
       {lines.map((entry) => (
         <li key={entry.label}>
           <svg width="22" height="8" aria-hidden="true">
@@ -47,7 +47,7 @@ export function ChartLegend({ series, zones }: { series: Series[]; zones: ZoneCo
       ))}
       {MARKERS.map(({ status, glyph }) => (
         <li key={status}>
-          <span aria-hidden="true" className="chart-legend-marker">
+          <span aria-hidden="true" className="trend-legend-marker">
             {glyph}
           </span>
           {STATUS_LABELS[status]}
@@ -55,7 +55,7 @@ export function ChartLegend({ series, zones }: { series: Series[]; zones: ZoneCo
       ))}
       {banded ? (
         <li>
-          <span className="chart-legend-zones" aria-hidden="true">
+          <span className="trend-legend-zones" aria-hidden="true">
             {ZONES.map(({ status, fill }) => (
               <span key={status} style={{ background: zones[fill] }} />
             ))}
