@@ -4,7 +4,7 @@ import { expect, openSample, test } from './fixtures';
 
 // The KPI detail as its users work in it: comments added and edited beside the numbers they
 // explain, the action-plan table whole (no button or field cut off) in the two window sizes
-// people use, and a legend that takes one short line.
+// people use, a removed plan that can be undone, and a legend that takes one short line.
 
 async function openNetProfitMargin(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
@@ -97,8 +97,21 @@ for (const viewport of [
     }
     mkdirSync('test-results/screens', { recursive: true });
     await page.screenshot({ path: `test-results/screens/action-plans-${size}.png` });
+
+    // Removing says so inside the detail, with Undo; Done removes it for good.
     await controls[2]?.click();
     await expect(plans).toBeHidden();
+    const notice = detail
+      .getByRole('status')
+      .filter({ hasText: `Removed the action plan “${name}”.` });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(plans.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+    await controls[2]?.click();
+    await notice.getByRole('button', { name: 'Done' }).click();
+    await expect(notice).toBeHidden();
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+    await openNetProfitMargin(page);
+    await expect(detail.getByText(`Nothing recorded yet`)).toBeVisible();
   });
 }
 

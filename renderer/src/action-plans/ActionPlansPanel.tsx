@@ -2,16 +2,23 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ActionPlan, ActionPlanStatus } from '@shared/domain/entities';
 import { ACTION_PLAN_STATUS_LABELS, ACTION_PLAN_STATUSES } from '@shared/report/action-plans';
 import { errorMessage } from '../api/client';
+import { useUndoDeleteStore } from '../app/undo-delete-store';
+import { UndoNotice } from '../ui/UndoNotice';
 import { useActionPlansStore } from './action-plans-store';
 
 // A KPI's action plans inside its detail dialog: list, add, change status or due date, remove.
 // The dialog is itself a form, so this panel uses buttons and catches Enter instead of nesting
 // a second form.
 
+/** The undo notice of removed plans shows in the panel: the modal detail hides the rest. */
+const UNDO_SCOPE = 'action-plans';
+
 export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: string }) {
   const id = useId();
   const stored = useActionPlansStore((state) => state.byKpi[kpiId]);
-  const plans: ActionPlan[] = stored ?? [];
+  // A removed plan leaves the table at once; the removal runs after its Undo notice.
+  const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
+  const plans: ActionPlan[] = (stored ?? []).filter((plan) => plan.id !== hidden);
   const { load, create, update, remove } = useActionPlansStore();
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
@@ -110,7 +117,14 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
                   <button
                     type="button"
                     aria-label={`Remove ${plan.title}`}
-                    onClick={() => void run(() => remove(kpiId, plan.id))}
+                    onClick={() =>
+                      void useUndoDeleteStore.getState().schedule({
+                        id: plan.id,
+                        scope: UNDO_SCOPE,
+                        message: `Removed the action plan “${plan.title}”${plan.notes ? ' with its notes' : ''}.`,
+                        run: () => remove(kpiId, plan.id),
+                      })
+                    }
                   >
                     Remove
                   </button>
@@ -152,6 +166,7 @@ export function ActionPlansPanel({ kpiId, kpiName }: { kpiId: string; kpiName: s
           Add action plan
         </button>
       </div>
+      <UndoNotice scope={UNDO_SCOPE} />
       {error ? (
         <p role="alert" className="form-error">
           {error}

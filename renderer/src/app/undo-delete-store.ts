@@ -11,6 +11,8 @@ interface PendingDelete {
   /** The ids hidden meanwhile (the item and, for a container, nothing else needs hiding). */
   id: string;
   message: string;
+  /** Where the notice shows: none for the workspace's, else the UndoNotice of that scope. */
+  scope?: string;
   run(): Promise<void>;
   /** What to put back on screen besides the item itself (the scorecard shown, say). */
   undone?(): void;
