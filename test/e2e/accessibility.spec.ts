@@ -41,7 +41,8 @@ for (const { theme, viewport } of RUNS) {
     page,
     app,
   }) => {
-    test.setTimeout(180_000);
+    // Thirteen axe runs and a notice's ten seconds: 2½–3 min on the shared 2-core machine.
+    test.setTimeout(300_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: theme });
     await openSample(page, app);
