@@ -78,10 +78,17 @@ export const SYSTEM_TOOLS = {
     debian: 'fonts-dejavu-core',
     linuxOnly: true,
   },
+  postgresql: {
+    label: 'PostgreSQL (initdb, pg_ctl)',
+    why: 'the team sync tests start a real server of their own in a temp folder',
+    commands: ['initdb', 'pg_ctl'],
+    debian: 'postgresql',
+    brew: { formula: 'postgresql@17' },
+  },
 };
 
-/** What `npm test` needs; team sync will add PostgreSQL here. */
-export const TEST_TOOLS = ['chromium', 'poppler', 'libreoffice', 'dejavu'];
+/** What `npm test` needs. */
+export const TEST_TOOLS = ['chromium', 'poppler', 'libreoffice', 'dejavu', 'postgresql'];
 
 /** Where a Chromium (or Chrome, which Playwright drives the same way) is usually installed. */
 export function chromiumCandidates(platform, env) {

@@ -4,7 +4,7 @@
 // at the machine and acts. Node built-ins only: it runs before node_modules exists.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { npm, root, run, elapsed, say } from './project.mjs';
@@ -110,6 +110,15 @@ function sofficeOffPath() {
   return null;
 }
 
+function debianPostgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const found = readdirSync(base).find((version) =>
+    isExecutable(join(base, version, 'bin', 'initdb')),
+  );
+  return found === undefined ? null : join(base, found, 'bin');
+}
+
 function hasDejaVu() {
   const fcList = findCommand('fc-list');
   if (fcList) {
@@ -146,6 +155,12 @@ function probe(ids) {
       if (!found.chromium) missing.push({ id, detail: `not at ${candidates.join(' or ')}` });
     } else if (id === 'dejavu') {
       if (!hasDejaVu()) missing.push({ id, detail: 'not installed' });
+    } else if (id === 'postgresql') {
+      // Debian keeps initdb and pg_ctl in /usr/lib/postgresql/N/bin, off PATH; the tests'
+      // helper looks there too.
+      if (!findCommand('initdb') && !debianPostgresBin()) {
+        missing.push({ id, detail: 'initdb not found on PATH or in /usr/lib/postgresql/*/bin' });
+      }
     } else {
       const absent = tool.commands.filter((command) => !findCommand(command));
       const soffice = absent.includes('soffice') ? sofficeOffPath() : null;
