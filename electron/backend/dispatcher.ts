@@ -29,6 +29,10 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   // Into a new workspace: the consultant's case on a fresh machine (the handler asks for the
   // open workspace itself when importing into it).
   'package.import',
+  // Team sync from the start screen: set a server up, manage members, join into a new file.
+  'sync.initServer',
+  'sync.setMember',
+  'sync.join',
   // Reminders span every recent workspace, open or not.
   'reminders.inbox',
   'reminders.claimDue',

@@ -15,6 +15,7 @@ import { settingsHandlers } from './handlers/settings';
 import { reportHandlers } from './handlers/report';
 import { scorecardHandlers } from './handlers/scorecard';
 import { scoringHandlers } from './handlers/scoring';
+import { syncHandlers } from './handlers/sync';
 import { combineHandlers, type Handlers } from './handlers/types';
 import { valueHandlers } from './handlers/value';
 import { workspaceHandlers } from './handlers/workspace';
@@ -47,6 +48,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     backupHandlers,
     settingsHandlers,
     strategyMapHandlers,
+    syncHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

@@ -32,6 +32,7 @@ import { transferContract } from './contract-transfer';
 import { exportContract } from './contract-export';
 import { settingsContract } from './contract-settings';
 import { strategyMapContract } from './contract-map';
+import { syncContract } from './contract-sync';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
@@ -230,6 +231,7 @@ export const contract = {
   ...exportContract,
   ...settingsContract,
   ...strategyMapContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   /** The call was refused before reaching the backend (browser-mode token, origin). */
   'FORBIDDEN',
+  /** Team sync could not reach its server, or lost it mid-way: try again later (the outbox waits). */
+  'SYNC_OFFLINE',
+  /** The sync server refused: login, schema, space, role; the message says which. */
+  'SYNC_REFUSED',
   /** A bug: the message is generic, the details are logged. */
   'INTERNAL',
 ] as const;

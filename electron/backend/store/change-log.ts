@@ -216,3 +216,84 @@ export class ChangeLog {
     return rows.map(toEntry);
   }
 }
+
+// Team sync reads the log in the order it was written and appends entries written on other
+// laptops with their own ids, times and devices (electron/backend/sync/). Sync touches the log
+// only through these, so a change of the table's shape stays in this file.
+
+/** An entry as stored: the old and new values as JSON text. */
+export interface RawChange {
+  id: string;
+  entity: string;
+  entityId: string;
+  operation: ChangeOperation;
+  oldJson: string | null;
+  newJson: string | null;
+  at: string;
+  deviceId: string;
+}
+
+interface PositionedRow extends ChangeRow {
+  position: number;
+}
+
+function toRaw(row: ChangeRow): RawChange {
+  return {
+    id: row.id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    operation: row.operation,
+    oldJson: row.old_value,
+    newJson: row.new_value,
+    at: row.at,
+    deviceId: row.device_id,
+  };
+}
+
+/** Up to `limit` entries written after `position` (0: from the first), in writing order. */
+export function changesAfter(
+  db: Db,
+  position: number,
+  limit: number,
+): { position: number; change: RawChange }[] {
+  return db
+    .prepare<[number, number], PositionedRow>(
+      'SELECT rowid AS position, * FROM change_log WHERE rowid > ? ORDER BY rowid LIMIT ?',
+    )
+    .all(position, limit)
+    .map((row) => ({ position: row.position, change: toRaw(row) }));
+}
+
+/** Every entry of one entity (a value's entity id is its natural key). */
+export function changesOf(db: Db): (entity: string, entityId: string) => RawChange[] {
+  const select = db.prepare<[string, string], ChangeRow>(
+    'SELECT * FROM change_log WHERE entity = ? AND entity_id = ?',
+  );
+  return (entity, entityId) => select.all(entity, entityId).map(toRaw);
+}
+
+/** Appends entries written elsewhere, as they were written (inside the caller's transaction). */
+export function appendReceived(db: Db): (change: RawChange) => void {
+  const insert = db.prepare(`${INSERT}${ROW}`);
+  return (c) => {
+    insert.run(c.id, c.entity, c.entityId, c.operation, c.oldJson, c.newJson, c.at, c.deviceId);
+  };
+}
+
+/** The position of the last entry written (0 for an empty log). */
+export function lastChangePosition(db: Db): number {
+  return (
+    db
+      .prepare<[], { position: number | null }>('SELECT max(rowid) AS position FROM change_log')
+      .get()?.position ?? 0
+  );
+}
+
+/** The entries with these ids, in no particular order. */
+export function changesByIds(db: Db, ids: readonly string[]): RawChange[] {
+  const select = db.prepare<[string], ChangeRow>('SELECT * FROM change_log WHERE id = ?');
+  return ids.flatMap((id) => {
+    const row = select.get(id);
+    return row ? [toRaw(row)] : [];
+  });
+}

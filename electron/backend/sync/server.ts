@@ -15,7 +15,9 @@ export type SyncErrorCode =
   | 'FORBIDDEN'
   | 'CONNECTION_LOST'
   | 'NOT_SHARED'
-  | 'ALREADY_SHARED';
+  | 'ALREADY_SHARED'
+  | 'NEWER_APP'
+  | 'BAD_EVENT';
 
 /** A sync that could not be done, with a sentence the user can act on. */
 export class SyncError extends Error {

@@ -3,6 +3,7 @@ import type { Db } from './connection';
 import { CHANGE_LOG_V5 } from './change-log-v5';
 import { SCHEMA_V1 } from './schema-v1';
 import { STRATEGY_MAP_SCHEMA } from './strategy-map-schema';
+import { TEAM_SYNC_SCHEMA } from '../sync/workspace-schema';
 
 // Forward-only, numbered migrations (STYLE.md pattern 7). A migration is never edited once
 // shipped: users' files were written by it. Add a new one with the next number instead.
@@ -83,6 +84,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'strategy map: links between objectives and map positions',
     up(db) {
       db.exec(STRATEGY_MAP_SCHEMA);
+    },
+  },
+  {
+    version: 7,
+    name: 'team sync',
+    up(db) {
+      db.exec(TEAM_SYNC_SCHEMA);
     },
   },
 ];

@@ -18,7 +18,8 @@ function sources(dir: string): string[] {
 const DATA_TABLES =
   'scorecards|perspectives|objectives|kpis|kpi_values|action_plans|reminder_defaults|kpi_reminder_overrides|review_schedules|change_log';
 const WRITE = new RegExp(
-  `(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+(${DATA_TABLES})\\b`,
+  // Not followed by a dot: kpis.events and kpis.spaces are the sync server's schema.
+  `(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+(${DATA_TABLES})\\b(?!\\.)`,
   'gi',
 );
 

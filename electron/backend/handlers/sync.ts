@@ -1,0 +1,23 @@
+import {
+  initSyncServer,
+  join,
+  listConflicts,
+  runSync,
+  setSpaceMember,
+  share,
+  syncStatus,
+} from '../sync/service';
+import type { HandlerGroup } from './types';
+
+// Team sync: the server's setup and members, sharing and joining a space, syncing, and the
+// conflicts to review.
+
+export const syncHandlers = {
+  'sync.initServer': (input) => initSyncServer(input.url),
+  'sync.setMember': (input) => setSpaceMember(input),
+  'sync.share': (input, ctx) => share(ctx, input.url, input.space),
+  'sync.join': (input, ctx) => join(ctx, input),
+  'sync.run': (input, ctx) => runSync(ctx, input.url),
+  'sync.status': (_input, ctx) => syncStatus(ctx),
+  'sync.conflicts': (_input, ctx) => listConflicts(ctx),
+} satisfies HandlerGroup;

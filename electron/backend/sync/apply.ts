@@ -1,0 +1,122 @@
+import { CHANGE_ENTITIES, type ChangeEntity } from '@shared/domain/entities';
+import { formatHlc, parseHlc, receive, type Hlc } from '@shared/sync/hlc';
+import {
+  appendReceived,
+  changesAfter,
+  changesOf,
+  lastChangePosition,
+  type RawChange,
+} from '../store/change-log';
+import type { Db } from '../workspace/connection';
+import { dropOrphans, foldedWriter, kindRank } from '../store/replicated';
+import { readLink, stampStatements, updateLink } from './link';
+import type { PulledEvent } from './remote';
+import { SyncError } from './server';
+
+// Applying one page of pulled events, all in one local transaction: the events join the change
+// log and the stamps, the clock moves past them, each entity they touch is folded again and
+// written, and the cursor moves to the page's end. A crash or kill anywhere before the commit
+// leaves the file as it was, and the next sync pulls the page again.
+
+export interface PageResult {
+  /** Events new to this file. */
+  received: number;
+  /** Entity kinds whose tables changed, for the `changed` event. */
+  kinds: Set<ChangeEntity>;
+}
+
+/** Refuses a page with entity kinds this app does not know, before anything is written. */
+export function checkKinds(events: readonly PulledEvent[]): void {
+  const unknown = new Set(
+    events
+      .map((event) => event.entity)
+      .filter((entity) => !(CHANGE_ENTITIES as readonly string[]).includes(entity)),
+  );
+  if (unknown.size > 0)
+    throw new SyncError(
+      'NEWER_APP',
+      `The space holds changes of a kind this version of KPI Scorecard does not know (${[...unknown].join(', ')}): update the app to sync it. Nothing was applied; your changes wait in the outbox.`,
+    );
+}
+
+export function applyPage(
+  db: Db,
+  events: readonly PulledEvent[],
+  device: string,
+  now: () => number,
+): PageResult {
+  checkKinds(events);
+  return db.transaction((): PageResult => {
+    db.pragma('defer_foreign_keys = ON');
+    const link = readLink(db);
+    if (link === null) throw new SyncError('NOT_SHARED', 'This workspace is not shared.');
+    const stamps = stampStatements(db);
+    const append = appendReceived(db);
+    // When everything written here is stamped, the entries appended now need no stamping.
+    const allStamped = changesAfter(db, link.stampedThrough, 1).length === 0;
+    let clock: Hlc | null = link.clock === null ? null : parseHlc(link.clock);
+    const touched = new Map<string, { entity: string; entityId: string }>();
+    let received = 0;
+    for (const event of events) {
+      if (stamps.find(event.id) !== null) {
+        stamps.markSeen(event.id, event.seq, event.author);
+        continue;
+      }
+      const stamp = parseHlc(event.hlc);
+      if (stamp === null)
+        throw new SyncError(
+          'BAD_EVENT',
+          `The server sent an event with a malformed clock stamp (${event.id}).`,
+        );
+      append(toRaw(event));
+      stamps.add({
+        changeId: event.id,
+        entity: event.entity,
+        entityId: event.entityId,
+        hlc: event.hlc,
+        base: event.base,
+        author: event.author,
+        seq: event.seq,
+        sent: true,
+      });
+      clock = receive(clock, stamp, now(), device);
+      touched.set(`${event.entity}\u0000${event.entityId}`, {
+        entity: event.entity,
+        entityId: event.entityId,
+      });
+      received += 1;
+    }
+    const kinds = new Set<ChangeEntity>();
+    const changesFor = changesOf(db);
+    const writeFolded = foldedWriter(db);
+    const ordered = [...touched.values()].sort((a, b) => kindRank(a.entity) - kindRank(b.entity));
+    for (const { entity, entityId } of ordered) {
+      const keyStamps = stamps.ofKey(entity, entityId);
+      const changes = new Map(changesFor(entity, entityId).map((c) => [c.id, c]));
+      const conflict = writeFolded({ entity, entityId, stamps: keyStamps, changes });
+      stamps.setConflict(entity, entityId, conflict);
+      kinds.add(entity as ChangeEntity);
+    }
+    dropOrphans(db);
+    const last = events.at(-1);
+    updateLink(db, {
+      cursor: last === undefined ? link.cursor : Math.max(link.cursor, last.seq),
+      clock: clock === null ? null : formatHlc(clock),
+      ...(allStamped ? { stampedThrough: lastChangePosition(db) } : {}),
+    });
+    return { received, kinds };
+  })();
+}
+
+function toRaw(event: PulledEvent): RawChange {
+  return {
+    id: event.id,
+    entity: event.entity,
+    entityId: event.entityId,
+    operation: event.operation,
+    oldJson: event.oldValue,
+    newJson: event.newValue,
+    at: event.at,
+    deviceId: event.deviceId,
+  };
+}
