@@ -22,11 +22,20 @@ export default async function setup(project: TestProject): Promise<void> {
       outDir,
     ),
   );
+  project.provide(
+    'syncHarnessPath',
+    await builders.buildNodeEntry(
+      join('test', 'fixtures', 'sync-harness.ts'),
+      'sync-harness.mjs',
+      outDir,
+    ),
+  );
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     importWorkerPath: string;
     importHarnessPath: string;
+    syncHarnessPath: string;
   }
 }

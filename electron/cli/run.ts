@@ -8,6 +8,8 @@ import { importCommand } from './commands/import-values';
 import { newCommand } from './commands/new';
 import { remindersCommand } from './commands/reminders';
 import { reportCommand } from './commands/report';
+import { serverCommand } from './commands/server';
+import { joinCommand, shareCommand, syncCommand } from './commands/sync';
 import { statusCommand } from './commands/status';
 
 // `kpis SUBCOMMAND …`: picks the subcommand, runs it, and turns any failure into one line on
@@ -21,6 +23,10 @@ const COMMANDS: readonly Command[] = [
   exportCommand,
   reportCommand,
   remindersCommand,
+  shareCommand,
+  joinCommand,
+  syncCommand,
+  serverCommand,
 ];
 
 export function usage(): string {

@@ -63,7 +63,7 @@ export const spaceNameSchema = z
 
 export const syncContract = {
   /** Sets an empty PostgreSQL database up for team sync, or brings it up to date. */
-  'sync.initServer': method<{ applied: number[]; version: number }>()(
+  'sync.initServer': method<{ server: string; applied: number[]; version: number }>()(
     z.strictObject({ url: serverUrlSchema }),
   ),
   /** Adds, changes (role) or removes (role null) a member of a space; owners only. */

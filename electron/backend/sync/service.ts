@@ -9,7 +9,7 @@ import { createWorkspaceFile } from '../workspace/lifecycle';
 import { joinSpace, shareWorkspace, syncWorkspace, type SyncEnv, type SyncOutcome } from './engine';
 import { conflictKeys, outboxSize, readLink, stampStatements } from './link';
 import { openSpace, setMember } from './remote';
-import { checkSchema, connect, explain, initServer, SyncError } from './server';
+import { checkSchema, connect, explain, initServer, serverLabel, SyncError } from './server';
 import { asFoldEvent } from './stamp';
 
 // The sync API's work (handlers/sync.ts): each call's failure as an ApiError the page and the
@@ -45,7 +45,7 @@ function announce(ctx: HandlerContext, outcome: SyncOutcome): SyncRun {
 }
 
 export function initSyncServer(url: string) {
-  return translated(() => initServer(url));
+  return translated(async () => ({ server: serverLabel(url), ...(await initServer(url)) }));
 }
 
 export function setSpaceMember(input: {
