@@ -55,7 +55,11 @@ export function applyPage(
     // When everything written here is stamped, the entries appended now need no stamping.
     const allStamped = changesAfter(db, link.stampedThrough, 1).length === 0;
     let clock: Hlc | null = link.clock === null ? null : parseHlc(link.clock);
-    const touched = new Map<string, { entity: string; entityId: string }>();
+    // Per entity touched: the page's events for it, and whether the file had any before.
+    const touched = new Map<
+      string,
+      { entity: string; entityId: string; fresh: boolean; events: PulledEvent[] }
+    >();
     let received = 0;
     for (const event of events) {
       if (stamps.find(event.id) !== null) {
@@ -68,6 +72,17 @@ export function applyPage(
           'BAD_EVENT',
           `The server sent an event with a malformed clock stamp (${event.id}).`,
         );
+      // Checked before the event itself is stamped here.
+      const key = `${event.entity}\u0000${event.entityId}`;
+      const entry = touched.get(key);
+      if (entry) entry.events.push(event);
+      else
+        touched.set(key, {
+          entity: event.entity,
+          entityId: event.entityId,
+          fresh: !stamps.hasKey(event.entity, event.entityId),
+          events: [event],
+        });
       append(toRaw(event));
       stamps.add({
         changeId: event.id,
@@ -80,19 +95,21 @@ export function applyPage(
         sent: true,
       });
       clock = receive(clock, stamp, now(), device);
-      touched.set(`${event.entity}\u0000${event.entityId}`, {
-        entity: event.entity,
-        entityId: event.entityId,
-      });
+
       received += 1;
     }
     const kinds = new Set<ChangeEntity>();
     const changesFor = changesOf(db);
     const writeFolded = foldedWriter(db);
     const ordered = [...touched.values()].sort((a, b) => kindRank(a.entity) - kindRank(b.entity));
-    for (const { entity, entityId } of ordered) {
-      const keyStamps = stamps.ofKey(entity, entityId);
-      const changes = new Map(changesFor(entity, entityId).map((c) => [c.id, c]));
+    for (const { entity, entityId, fresh, events: mine } of ordered) {
+      // An entity new to this file (every one, in a join) folds from the page's events alone.
+      const keyStamps = fresh
+        ? mine.map((e) => ({ changeId: e.id, hlc: e.hlc, base: e.base }))
+        : stamps.ofKey(entity, entityId);
+      const changes = new Map(
+        (fresh ? mine.map(toRaw) : changesFor(entity, entityId)).map((c) => [c.id, c]),
+      );
       const conflict = writeFolded({ entity, entityId, stamps: keyStamps, changes });
       stamps.setConflict(entity, entityId, conflict);
       kinds.add(entity as ChangeEntity);

@@ -253,8 +253,13 @@ async function push(client: pg.Client, db: Db, access: SpaceAccess, env: SyncEnv
         },
       ];
     });
-    sent += await pushEvents(client, access.spaceId, events);
+    const pushed = await pushEvents(client, access.spaceId, events);
+    sent += pushed.added;
     db.transaction(() => {
+      // Nobody pushed between our last pull and this push: the numbers it took are ours, so
+      // the cursor moves past them instead of pulling our own events back.
+      if (readLink(db)?.cursor === pushed.lastBefore)
+        updateLink(db, { cursor: pushed.lastBefore + pushed.added });
       markSent(
         db,
         stamps.map((s) => s.changeId),

@@ -120,6 +120,9 @@ export function stampStatements(db: Db) {
   const byKey = db.prepare<[string, string], StampRow>(
     'SELECT * FROM sync_events WHERE entity = ? AND entity_id = ?',
   );
+  const anyOfKey = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM sync_events WHERE entity = ? AND entity_id = ? LIMIT 1',
+  );
   const insert = db.prepare(
     `INSERT INTO sync_events (change_id, entity, entity_id, hlc, base, author, seq, sent)
      VALUES (@changeId, @entity, @entityId, @hlc, @base, @author, @seq, @sent)`,
@@ -138,6 +141,8 @@ export function stampStatements(db: Db) {
     },
     ofKey: (entity: string, entityId: string): EventStamp[] =>
       byKey.all(entity, entityId).map(toStamp),
+    hasKey: (entity: string, entityId: string): boolean =>
+      anyOfKey.get(entity, entityId) !== undefined,
     add(stamp: EventStamp): void {
       insert.run({ ...stamp, sent: stamp.sent ? 1 : 0 });
     },

@@ -59,12 +59,19 @@ export async function setMember(
   await client.query('SELECT kpis.set_member($1, $2, $3)', [space, member, role]);
 }
 
-/** Sends events; returns how many the server did not have yet. */
+export interface PushResult {
+  /** How many the server did not have yet. */
+  added: number;
+  /** The space's last sequence number before them. */
+  lastBefore: number;
+}
+
+/** Sends events. */
 export async function pushEvents(
   client: pg.Client,
   spaceId: number,
   events: readonly WireEvent[],
-): Promise<number> {
+): Promise<PushResult> {
   const rows = events.map((e) => ({
     id: e.id,
     entity: e.entity,
@@ -77,11 +84,12 @@ export async function pushEvents(
     hlc: e.hlc,
     base: e.base,
   }));
-  const result = await client.query<{ added: string }>('SELECT kpis.push($1, $2::jsonb) AS added', [
-    spaceId,
-    JSON.stringify(rows),
-  ]);
-  return Number(result.rows[0]?.added);
+  const result = await client.query<{ added: string; last_before: string }>(
+    'SELECT * FROM kpis.push($1, $2::jsonb)',
+    [spaceId, JSON.stringify(rows)],
+  );
+  const row = result.rows[0];
+  return { added: Number(row?.added), lastBefore: Number(row?.last_before) };
 }
 
 interface EventRow {

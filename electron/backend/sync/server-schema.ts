@@ -113,8 +113,11 @@ CREATE FUNCTION kpis.open_space(p_name text)
     RETURN QUERY SELECT s.id, kpis.role_in(s.id), s.last_seq FROM kpis.spaces s WHERE s.id = v_id;
   END $$;
 
--- Adds the events not yet present (a re-sent push adds nothing) and returns how many it added.
-CREATE FUNCTION kpis.push(p_space bigint, p_events jsonb) RETURNS bigint
+-- Adds the events not yet present (a re-sent push adds nothing); returns how many it added and
+-- the space's last number before them, so a pusher that had read up to that number knows the
+-- numbers up to last_before + added are its own and need not pull them back.
+CREATE FUNCTION kpis.push(p_space bigint, p_events jsonb)
+  RETURNS TABLE (added bigint, last_before bigint)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, kpis AS $$
   DECLARE
     v_role text := kpis.role_in(p_space);
@@ -142,7 +145,7 @@ CREATE FUNCTION kpis.push(p_space bigint, p_events jsonb) RETURNS bigint
     WHERE NOT EXISTS (SELECT 1 FROM kpis.events k WHERE k.space_id = p_space AND k.id = e.id);
     GET DIAGNOSTICS v_added = ROW_COUNT;
     UPDATE kpis.spaces SET last_seq = v_last + v_added WHERE id = p_space;
-    RETURN v_added;
+    RETURN QUERY SELECT v_added, v_last;
   END $$;
 
 -- Owners add people, change their role, or (p_role NULL) remove them.

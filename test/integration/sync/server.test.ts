@@ -91,7 +91,10 @@ describe('spaces, members and access', () => {
     const spaceId = await as('alice', (c) => createSpace(c, 'acme'));
     await as('alice', (c) => setMember(c, 'acme', 'bob', 'viewer'));
     const first = [event('k1/2026-01', 1), event('k1/2026-02', 2)];
-    expect(await as('alice', (c) => pushEvents(c, spaceId, first))).toBe(2);
+    expect(await as('alice', (c) => pushEvents(c, spaceId, first))).toEqual({
+      added: 2,
+      lastBefore: 0,
+    });
 
     expect(await as('bob', (c) => openSpace(c, 'acme'))).toEqual({
       spaceId,
@@ -146,8 +149,14 @@ describe('spaces, members and access', () => {
     const spaceId = await as('alice', (c) => createSpace(c, 'busy'));
     await as('alice', (c) => setMember(c, 'busy', 'bob', 'editor'));
     const batch = Array.from({ length: 50 }, (_, i) => event(`k2/p${String(i)}`, i));
-    expect(await as('alice', (c) => pushEvents(c, spaceId, batch))).toBe(50);
-    expect(await as('alice', (c) => pushEvents(c, spaceId, batch))).toBe(0);
+    expect(await as('alice', (c) => pushEvents(c, spaceId, batch))).toEqual({
+      added: 50,
+      lastBefore: 0,
+    });
+    expect(await as('alice', (c) => pushEvents(c, spaceId, batch))).toEqual({
+      added: 0,
+      lastBefore: 50,
+    });
     // Four pushers at once, each with its own events and half of the previous batch again.
     const pushers = ['alice', 'bob', 'alice', 'bob'].map((user, p) =>
       as(user, (c) =>
@@ -157,7 +166,10 @@ describe('spaces, members and access', () => {
         ]),
       ),
     );
-    expect(await Promise.all(pushers)).toEqual([100, 100, 100, 100]);
+    const results = await Promise.all(pushers);
+    expect(results.map((r) => r.added)).toEqual([100, 100, 100, 100]);
+    // Each took the numbers right after the one before it.
+    expect(results.map((r) => r.lastBefore).sort((x, y) => x - y)).toEqual([50, 150, 250, 350]);
     const all = await as('bob', (c) => pullEvents(c, spaceId, 0, 10_000));
     expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
     expect(new Set(all.map((e) => e.id)).size).toBe(450);

@@ -1,0 +1,129 @@
+// Team sync speed (issue 20): a first share of 60,000 values to a real PostgreSQL and a join
+// of them into a new file, each through the API, against the same rows moved raw in the same
+// run (multi-row INSERT of the events into a plain table; SELECT of them into a SQLite table
+// in one transaction); then an incremental sync of 100 changes on each laptop.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { startPostgres } from '../test/fixtures/postgres';
+import { psql } from '../test/fixtures/postgres';
+import { benchBackend } from './lib/backend';
+import { buildLargeWorkspace, KPIS, PERIODS } from './lib/large-workspace';
+
+const server = await startPostgres();
+try {
+  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
+  const a = await buildLargeWorkspace();
+  await a.call('sync.initServer', { url: server.url });
+
+  let start = performance.now();
+  const shared = await a.call('sync.share', { url: server.urlFor('alice'), space: 'bench' });
+  const shareMs = performance.now() - start;
+  await a.call('sync.setMember', {
+    url: server.urlFor('alice'),
+    space: 'bench',
+    member: 'bob',
+    role: 'editor',
+  });
+
+  const b = benchBackend(join(a.dir, 'b'));
+  start = performance.now();
+  const joined = await b.call('sync.join', {
+    url: server.urlFor('bob'),
+    space: 'bench',
+    path: join(a.dir, 'b.kpis'),
+  });
+  const joinMs = performance.now() - start;
+  if (joined.sync.received !== shared.sent)
+    throw new Error(`sent ${String(shared.sent)}, received ${String(joined.sync.received)}`);
+
+  // The same rows, raw.
+  const copy = join(a.dir, 'copy.kpis');
+  await a.call('workspace.saveCopy', { path: copy });
+  const file = new Database(copy, { readonly: true });
+  const rows = file
+    .prepare<[], unknown[]>(
+      'SELECT id, entity, entity_id, operation, old_value, new_value, at, device_id FROM change_log',
+    )
+    .raw()
+    .all();
+  file.close();
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  await client.query(
+    'CREATE TABLE raw_events (seq bigserial, id uuid PRIMARY KEY, entity text, entity_id text, operation text, old_value text, new_value text, at text, device_id text)',
+  );
+  start = performance.now();
+  await client.query('BEGIN');
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const params = chunk.flat();
+    const values = chunk.map(
+      (_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${String(r * 8 + c + 1)}`).join(', ')})`,
+    );
+    await client.query(
+      `INSERT INTO raw_events (id, entity, entity_id, operation, old_value, new_value, at, device_id) VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+  await client.query('COMMIT');
+  const rawPushMs = performance.now() - start;
+
+  start = performance.now();
+  const target = new Database(join(a.dir, 'raw.sqlite'));
+  target.exec(
+    'CREATE TABLE raw_events (seq INTEGER, id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, operation TEXT, old_value TEXT, new_value TEXT, at TEXT, device_id TEXT)',
+  );
+  const insert = target.prepare('INSERT INTO raw_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  let after = 0;
+  for (;;) {
+    const page = await client.query<Record<string, string>>({
+      text: 'SELECT seq, id, entity, entity_id, operation, old_value, new_value, at, device_id FROM raw_events WHERE seq > $1 ORDER BY seq LIMIT 5000',
+      values: [after],
+    });
+    if (page.rows.length === 0) break;
+    target.transaction(() => {
+      for (const row of page.rows) insert.run(Object.values(row));
+    })();
+    after = Number(page.rows.at(-1)?.seq);
+  }
+  target.close();
+  const rawPullMs = performance.now() - start;
+  await client.end();
+
+  // 100 changes on A, then a sync on each side.
+  const kpis = await a.call('kpi.list', {});
+  await a.call('value.setMany', {
+    entries: kpis
+      .filter((kpi) => kpi.formula === null)
+      .slice(0, 100)
+      .map((kpi) => ({ kpiId: kpi.id, period: '2030-01', value: 1 })),
+  });
+  start = performance.now();
+  const sent = await a.call('sync.run', { url: server.urlFor('alice') });
+  const pushMs = performance.now() - start;
+  start = performance.now();
+  const received = await b.call('sync.run', { url: server.urlFor('bob') });
+  const pullMs = performance.now() - start;
+  if (sent.sent !== 100 || received.received !== 100)
+    throw new Error('the 100 changes did not travel');
+
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(
+    `workspace: ${String(KPIS)} KPIs × ${String(PERIODS)} months = ${String(KPIS * PERIODS)} values, ${String(rows.length)} change-log entries`,
+  );
+  console.log(`share (stamp + push through the API): ${s(shareMs)}   (target: under 5 s)`);
+  console.log(`raw multi-row INSERT of the same rows: ${s(rawPushMs)}`);
+  console.log(`ratio: ${(shareMs / rawPushMs).toFixed(1)}×`);
+  console.log(`join (new file + pull + fold + write): ${s(joinMs)}   (target: under 5 s)`);
+  console.log(`raw SELECT of the same rows into SQLite: ${s(rawPullMs)}`);
+  console.log(`ratio: ${(joinMs / rawPullMs).toFixed(1)}×`);
+  console.log(
+    `incremental sync of 100 changes: send ${pushMs.toFixed(0)} ms, receive ${pullMs.toFixed(0)} ms   (target: under 200 ms each)`,
+  );
+  a.backend.close();
+  b.backend.close();
+} finally {
+  server.stop();
+}
