@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initServer } from '../../../electron/backend/sync/server';
+import { formatHlc } from '@shared/sync/hlc';
+import { openSpace, pushEvents } from '../../../electron/backend/sync/remote';
+import { connect, initServer } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
 
@@ -203,5 +205,40 @@ describe('laptops that work offline and converge', () => {
       code: 'SYNC_REFUSED',
       message: 'carol is not a member of the space "three".',
     });
+  });
+
+  it('refuses events of a kind from a newer app, applying nothing and keeping the outbox', async () => {
+    const a = await withScorecard();
+    const kpi = await a.call('kpi.create', { objectiveId: a.objective.id, name: 'Visits' });
+    await a.call('sync.share', { url: server.urlFor('alice'), space: 'newer' });
+    const before = await snapshot(a);
+    await a.call('value.set', { kpiId: kpi.id, period: '2026-05', value: 5 });
+    const client = await connect(server.urlFor('alice'));
+    const { spaceId } = await openSpace(client, 'newer');
+    await pushEvents(client, spaceId, [
+      {
+        id: '0190c0de-0000-7000-8000-00000000feed',
+        entity: 'forecast',
+        entityId: 'f1',
+        operation: 'insert',
+        oldValue: null,
+        newValue: '{}',
+        at: '2030-01-01T00:00:00.000Z',
+        deviceId: 'future',
+        hlc: formatHlc({ wall: Date.parse('2030-01-01'), counter: 0, device: 'future' }),
+        base: '[]',
+      },
+    ]);
+    await client.end();
+    const error = await a.fail('sync.run', { url: server.urlFor('alice') });
+    expect(error).toMatchObject({ code: 'SYNC_REFUSED' });
+    expect(error.message).toMatch(
+      /changes of a kind this version of KPI Scorecard does not know \(forecast\): update the app/u,
+    );
+    expect(await a.call('sync.status', {})).toMatchObject({ waiting: 1, lastError: error.message });
+    // Nothing of the page applied: the history is what it was plus the local edit.
+    const after = await snapshot(a);
+    expect(after.kpis).toEqual(before.kpis);
+    expect(after.values).toEqual([[kpi.id, '2026-05', 5, '']]);
   });
 });
