@@ -45,3 +45,24 @@ export function fitScale(
   if (map.width <= 0 || map.height <= 0) return 1;
   return Math.min(1, box.width / map.width, box.height / map.height);
 }
+
+/** A name in at most `lines` lines of about `width` characters, the last cut with "…". */
+export function wrapName(name: string, width = 24, lines = 2): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/u).filter(Boolean)) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= width || line === '') line = next;
+    else {
+      out.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') out.push(line);
+  if (out.length <= lines)
+    return out.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  const kept = out.slice(0, lines);
+  const last = kept[lines - 1] ?? '';
+  kept[lines - 1] = `${last.slice(0, width - 1).trimEnd()}…`;
+  return kept;
+}

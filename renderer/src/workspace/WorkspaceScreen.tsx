@@ -21,15 +21,17 @@ import { NewWorkspaceDialog } from './NewWorkspaceDialog';
 import { OpenFileDialog } from './OpenFileDialog';
 import { openWithNativeDialog } from './open-file';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { StrategyMapView } from '../strategy-map/StrategyMapView';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
 
 const RECENT_IN_MENU = 6;
 
-type Tab = 'scorecard' | 'hierarchy' | 'values';
+type Tab = 'scorecard' | 'map' | 'hierarchy' | 'values';
 const TAB_NAMES: Record<Tab, string> = {
   scorecard: 'Scorecard',
+  map: 'Strategy map',
   hierarchy: 'KPI hierarchy',
   values: 'Enter values',
 };
@@ -148,6 +150,8 @@ export function WorkspaceScreen() {
               <div role="tabpanel" id={`view-panel-${tab}`} aria-labelledby={`view-tab-${tab}`}>
                 {tab === 'scorecard' ? (
                   <ScorecardView view={view} />
+                ) : tab === 'map' ? (
+                  <StrategyMapView view={view} />
                 ) : tab === 'hierarchy' ? (
                   <HierarchyView view={view} />
                 ) : (
