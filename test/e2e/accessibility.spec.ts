@@ -53,6 +53,11 @@ for (const { theme, viewport } of RUNS) {
     await expect(page.getByRole('grid')).toBeVisible();
     await expectAccessible(page, 'grid');
 
+    await page.getByRole('tab', { name: 'Strategy map' }).click();
+    await page.getByRole('button', { name: /^Bake on time, every time (On|At|Off|No)/ }).click();
+    await expect(page.getByRole('region', { name: 'Bake on time, every time' })).toBeVisible();
+    await expectAccessible(page, 'strategy map');
+
     await page.getByRole('tab', { name: 'KPI hierarchy' }).click();
     await expect(page.getByRole('tree', { name: 'KPI hierarchy' })).toBeVisible();
     await expectAccessible(page, 'hierarchy');
@@ -133,10 +138,10 @@ test('a skip link leads to the content, and the view tabs follow the arrow keys'
   const scorecard = page.getByRole('tab', { name: 'Scorecard' });
   await scorecard.focus();
   await page.keyboard.press('ArrowRight');
-  const hierarchy = page.getByRole('tab', { name: 'KPI hierarchy' });
-  await expect(hierarchy).toBeFocused();
-  await expect(hierarchy).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel', { name: 'KPI hierarchy' })).toBeVisible();
+  const strategyMap = page.getByRole('tab', { name: 'Strategy map' });
+  await expect(strategyMap).toBeFocused();
+  await expect(strategyMap).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Strategy map' })).toBeVisible();
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Enter values' })).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Enter values' })).toBeVisible();

@@ -107,16 +107,21 @@ export function MapSvg(props: MapSvgProps) {
             ].join(' ')}
             {...nodeProps?.(node)}
           >
+            {/* Read as the node's description: the band it sits in. */}
+            <desc>{map.bands[node.band]?.name ?? ''}</desc>
             <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} />
+            {/* The trailing spaces keep the lines apart in the name read from this text. */}
             <text x={10} y={20} className="map-node-name">
               {lines.map((line, i) => (
                 <tspan key={`${String(i)}${line}`} x={10} dy={i === 0 ? 0 : 17}>
-                  {line}
+                  {`${line} `}
                 </tspan>
               ))}
             </text>
             <text x={10} y={NODE_HEIGHT - 12} className="map-node-status">
-              <tspan className="map-node-symbol">{SYMBOLS[node.status]}</tspan>{' '}
+              <tspan className="map-node-symbol" aria-hidden="true">
+                {`${SYMBOLS[node.status]} `}
+              </tspan>
               {STATUS_LABELS[node.status]}
               {node.score === null ? '' : ` · ${formatPoints(node.score)}`}
             </text>

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { STATUS_LABELS } from '@shared/domain/kpi';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import { fitScale } from '@shared/strategy-map/geometry';
 import { clampToBand } from '@shared/strategy-map/layout';
-import { nodeLabel, type MapNode } from '@shared/strategy-map/model';
+import type { MapNode } from '@shared/strategy-map/model';
 import { errorMessage } from '../api/client';
 import { Alert } from '../ui/Alert';
-import { formatPoints, viewPeriodLabel } from '../charts/labels';
+import { viewPeriodLabel } from '../charts/labels';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { LinkList } from './LinkList';
 import { MapSvg } from './MapSvg';
@@ -198,8 +197,6 @@ export function StrategyMapView({ view }: { view: ScorecardEvaluation }) {
           nodeProps={(node) => ({
             role: 'button',
             tabIndex: node.objectiveId === active ? 0 : -1,
-            'aria-label': `${nodeLabel(node)}: ${STATUS_LABELS[node.status]}, score ${formatPoints(node.score)}, ${map.bands[node.band]?.name ?? ''}`,
-            'aria-describedby': 'map-help',
             'aria-pressed': linkFrom === node.objectiveId ? true : undefined,
             ref: (element: SVGGElement | null) => {
               if (element) nodeRefs.current.set(node.objectiveId, element);
