@@ -5,6 +5,8 @@ import type { RangeLimits, StatusLimits } from '../scoring/bands';
 import type { ViewSpec } from '../scoring/calendar';
 import type { Trend } from '../scoring/evaluate-kpis';
 import type { ReportOptions } from './options';
+import type { MapGeometry } from '../strategy-map/layout';
+import type { StrategyMap } from '../strategy-map/model';
 
 // The board report as data: everything the print view draws, and nothing it has to compute
 // beyond formatting. Numbers stay numbers (the renderer formats them in the user's locale).
@@ -120,6 +122,12 @@ export interface ReportActionPlan extends ActionPlan {
   overdue: boolean;
 }
 
+/** The report's strategy-map page: the map and where each objective sits on it. */
+export interface ReportStrategyMap {
+  map: StrategyMap;
+  geometry: MapGeometry;
+}
+
 export interface ReportModel {
   /** The options the report was made with, with the scorecard and period resolved. */
   options: ReportOptions & { scorecardId: string; period: string };
@@ -134,6 +142,8 @@ export interface ReportModel {
   perspectiveChoices: { id: string; name: string }[];
   /** False when no KPI in the report has a value in the period. */
   hasData: boolean;
+  /** The chosen scorecard's strategy map; absent when not included or it has no objectives. */
+  strategyMap?: ReportStrategyMap;
   overall: {
     status: Status;
     score: number | null;

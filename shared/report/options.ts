@@ -94,6 +94,8 @@ export const reportOptionsSchema = z.strictObject({
   includeKpiPages: z.boolean().default(true),
   includeComments: z.boolean().default(true),
   includeActionPlans: z.boolean().default(true),
+  /** A page with the scorecard's strategy map (objectives, their status, cause → effect). */
+  includeStrategyMap: z.boolean().default(true),
 });
 
 export type ReportOptions = z.output<typeof reportOptionsSchema>;

@@ -41,7 +41,7 @@ test('the sample map shows statuses in words and lists every link', async ({ pag
   // Another scorecard's objective, named with its scorecard.
   await expect(
     map.getByRole('button', {
-      name: /^Fast, friendly service Cafés (On track|At risk|Off track|No data)/,
+      name: /^Fast, friendly service Cafés · (On track|At risk|Off track|No data)/,
     }),
   ).toBeVisible();
   // The words are drawn on the map itself, not only in its accessible names.
@@ -159,4 +159,24 @@ test('a dragged objective stays where it was dropped', async ({ page, app }) => 
   expect(Math.abs((again?.x ?? 0) - (after?.x ?? 0))).toBeLessThan(2);
   await page.getByRole('button', { name: 'Reset layout' }).click();
   await expect(page.getByRole('button', { name: 'Reset layout' })).toBeDisabled();
+});
+
+test('deleting an objective says its links go too, and the map loses them', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Delete objective Waste less' }).click();
+  const notice = page.getByRole('status').filter({
+    hasText:
+      'Deleted the objective “Waste less” with its KPIs and values, and its 2 links on the strategy map.',
+  });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Done' }).click();
+  await expect(notice).toBeHidden();
+  await page.getByRole('tab', { name: 'Strategy map' }).click();
+  const links = page.getByRole('list', { name: 'Links on this map' });
+  await expect(links.getByRole('listitem')).toHaveCount(13);
+  await expect(links).not.toContainText('Waste less');
+  await expect(page.getByRole('button', { name: /^Waste less / })).toHaveCount(0);
 });

@@ -15,6 +15,9 @@ import { listActionPlans } from '../store/action-plans';
 import { readEvaluationInputs, type EvaluationInputs } from '../store/evaluation-inputs';
 import { getScorecard, listAllScorecards } from '../store/records';
 import type { Db } from '../workspace/connection';
+import * as dagre from '@dagrejs/dagre';
+import { layoutWith } from '@shared/strategy-map/layout';
+import { strategyMap } from './strategy-map';
 
 // The board report: its remembered options, and everything it shows, read in one transaction
 // and handed to the pure model builder (shared/report/build.ts).
@@ -146,7 +149,7 @@ export function reportData(db: Db, now: string, options: ReportOptions): ReportM
       ),
     );
     const inputs = readEvaluationInputs(db);
-    return buildReport({
+    const report = buildReport({
       options,
       generatedAt: now,
       sections,
@@ -156,5 +159,11 @@ export function reportData(db: Db, now: string, options: ReportOptions): ReportM
       comments: options.includeComments ? periodComments(db, kpis, main.view, period) : {},
       actionPlans: options.includeActionPlans ? listActionPlans(db) : [],
     });
+    if (!options.includeStrategyMap) return report;
+    const map = strategyMap(db, now, { scorecardId: root.id, view, period });
+    // Laid out here, so the print view draws it at once (the page prints when it is drawn).
+    return map.nodes.length === 0
+      ? report
+      : { ...report, strategyMap: { map, geometry: layoutWith(dagre, map) } };
   })();
 }

@@ -6,6 +6,7 @@ import { ExecutiveSummary } from './ExecutiveSummary';
 import { PerspectiveCharts } from './PerspectiveCharts';
 import { ReportCover } from './ReportCover';
 import { StatusTable } from './StatusTable';
+import { StrategyMapPage } from './StrategyMapPage';
 
 // The board report as one printable document. Every user-written text (names, comments,
 // titles) is a React text node: it is never parsed as HTML, whatever it contains. Memoised:
@@ -27,6 +28,7 @@ export const ReportDocument = memo(function ReportDocument({
     >
       <ReportCover report={report} options={options} />
       <ExecutiveSummary report={report} />
+      {options.includeStrategyMap ? <StrategyMapPage report={report} /> : null}
       <StatusTable report={report} />
       {options.includeKpiPages ? <PerspectiveCharts report={report} /> : null}
       {options.includeActionPlans ? <ActionPlanList report={report} /> : null}

@@ -264,6 +264,14 @@ export function ReportOptionsForm({ options, update, scorecards, report }: Props
           />
           Action plans
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={options.includeStrategyMap}
+            onChange={(event) => update({ includeStrategyMap: event.target.checked })}
+          />
+          Strategy map
+        </label>
       </fieldset>
     </form>
   );

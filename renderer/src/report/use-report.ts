@@ -34,6 +34,7 @@ function dataRequest(options: ReportOptions): ReportOptionsInput {
     includeKpiPages: options.includeKpiPages,
     includeComments: options.includeComments,
     includeActionPlans: options.includeActionPlans,
+    includeStrategyMap: options.includeStrategyMap,
   };
 }
 

@@ -11,6 +11,7 @@ import { orNotify } from '../app/notices-store';
 import { useScorecardStore } from './scorecard-store';
 import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { useStructureStore } from './structure-store';
+import { linksGoingWith } from '../strategy-map/strategy-map-store';
 import { LOCALE } from '../app/locale';
 import { KpiDetailDialog } from '../kpi/KpiDetailDialog';
 import { KpiRow } from './KpiRow';
@@ -65,8 +66,18 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
 
   // A delete leaves the screen at once and runs after the Undo notice (UndoNotice).
   const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
-  function remove(id: string, message: string, action: () => Promise<unknown>) {
-    void useUndoDeleteStore.getState().schedule({ id, message, run: () => run(action) });
+  function remove(
+    id: string,
+    message: string,
+    action: () => Promise<unknown>,
+    objectiveIds: readonly string[] = [],
+  ) {
+    // The notice names the strategy-map links that go too (read before anything is deleted).
+    void linksGoingWith(objectiveIds).then((links) =>
+      useUndoDeleteStore
+        .getState()
+        .schedule({ id, message: message.replace(/\.$/u, `${links}.`), run: () => run(action) }),
+    );
   }
 
   async function move(index: number, by: -1 | 1) {
@@ -181,6 +192,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                       perspective.id,
                       `Deleted the perspective “${perspective.name}” with its objectives, KPIs and values.`,
                       () => structure.deletePerspective(perspective.id),
+                      entry.objectives.map((o) => o.objective.id),
                     )
                   }
                 >
@@ -236,6 +248,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                             objective.id,
                             `Deleted the objective “${objective.name}” with its KPIs and values.`,
                             () => structure.deleteObjective(objective.id),
+                            [objective.id],
                           )
                         }
                       >

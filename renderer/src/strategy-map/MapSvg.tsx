@@ -92,9 +92,7 @@ export function MapSvg(props: MapSvgProps) {
       {map.nodes.map((node) => {
         const place = at.get(node.objectiveId);
         if (!place) return null;
-        const lines = node.external
-          ? [...wrapName(node.name, 24, 1), node.scorecardName]
-          : wrapName(node.name, 24, 2);
+        const lines = wrapName(node.name, 21, 2);
         return (
           <g
             key={node.objectiveId}
@@ -119,6 +117,7 @@ export function MapSvg(props: MapSvgProps) {
               ))}
             </text>
             <text x={10} y={NODE_HEIGHT - 12} className="map-node-status">
+              {node.external ? `${node.scorecardName} · ` : ''}
               <tspan className="map-node-symbol" aria-hidden="true">
                 {`${SYMBOLS[node.status]} `}
               </tspan>

@@ -81,6 +81,26 @@ export const useStrategyMapStore = create<StrategyMapState>((set, get) => ({
   reset: () => set({ map: null, geometry: null, error: null, loading: false }),
 }));
 
+/**
+ * What a delete of these objectives takes from the strategy map, for its notice: " and its 3
+ * links on the strategy map", or nothing when none (the backend removes and logs them).
+ */
+export async function linksGoingWith(objectiveIds: readonly string[]): Promise<string> {
+  const ids = new Set(objectiveIds);
+  try {
+    const links = await api.call('link.list', {});
+    const count = links.filter(
+      (l) => ids.has(l.fromObjectiveId) || ids.has(l.toObjectiveId),
+    ).length;
+    if (count === 0) return '';
+    return count === 1
+      ? ', and its link on the strategy map'
+      : `, and its ${String(count)} links on the strategy map`;
+  } catch {
+    return '';
+  }
+}
+
 onDataChanged([...SCORING_KINDS, 'objective_link', 'map_position'], () =>
   useWorkspaceStore.getState().current && useStrategyMapStore.getState().map
     ? useStrategyMapStore.getState().load()

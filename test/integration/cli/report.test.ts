@@ -27,6 +27,12 @@ function poppler(tool: string, ...args: string[]): string {
   return execFileSync(tool, args, { encoding: 'utf8' });
 }
 
+/** The text of the first page that contains `heading`, or null. */
+function pageWith(path: string, heading: string): string | null {
+  const pages = poppler('pdftotext', '-layout', path, '-').split('\f');
+  return pages.find((page) => page.includes(heading)) ?? null;
+}
+
 describe('kpis report', () => {
   it('prints the board report of a scorecard on Letter landscape', async () => {
     const run = await kpis(dir, [
@@ -76,6 +82,26 @@ describe('kpis report', () => {
       'Unsold bread written off',
     ])
       expect(text).toContain(offTrack);
+
+    // The strategy-map page: its objectives drawn as vector text, and every link in words.
+    const mapPage = pageWith(join(dir, 'board.pdf'), 'Strategy map');
+    expect(mapPage).not.toBeNull();
+    for (const objective of [
+      'Grow profitable revenue',
+      'Delight our guests',
+      'Bake on time, every time',
+      'A skilled and stable team',
+      'Fast, friendly service',
+    ])
+      expect(mapPage).toContain(objective);
+    expect(mapPage).toMatch(/(On track|At risk|Off track|No data)/u);
+    expect(mapPage?.replace(/\s+/gu, ' ')).toContain(
+      'Bake on time, every time → Delight our guests: fresh bread when the doors open',
+    );
+    // Vector, not a picture: the page has no images.
+    expect(poppler('pdfimages', '-list', join(dir, 'board.pdf')).split('\n').length).toBeLessThan(
+      4,
+    );
   }, 120_000);
 
   it('says where no Chromium was found, and refuses a bad period, writing no PDF', async () => {
