@@ -1,11 +1,13 @@
-import { exportPackage, importPackage } from '../services/package';
-import { exportValues } from '../transfer/export/values-export';
 import type { HandlerGroup } from './types';
 
-// Export of values and JSON packages, and import of a package.
+// Export of values and JSON packages, and import of a package. Their code loads on first use,
+// not with the app (issue 19: a fast start).
 
 export const exportHandlers = {
-  'export.values': (input, ctx) => exportValues(ctx, input),
-  'export.package': (input, ctx) => exportPackage(ctx, input),
-  'package.import': (input, ctx) => importPackage(ctx, input),
+  'export.values': async (input, ctx) =>
+    (await import('../transfer/export/values-export')).exportValues(ctx, input),
+  'export.package': async (input, ctx) =>
+    (await import('../services/package')).exportPackage(ctx, input),
+  'package.import': async (input, ctx) =>
+    (await import('../services/package')).importPackage(ctx, input),
 } satisfies HandlerGroup;

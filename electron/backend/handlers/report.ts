@@ -1,14 +1,18 @@
 import { ApiError } from '@shared/api/errors';
-import { rememberReportOptions, reportData, reportOptions } from '../services/report';
 import type { HandlerGroup } from './types';
 
 // The PDF board report: its remembered options and its data. The PDF itself is made by
-// Chromium's print engine from the renderer's report view (see renderer/src/report/).
+// Chromium's print engine from the renderer's report view (see renderer/src/report/). The
+// report's code loads when a report is first opened, not with the app.
+
+const report = () => import('../services/report');
 
 export const reportHandlers = {
-  'report.options.get': (_input, ctx) => reportOptions(ctx.workspace()),
-  'report.options.set': (input, ctx) => rememberReportOptions(ctx.workspace(), input),
-  'report.data': (input, ctx) => reportData(ctx.workspace().db, ctx.now(), input),
+  'report.options.get': async (_input, ctx) => (await report()).reportOptions(ctx.workspace()),
+  'report.options.set': async (input, ctx) =>
+    (await report()).rememberReportOptions(ctx.workspace(), input),
+  'report.data': async (input, ctx) =>
+    (await report()).reportData(ctx.workspace().db, ctx.now(), input),
 
   // The desktop shell answers this itself (electron/main/report.ts); a host without a PDF
   // printer of its own, such as browser mode, prints from the browser instead.

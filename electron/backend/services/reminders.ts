@@ -1,5 +1,4 @@
 import type { HandlerContext } from '../context';
-import { remindersToIcs } from '../reminders/ics';
 import { ReminderService, type ReminderSources } from '../reminders/service';
 import { latestVersion, MIGRATIONS } from '../workspace/migrations';
 
@@ -28,10 +27,12 @@ export function reminderSources(ctx: HandlerContext, onlyOpen = false): Reminder
 
 export const nowMs = (ctx: HandlerContext): number => Date.parse(ctx.now());
 
-export function exportIcs(
+export async function exportIcs(
   ctx: HandlerContext,
   { timeZone, locale, days }: { timeZone: string; locale?: string | undefined; days: number },
-): { fileName: string; content: string } {
+): Promise<{ fileName: string; content: string }> {
+  // ical-generator loads on the first calendar export, not with the app.
+  const { remindersToIcs } = await import('../reminders/ics');
   const workspace = ctx.workspace();
   const name = workspace.meta().name;
   const now = nowMs(ctx);

@@ -9,7 +9,7 @@ import { getScorecard } from '../../store/records';
 import { askWorker } from '../import/file-reader';
 import { deliverExport, safeFileStem } from './destination';
 import { periodRange } from './period-range';
-import { writeValuesFile, type ValuesFileRequest } from './write-values';
+import type { ValuesFileRequest } from './write-values';
 
 // export.values: the rows from the scoring engine, laid out long or wide, written as CSV or XLSX.
 
@@ -86,8 +86,9 @@ export async function exportValues(
       };
       // Evaluating and writing tens of thousands of values takes seconds: off the event loop
       // that serves the window, where the host gave a worker script.
+      // The writers (exceljs, papaparse) load on first use, not with the app.
       return workerPath === undefined
-        ? writeValuesFile(db, file)
+        ? import('./write-values').then(({ writeValuesFile }) => writeValuesFile(db, file))
         : writeOnWorker(ctx, file, workerPath);
     },
   );

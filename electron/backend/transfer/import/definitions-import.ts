@@ -24,7 +24,7 @@ import {
   listPerspectives,
 } from '../../store/records';
 import { askWorker } from './file-reader';
-import { sourceKindForApi } from './read-file';
+import { sourceKindForApi } from './source-kind';
 
 // KPI definitions from a spreadsheet into one scorecard. The dry run and the import are the
 // same work inside one transaction, rolled back for the dry run: so the preview's errors are

@@ -9,7 +9,7 @@ import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
 import { startImportWorker, type WorkerHandle } from './file-reader';
 import type { FromWorker, InspectRequest, InspectResult } from './protocol';
-import { sourceKindForApi } from './read-file';
+import { sourceKindForApi } from './source-kind';
 
 // Import jobs. While one runs, the workspace file is lent to the import worker thread: it
 // reads, stages and compares (the dry run), waits for the user's decision, and writes in one

@@ -1,6 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { ApiError } from '@shared/api/errors';
+import { statSync } from 'node:fs';
 import { guessLayout } from '@shared/transfer/detect';
 import type { SourceKind, SourceRow } from '@shared/transfer/table';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
@@ -19,8 +17,9 @@ import { checkWorkbookLimits, WorkbookTooLarge } from './zip-limits';
 // What the import worker does with a file: a first look (sheets, first rows, a layout guess),
 // and the full read that turns every row into values or problems, batch by batch.
 
-/** A problem with the file as a whole, worded for the user. */
-export class FileProblem extends Error {}
+import { FileProblem, sourceKindOf } from './source-kind';
+
+export { FileProblem, sourceKindForApi, sourceKindOf } from './source-kind';
 
 /** Refuses a spreadsheet bomb before exceljs parses any of it (zip-limits.ts). */
 async function checkWorkbook(path: string): Promise<void> {
@@ -28,55 +27,6 @@ async function checkWorkbook(path: string): Promise<void> {
     await checkWorkbookLimits(path);
   } catch (error) {
     if (error instanceof WorkbookTooLarge) throw new FileProblem(error.message);
-    throw error;
-  }
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(path: string, magic: readonly number[]): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = Buffer.alloc(magic.length);
-    const read = readSync(fd, bytes, 0, magic.length, 0);
-    return read === magic.length && magic.every((byte, i) => bytes[i] === byte);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** CSV or XLSX, by the file's first bytes rather than its name. */
-export function sourceKindOf(path: string): SourceKind {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new FileProblem(`"${path}" is a folder, not a file.`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    throw new FileProblem(`The file "${path}" cannot be read (it may have been moved or deleted).`);
-  }
-  if (size === 0) throw new FileProblem('The file is empty.');
-  if (startsWith(path, ZIP_MAGIC)) {
-    if (/^\.(ods|numbers)$/iu.test(extname(path)))
-      throw new FileProblem('This file is not an Excel workbook; save it as .xlsx or .csv first.');
-    return 'xlsx';
-  }
-  if (startsWith(path, OLE_MAGIC))
-    throw new FileProblem(
-      'This is an old Excel .xls workbook; save it as .xlsx (Excel 2007 or later) or as CSV first.',
-    );
-  return 'csv';
-}
-
-/** `sourceKindOf` for an API call: a file problem becomes FILE_ERROR on the `path` field. */
-export function sourceKindForApi(path: string): SourceKind {
-  try {
-    return sourceKindOf(path);
-  } catch (error) {
-    if (error instanceof FileProblem)
-      throw new ApiError({ code: 'FILE_ERROR', field: 'path', message: error.message });
     throw error;
   }
 }
