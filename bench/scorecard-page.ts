@@ -1,47 +1,91 @@
 /// <reference lib="dom" />
-// How long Chromium takes to show every status of a 500-KPI scorecard (issue: scoring engine,
-// target under 1 s), against rendering a static page with the same number of rows and status
-// badges in the same browser, measured in the same run.
-import { spawn } from 'node:child_process';
+// The scorecard page of a large workspace in Chromium (issue 19): how long a page load takes
+// to fill the first screen with KPI rows and their statuses, against a static page with the
+// same 500 rows and status badges in the same browser and run (target at most 3×); the
+// longest frame while scrolling to the end of the 500 KPIs (target: none over 50 ms); and the
+// first screen of a 5,000-KPI workspace (target under 1 s).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { buildLargeWorkspace, KPIS } from './lib/large-workspace';
+import { chromium, type Page } from 'playwright-core';
+import { buildLargeWorkspace, CALCULATED, KPIS, PARENTS, PERIODS } from './lib/large-workspace';
+import { median, startServer, stopServer } from './lib/server';
 
 const RUNS = 5;
+const LARGE = { kpis: 5000, periods: 24, calculated: 0, parents: 0 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Pixels scrolled per animation frame: about 12,000 px a second, a hard fling. */
+const SCROLL_STEP = 200;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+/** The first screen is full: rows reach the bottom of the window (or all are shown), and
+ * every row shown has its status. A function, not a string: the app's CSP refuses eval. */
+const firstScreen = (total: number) => {
+  const rows = document.querySelectorAll('.kpi-row');
+  const last = rows[rows.length - 1];
+  if (!last) return false;
+  if (document.querySelectorAll('.kpi-row .status').length < rows.length) return false;
+  return rows.length >= total || last.getBoundingClientRect().bottom >= window.innerHeight;
+};
+
+async function timeFirstScreen(page: Page, total: number, runs: number): Promise<number> {
+  await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = Date.now();
+    await page.reload();
+    await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
+    times.push(Date.now() - start);
+  }
+  return median(times);
 }
 
-const workspace = await buildLargeWorkspace();
-workspace.backend.close();
-const server = spawn(
-  process.execPath,
-  [
-    'out/main/server.js',
-    '--port',
-    '0',
+/** Scrolls the window to the end, one step a frame, and gives every frame's length. */
+function scrollToEnd(step: number): Promise<{ frames: number[]; lastRowShown: boolean }> {
+  window.scrollTo(0, 0);
+  return new Promise((resolve) => {
+    const frames: number[] = [];
+    let previous = -1;
+    const frame = (now: number) => {
+      if (previous >= 0) frames.push(now - previous);
+      previous = now;
+      const end = document.documentElement.scrollHeight - window.innerHeight;
+      if (window.scrollY >= end - 1) {
+        // At the end, the last KPI is on screen with its status.
+        const rows = document.querySelectorAll<HTMLElement>('.kpi-row');
+        const last = rows.item(rows.length - 1) as HTMLElement | null;
+        const box = last?.getBoundingClientRect();
+        const lastRowShown =
+          box !== undefined &&
+          last !== null &&
+          box.bottom <= window.innerHeight &&
+          box.bottom > 0 &&
+          last.querySelector('.status') !== null;
+        resolve({ frames, lastRowShown });
+        return;
+      }
+      window.scrollBy(0, step);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+async function openScorecard(size: typeof LARGE): Promise<{ close(): Promise<void>; url: string }> {
+  const workspace = await buildLargeWorkspace(size);
+  workspace.backend.close();
+  const started = await startServer([
     '--data-dir',
     join(workspace.dir, 'data'),
     '--workspace',
     workspace.path,
-    '--no-open',
-    '--ready-json',
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const url = await new Promise<string>((resolve, reject) => {
-  let output = '';
-  server.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    const line = output.split('\n').find((entry) => entry.startsWith('KPIS_READY '));
-    if (line) resolve((JSON.parse(line.slice('KPIS_READY '.length)) as { url: string }).url);
-  });
-  server.on('exit', () => reject(new Error(`the server stopped: ${output}`)));
-});
+  ]);
+  return {
+    url: started.url,
+    close: async () => {
+      await stopServer(started.server);
+      rmSync(workspace.dir, { recursive: true, force: true });
+    },
+  };
+}
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -56,17 +100,23 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  // A function, not a string: the app's CSP rightly refuses string evaluation.
-  const statuses = (count: number) => document.querySelectorAll('.kpi-row .status').length >= count;
-  await page.goto(url);
-  await page.waitForFunction(statuses, KPIS, { timeout: 60_000 });
-  const app: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = Date.now();
-    await page.reload();
-    await page.waitForFunction(statuses, KPIS, { timeout: 60_000 });
-    app.push(Date.now() - start);
+
+  const scorecard = await openScorecard({
+    kpis: KPIS,
+    periods: PERIODS,
+    calculated: CALCULATED,
+    parents: PARENTS,
+  });
+  let appMs: number;
+  let scrolled: { frames: number[]; lastRowShown: boolean };
+  try {
+    await page.goto(scorecard.url);
+    appMs = await timeFirstScreen(page, KPIS, RUNS);
+    scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
+  } finally {
+    await scorecard.close();
   }
+
   const rows = Array.from(
     { length: KPIS },
     (_, i) =>
@@ -77,20 +127,36 @@ try {
   for (let i = 0; i < RUNS; i += 1) {
     const start = Date.now();
     await page.setContent(html);
-    await page.waitForFunction(statuses, KPIS);
+    await page.waitForFunction(firstScreen, KPIS);
     plain.push(Date.now() - start);
   }
-  const appMs = median(app);
   const plainMs = median(plain);
+
+  const longest = Math.max(...scrolled.frames);
+  const slow = scrolled.frames.filter((ms) => ms > 50).length;
   console.log(
-    `scorecard view of ${KPIS} KPIs, page load until every status shows (median of ${RUNS}): ${appMs} ms   (target: under 1,000 ms)`,
+    `scorecard view of ${KPIS} KPIs, page load until the first screen of rows shows every status (median of ${RUNS}): ${appMs} ms`,
   );
   console.log(
     `static page with the same ${KPIS} rows and statuses (median of ${RUNS}): ${plainMs} ms`,
   );
-  console.log(`ratio: ${(appMs / Math.max(plainMs, 1)).toFixed(1)}×`);
+  console.log(`ratio: ${(appMs / Math.max(plainMs, 1)).toFixed(1)}×   (target: at most 3×)`);
+  console.log(
+    `scrolling the ${KPIS} KPIs to the end, ${SCROLL_STEP} px a frame: ${scrolled.frames.length} frames, longest ${longest.toFixed(0)} ms, ${slow} over 50 ms   (target: none over 50 ms)${scrolled.lastRowShown ? '' : '   LAST ROW NOT SHOWN'}`,
+  );
+  const large = await openScorecard(LARGE);
+  let largeMs: number;
+  try {
+    await page.goto(large.url);
+    largeMs = await timeFirstScreen(page, LARGE.kpis, 3);
+  } finally {
+    await large.close();
+  }
+
+  console.log(
+    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs, page load until the first screen shows (median of 3): ${largeMs} ms   (target: under 1,000 ms)`,
+  );
+  if (!scrolled.lastRowShown) process.exitCode = 1;
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  rmSync(workspace.dir, { recursive: true, force: true });
 }

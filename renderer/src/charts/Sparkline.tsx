@@ -1,4 +1,4 @@
-import { sparklinePath } from './sparkline-path';
+import { sparklinePath } from '@shared/charts/sparkline-path';
 
 // A tiny trend line: gaps (no data) break the line rather than drop to zero.
 
@@ -11,7 +11,7 @@ const WIDTH = 90;
 const HEIGHT = 24;
 
 export function Sparkline({ values, label }: SparklineProps) {
-  const { segments, last } = sparklinePath(values, WIDTH, HEIGHT, 2);
+  const { d, last } = sparklinePath(values, WIDTH, HEIGHT, 2);
   return (
     <svg
       className="sparkline"
@@ -21,9 +21,7 @@ export function Sparkline({ values, label }: SparklineProps) {
       role="img"
       aria-label={label}
     >
-      {segments.map((points, index) => (
-        <polyline key={index} points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
-      ))}
+      {d ? <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" /> : null}
       {last ? <circle cx={last.x} cy={last.y} r="2.2" fill="currentColor" /> : null}
     </svg>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Kpi } from '@shared/domain/entities';
 import type { KpiDetail, KpiSeriesPoint, ScorecardEvaluation } from '@shared/domain/evaluation';
@@ -9,12 +9,16 @@ import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { StatusBadge } from '../ui/StatusBadge';
 import { viewPeriodLabel } from '../charts/labels';
-import { TrendChart } from '../charts/TrendChart';
 import { formatDateTime, LOCALE } from '../app/locale';
 import { ActionPlansPanel } from '../action-plans/ActionPlansPanel';
 import { CommentDialog } from '../values/CommentDialog';
 import { readKpiDetail } from '../scorecard/scorecard-store';
 import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
+
+// chart.js loads with the first chart opened, not with the app (issue 19).
+const TrendChart = lazy(() =>
+  import('../charts/TrendChart').then((module) => ({ default: module.TrendChart })),
+);
 
 // One KPI in depth: its trend against target and status zones, the numbers behind the chart,
 // where its value comes from (children, formula inputs), its definition and its history.
@@ -67,7 +71,9 @@ export function KpiDetailDialog({
             ) : null}
           </p>
           {kpi.description ? <p>{kpi.description}</p> : null}
-          <TrendChart detail={detail} />
+          <Suspense fallback={<p role="status">Loading the chart…</p>}>
+            <TrendChart detail={detail} />
+          </Suspense>
           {detail.inputs.length > 0 || detail.children.length > 0 ? (
             <table className="kpi-table">
               <caption>

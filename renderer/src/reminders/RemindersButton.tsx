@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatNumber } from '../app/locale';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 import { attentionCount } from './format';
 import { RemindersDialog } from './RemindersDialog';
 import { useRemindersStore } from './reminders-store';
@@ -13,12 +14,16 @@ const REFRESH_MS = 5 * 60_000;
 export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   const { inbox, load } = useRemindersStore();
   const [open, setOpen] = useState(false);
+  // The scorecard comes first: the backend answers one call at a time, and the inbox reads
+  // every recent workspace (issue 19: the first screen of a large workspace in under 1 s).
+  const scorecardShown = useScorecardStore((state) => state.loaded);
 
   useEffect(() => {
+    if (!scorecardShown) return;
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load, workspacePath]);
+  }, [load, workspacePath, scorecardShown]);
 
   // The open workspace's own reminders: a new, empty workspace shows 0, not the other
   // workspaces' (the dialog lists those separately).

@@ -1,3 +1,5 @@
+import { memo } from 'react';
+import type { Kpi } from '@shared/domain/entities';
 import type { EvaluatedKpi } from '@shared/domain/evaluation';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { formatValue } from '@shared/domain/format';
@@ -10,17 +12,25 @@ import { LOCALE } from '../app/locale';
 
 // One KPI in the scorecard: value, target, status, score, trend, sparkline, forecast.
 
+/** What a row's buttons do; one object for every row, so a row re-renders only when its KPI does. */
+export interface KpiRowActions {
+  open(kpi: Kpi): void;
+  edit(kpi: Kpi): void;
+  remove(kpi: Kpi): void;
+}
+
 interface KpiRowProps {
   entry: EvaluatedKpi;
   view: ViewSpec;
-  onOpen(): void;
-  onEdit(): void;
-  onDelete(): void;
+  actions: KpiRowActions;
+  /** In a virtualised table (KpiRows.tsx): the row's place, and the ref that measures it. */
+  index?: number | undefined;
+  rowRef?: ((node: HTMLTableRowElement | null) => void) | undefined;
 }
 
 const SOURCE: Record<string, string> = { calculated: 'calculated', rolled_up: 'rolled up' };
 
-export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
+export const KpiRow = memo(function KpiRow({ entry, view, actions, index, rowRef }: KpiRowProps) {
   const { kpi, evaluation } = entry;
   const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, LOCALE);
   const target =
@@ -35,12 +45,12 @@ export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
     .slice(-3)
     .join(', ')}`;
   return (
-    <tr className={`kpi-row row-${evaluation.status}`}>
+    <tr className={`kpi-row row-${evaluation.status}`} data-index={index} ref={rowRef}>
       <th scope="row">
         <button
           type="button"
           className="link kpi-name"
-          onClick={onOpen}
+          onClick={() => actions.open(kpi)}
           aria-label={`Open ${kpi.name}`}
         >
           {kpi.name}
@@ -102,18 +112,18 @@ export function KpiRow({ entry, view, onOpen, onEdit, onDelete }: KpiRowProps) {
       </td>
       <td>{kpi.owner || <span className="muted">no owner</span>}</td>
       <td className="row-actions">
-        <button type="button" aria-label={`Edit KPI ${kpi.name}`} onClick={onEdit}>
+        <button type="button" aria-label={`Edit KPI ${kpi.name}`} onClick={() => actions.edit(kpi)}>
           Edit
         </button>
         <button
           type="button"
           className="danger"
           aria-label={`Delete KPI ${kpi.name}`}
-          onClick={onDelete}
+          onClick={() => actions.remove(kpi)}
         >
           Delete
         </button>
       </td>
     </tr>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
 import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
@@ -14,7 +14,8 @@ import { useStructureStore } from './structure-store';
 import { linksGoingWith } from '../strategy-map/strategy-map-store';
 import { LOCALE } from '../app/locale';
 import { KpiDetailDialog } from '../kpi/KpiDetailDialog';
-import { KpiRow } from './KpiRow';
+import { KpiRow, type KpiRowActions } from './KpiRow';
+import { VirtualKpiRows } from './KpiRows';
 import { PeriodPicker } from './PeriodPicker';
 import { ScoringHelp } from './ScoringHelp';
 
@@ -43,6 +44,10 @@ function Score({ node, label }: { node: ScoredNode; label: string }) {
     </span>
   );
 }
+
+/** From this many KPIs on, tables render only the rows on screen (KpiRows.tsx); below it
+ * every row is in the page, which keeps find-in-page working on ordinary scorecards. */
+export const VIRTUAL_FROM_KPIS = 150;
 
 const needsAttention = (objective: EvaluatedObjective) =>
   objective.kpis.filter(
@@ -79,6 +84,37 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
         .schedule({ id, message: message.replace(/\.$/u, `${links}.`), run: () => run(action) }),
     );
   }
+
+  // One actions object for every row (KpiRow is memoised): state setters and the stores'
+  // own functions never change.
+  const rowActions = useMemo<KpiRowActions>(
+    () => ({
+      open: (kpi) => {
+        setDetail(kpi);
+      },
+      edit: (kpi) => {
+        setEditing({ kind: 'kpi', objectiveId: kpi.objectiveId, kpi });
+      },
+      remove: (kpi) => {
+        void useUndoDeleteStore.getState().schedule({
+          id: kpi.id,
+          message: `Deleted the KPI “${kpi.name}” with its values and comments.`,
+          run: () => useStructureStore.getState().deleteKpi(kpi.id),
+        });
+      },
+    }),
+    [],
+  );
+  const kpiCount = useMemo(
+    () =>
+      perspectives.reduce(
+        (sum, entry) =>
+          sum + entry.objectives.reduce((n, objective) => n + objective.kpis.length, 0),
+        0,
+      ),
+    [perspectives],
+  );
+  const virtual = kpiCount >= VIRTUAL_FROM_KPIS;
 
   async function move(index: number, by: -1 | 1) {
     const ids = perspectives.map((entry) => entry.perspective.id);
@@ -268,7 +304,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                   {kpis.length === 0 ? (
                     <p className="empty">No KPIs yet — 3 to 5 per team is plenty.</p>
                   ) : (
-                    <table className="kpi-table">
+                    <table className={virtual ? 'kpi-table virtual' : 'kpi-table'}>
                       <caption className="visually-hidden">KPIs of {objective.name}</caption>
                       <thead>
                         <tr>
@@ -285,30 +321,35 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                           </th>
                         </tr>
                       </thead>
-                      <tbody>
-                        {kpis.map((kpiEntry) => (
-                          <KpiRow
-                            key={kpiEntry.kpi.id}
-                            entry={kpiEntry}
-                            view={view.view}
-                            onOpen={() => setDetail(kpiEntry.kpi)}
-                            onEdit={() =>
-                              setEditing({
-                                kind: 'kpi',
-                                objectiveId: objective.id,
-                                kpi: kpiEntry.kpi,
-                              })
-                            }
-                            onDelete={() =>
-                              remove(
-                                kpiEntry.kpi.id,
-                                `Deleted the KPI “${kpiEntry.kpi.name}” with its values and comments.`,
-                                () => structure.deleteKpi(kpiEntry.kpi.id),
-                              )
-                            }
-                          />
-                        ))}
-                      </tbody>
+                      {virtual ? (
+                        <VirtualKpiRows
+                          count={kpis.length}
+                          row={(index, ref) => {
+                            const kpiEntry = kpis[index];
+                            return kpiEntry ? (
+                              <KpiRow
+                                key={kpiEntry.kpi.id}
+                                entry={kpiEntry}
+                                view={view.view}
+                                actions={rowActions}
+                                index={index}
+                                rowRef={ref}
+                              />
+                            ) : null;
+                          }}
+                        />
+                      ) : (
+                        <tbody>
+                          {kpis.map((kpiEntry) => (
+                            <KpiRow
+                              key={kpiEntry.kpi.id}
+                              entry={kpiEntry}
+                              view={view.view}
+                              actions={rowActions}
+                            />
+                          ))}
+                        </tbody>
+                      )}
                     </table>
                   )}
                 </div>

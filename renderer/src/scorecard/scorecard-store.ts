@@ -23,6 +23,8 @@ interface ScorecardState {
   view: ScorecardEvaluation | null;
   choice: ViewChoice;
   error: string | null;
+  /** The first load since the workspace opened has finished (shown, or failed). */
+  loaded: boolean;
   load(): Promise<void>;
   select(id: string): Promise<void>;
   choose(choice: Partial<ViewChoice>): Promise<void>;
@@ -38,6 +40,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   view: null,
   choice: DEFAULT_CHOICE,
   error: null,
+  loaded: false,
   async load() {
     try {
       const scorecards = await api.call('scorecard.list', {});
@@ -51,6 +54,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     } catch (error) {
       set({ error: errorMessage(error) });
     }
+    set({ loaded: true });
   },
   async select(id) {
     set({ selectedId: id });
@@ -88,7 +92,14 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     }
   },
   reset: () =>
-    set({ scorecards: [], selectedId: null, view: null, error: null, choice: DEFAULT_CHOICE }),
+    set({
+      scorecards: [],
+      selectedId: null,
+      view: null,
+      error: null,
+      loaded: false,
+      choice: DEFAULT_CHOICE,
+    }),
 }));
 
 /** One KPI in depth (the detail dialog), for the view on screen. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert } from '../ui/Alert';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -11,9 +11,7 @@ import { SaveCopyDialog } from './SaveCopyDialog';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { RemindersButton } from '../reminders/RemindersButton';
 import { ExportDialog } from '../transfer/ExportDialog';
-import { ImportWizard } from '../transfer/ImportWizard';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
-import { ReportScreen } from '../report/ReportScreen';
 import { ViewTabs } from '../ui/ViewTabs';
 import { UndoNotice } from '../ui/UndoNotice';
 import { MenuButton, type MenuEntry } from '../ui/MenuButton';
@@ -27,6 +25,15 @@ import { StrategyMapView } from '../strategy-map/StrategyMapView';
 // selected scorecard's view or data-entry grid in the middle.
 
 const RECENT_IN_MENU = 6;
+
+// The board report and the import wizard load when first opened, not with the app (issue 19).
+const ReportScreen = lazy(() =>
+  import('../report/ReportScreen').then((module) => ({ default: module.ReportScreen })),
+);
+const ImportWizard = lazy(() =>
+  import('../transfer/ImportWizard').then((module) => ({ default: module.ImportWizard })),
+);
+const loading = <p role="status">Loading…</p>;
 
 type Tab = 'scorecard' | 'map' | 'hierarchy' | 'values';
 const TAB_NAMES: Record<Tab, string> = {
@@ -102,7 +109,12 @@ export function WorkspaceScreen() {
     { kind: 'separator' },
     { kind: 'item', label: 'Close workspace', onSelect: () => void close() },
   ];
-  if (reporting) return <ReportScreen onClose={() => setReporting(false)} />;
+  if (reporting)
+    return (
+      <Suspense fallback={loading}>
+        <ReportScreen onClose={() => setReporting(false)} />
+      </Suspense>
+    );
   return (
     <div className="workspace">
       <a className="skip-link" href="#main-content">
@@ -186,12 +198,14 @@ export function WorkspaceScreen() {
       ) : null}
       {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
       {importing === 'values' ? (
-        <ImportWizard
-          scorecardId={selectedId}
-          scorecardName={view?.scorecard.name ?? ''}
-          onClose={() => setImporting(null)}
-          onImported={onImported}
-        />
+        <Suspense fallback={loading}>
+          <ImportWizard
+            scorecardId={selectedId}
+            scorecardName={view?.scorecard.name ?? ''}
+            onClose={() => setImporting(null)}
+            onImported={onImported}
+          />
+        </Suspense>
       ) : null}
       {importing === 'package' ? (
         <PackageImportDialog
