@@ -9,8 +9,8 @@ import { observeWindowOffsetShared } from './window-scroll';
 
 // The body of one KPI table in a large scorecard: only the rows on screen (and a few either
 // side) are in the page; spacer rows stand for the others, so the page scrolls as if all were
-// there (issue 19: a 5,000-KPI scorecard shows its first screen in under a second). Tab and
-// Shift+Tab walk on past the rendered rows, and the row holding the focus stays rendered.
+// there (issue 19): a 5,000-KPI scorecard's page holds about as many rows as a 50-KPI one. Tab
+// and Shift+Tab walk on past the rendered rows, and the row holding the focus stays rendered.
 
 /** A KPI row's usual height in pixels: the first guess before each row is measured. */
 const ROW_ESTIMATE = 37;
