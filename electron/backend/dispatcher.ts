@@ -51,6 +51,7 @@ const DURING_IMPORT: ReadonlySet<MethodName> = new Set<MethodName>([
   'settings.get',
   'settings.update',
   'import.status',
+  'import.restart',
   'import.apply',
   'import.cancel',
 ]);

@@ -4,7 +4,7 @@ import type { Backend } from '../backend/platform';
 import { isInside } from '../backend/files/access';
 
 // An uploaded file is removed once its import is over: applied, cancelled, or a package or
-// definitions import done. A failed import keeps it, since the wizard offers to try again with
+// definitions import done. A restart (the dry run read again) hands it to the new job. A failed import keeps it, since the wizard offers to try again with
 // the same file. What is left (a wizard closed before starting) goes when the host stops.
 
 type Dispatch = Backend['dispatch'];
@@ -29,6 +29,14 @@ export function releasingUploads(dispatch: Dispatch, uploadDir: string): Dispatc
     switch (method) {
       case 'import.start': {
         const path = pathOf(params);
+        if (typeof data?.id === 'string' && path !== undefined) jobFiles.set(data.id, path);
+        break;
+      }
+      case 'import.restart': {
+        // The same upload now belongs to the new job.
+        const jobId = (params as { jobId?: unknown } | null)?.jobId;
+        const path = typeof jobId === 'string' ? jobFiles.get(jobId) : undefined;
+        if (typeof jobId === 'string') jobFiles.delete(jobId);
         if (typeof data?.id === 'string' && path !== undefined) jobFiles.set(data.id, path);
         break;
       }

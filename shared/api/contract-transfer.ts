@@ -71,6 +71,48 @@ const localeSchema = z
 
 const jobId = z.strictObject({ jobId: idSchema });
 
+/** The choices of an import, all but its file: shared by `import.start` and `import.restart`. */
+const importChoices = {
+  sheet: z.string().max(200).nullable(),
+  format: formatSchema.nullable(),
+  mapping: mappingSchema,
+  numberLocale: localeSchema,
+  dayFirst: z.boolean({ error: 'Day first must be true or false' }),
+  unknownKpis: z.discriminatedUnion(
+    'action',
+    [
+      z.strictObject({ action: z.literal('skip') }),
+      z.strictObject({
+        action: z.literal('create'),
+        objectiveId: idSchema,
+        frequency: z.enum(FREQUENCIES, { error: 'Choose a frequency for new KPIs' }),
+      }),
+    ],
+    { error: 'Unknown KPIs must be skipped or created' },
+  ),
+  /** Percent KPIs whose values the file writes as fractions (0.915 read as 91.5 %). */
+  fractionsAsPercent: z.array(idSchema).max(10_000, { error: 'At most 10,000 KPIs' }).default([]),
+};
+
+/** Each column of the mapping serves one purpose. */
+function distinctColumns(
+  input: { mapping: z.infer<typeof mappingSchema> },
+  ctx: z.RefinementCtx,
+): void {
+  const { mapping } = input;
+  const used =
+    mapping.layout === 'long'
+      ? [mapping.kpiColumn, mapping.periodColumn, mapping.valueColumn, mapping.commentColumn]
+      : [mapping.kpiColumn, ...mapping.periodColumns];
+  const columns = used.filter((c): c is number => c !== null);
+  if (new Set(columns).size !== columns.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mapping'],
+      message: 'Each column can be used for one thing only',
+    });
+}
+
 export const transferContract = {
   /** A first look at a CSV or XLSX file: its sheets, first rows and a guess at its layout. */
   'import.inspect': method<ImportPreview>()(
@@ -83,46 +125,14 @@ export const transferContract = {
   ),
   /** Reads the whole file in the background and stages a dry run; nothing is written yet. */
   'import.start': method<ImportJobStatus>()(
-    z
-      .strictObject({
-        path: filePathSchema,
-        sheet: z.string().max(200).nullable(),
-        format: formatSchema.nullable(),
-        mapping: mappingSchema,
-        numberLocale: localeSchema,
-        dayFirst: z.boolean({ error: 'Day first must be true or false' }),
-        unknownKpis: z.discriminatedUnion(
-          'action',
-          [
-            z.strictObject({ action: z.literal('skip') }),
-            z.strictObject({
-              action: z.literal('create'),
-              objectiveId: idSchema,
-              frequency: z.enum(FREQUENCIES, { error: 'Choose a frequency for new KPIs' }),
-            }),
-          ],
-          { error: 'Unknown KPIs must be skipped or created' },
-        ),
-        /** Percent KPIs whose values the file writes as fractions (0.915 read as 91.5 %). */
-        fractionsAsPercent: z
-          .array(idSchema)
-          .max(10_000, { error: 'At most 10,000 KPIs' })
-          .default([]),
-      })
-      .superRefine((input, ctx) => {
-        const { mapping } = input;
-        const used =
-          mapping.layout === 'long'
-            ? [mapping.kpiColumn, mapping.periodColumn, mapping.valueColumn, mapping.commentColumn]
-            : [mapping.kpiColumn, ...mapping.periodColumns];
-        const columns = used.filter((c): c is number => c !== null);
-        if (new Set(columns).size !== columns.length)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['mapping'],
-            message: 'Each column can be used for one thing only',
-          });
-      }),
+    z.strictObject({ path: filePathSchema, ...importChoices }).superRefine(distinctColumns),
+  ),
+  /**
+   * The dry run again from the same file with other choices (a Percent KPI's fractions read as
+   * percentages): the job is rolled back and a new one starts, the file kept for it.
+   */
+  'import.restart': method<ImportJobStatus>()(
+    z.strictObject({ jobId: idSchema, ...importChoices }).superRefine(distinctColumns),
   ),
   'import.status': method<ImportJobStatus>()(jobId),
   /** Writes the staged values in one transaction: all of them, or (on cancel or error) none. */

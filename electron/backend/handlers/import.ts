@@ -7,6 +7,7 @@ export const importHandlers = {
   'import.inspect': async (input, ctx) =>
     (await import('../services/import')).inspectImport(ctx, input),
   'import.start': (input, ctx) => ctx.imports.start(ctx.workspace(), input),
+  'import.restart': ({ jobId, ...choices }, ctx) => ctx.imports.restart(jobId, choices),
   'import.status': (input, ctx) => ctx.imports.status(input.jobId),
   'import.apply': (input, ctx) => ctx.imports.apply(input.jobId),
   'import.cancel': (input, ctx) => ctx.imports.cancel(input.jobId),

@@ -93,6 +93,7 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'import.status': { params: { jobId: 'x' }, field: 'jobId' },
   'import.apply': { params: {}, field: 'jobId' },
   'import.cancel': { params: { jobId: 7 }, field: 'jobId' },
+  'import.restart': { params: { jobId: 5 }, field: 'jobId' },
   'import.definitions': {
     params: {
       path: '/tmp/kpis.csv',

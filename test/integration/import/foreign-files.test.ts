@@ -168,6 +168,48 @@ describe('percentages written as fractions', () => {
       '2026-03': 100,
     });
   });
+
+  it('reads the same file again with the fractions as percentages when the dry run is restarted', async () => {
+    const { t, retention } = await setup();
+    const path = writeFile(t, 'retention.csv', 'KPI,Period,Value\nRetention,2026-01,0.915\n');
+    const ready = await dryRun(t, path);
+    expect(ready.summary?.flags.map((flag) => flag.kind)).toEqual(['percent_fraction']);
+    const restarted = await t.call('import.restart', {
+      jobId: ready.id,
+      sheet: null,
+      format: { encoding: 'utf-8', delimiter: ',' },
+      mapping: {
+        layout: 'long',
+        headerLine: 1,
+        kpiColumn: 0,
+        periodColumn: 1,
+        valueColumn: 2,
+        commentColumn: null,
+      },
+      numberLocale: 'en-US',
+      dayFirst: false,
+      unknownKpis: { action: 'skip' },
+      fractionsAsPercent: [retention.id],
+    });
+    expect(restarted.id).not.toBe(ready.id);
+    // The first dry run was rolled back and is gone.
+    expect((await t.fail('import.status', { jobId: ready.id })).code).toBe('NOT_FOUND');
+    const again = await waitFor(t, restarted.id, ['ready']);
+    expect(again.summary?.flags).toEqual([]);
+    await applyImport(t, again.id);
+    expect(await stored(t, retention.id)).toEqual({ '2026-01': 91.5 });
+    // An applied import cannot be read again.
+    const refused = await t.fail('import.restart', {
+      jobId: again.id,
+      sheet: null,
+      format: null,
+      mapping: { layout: 'wide', headerLine: 1, kpiColumn: 0, periodColumns: [1] },
+      numberLocale: 'en-US',
+      dayFirst: false,
+      unknownKpis: { action: 'skip' },
+    });
+    expect(refused.code).toBe('CONFLICT');
+  });
 });
 
 /**

@@ -20,6 +20,11 @@ interface Job {
   status: ImportJobStatus;
   workspace: Workspace;
   worker: WorkerHandle;
+  /** The file read, for a restart with other choices. */
+  path: string;
+  /** Settles once the job is over and the file is back (or never was lent). */
+  over: Promise<void>;
+  settle: () => void;
 }
 
 export interface ImportEnv {
@@ -142,7 +147,11 @@ export class ImportJobs {
         warm.listen = hear;
         worker = warm.handle;
       } else worker = startImportWorker(this.env.workerPath, hear);
-      job = { status, workspace, worker };
+      let settle = (): void => undefined;
+      const over = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+      job = { status, workspace, worker, path: input.path, over, settle };
       this.job = job;
       worker.send({
         type: 'start',
@@ -205,6 +214,27 @@ export class ImportJobs {
     const job = this.find(jobId);
     if (ACTIVE.includes(job.status.phase)) job.worker.send({ type: 'cancel' });
     return structuredClone(job.status);
+  }
+
+  /**
+   * The dry run again from the job's file with other choices: the job is rolled back (waiting
+   * until the worker has given the file back) and a new one starts. Refused while applying.
+   */
+  async restart(
+    jobId: string,
+    choices: Omit<MethodInput<'import.start'>, 'path'>,
+  ): Promise<ImportJobStatus> {
+    const job = this.find(jobId);
+    if (job.status.phase === 'applying' || job.status.phase === 'applied')
+      throw new ApiError({
+        code: 'CONFLICT',
+        message: `This import is ${job.status.phase}; it cannot be read again.`,
+      });
+    if (ACTIVE.includes(job.status.phase)) {
+      job.worker.send({ type: 'cancel' });
+      await job.over;
+    }
+    return this.start(job.workspace, { ...choices, path: job.path });
   }
 
   /** The workspace is closing: stop the worker; what it had not committed is rolled back. */
@@ -275,6 +305,7 @@ export class ImportJobs {
         this.env.announce?.('changed', { entities, scorecardIds: null });
       }
       this.announceProgress(job.status);
+      job.settle();
     });
   }
 
