@@ -1,9 +1,10 @@
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
-import type { ChangeEntity } from '@shared/domain/entities';
+import { CHANGE_ENTITIES } from '@shared/domain/entities';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers/types';
 import { checkFiles } from './files/method-files';
+import { changedScorecards } from './services/changed-scorecards';
 import { sqliteCode } from './workspace/connection';
 import { zodValidationError } from './validation';
 import type { Workspace } from './workspace/workspace';
@@ -75,15 +76,6 @@ function environmentError(error: unknown): ApiError | null {
   return null;
 }
 
-const EVERY_ENTITY = [
-  'workspace',
-  'scorecard',
-  'perspective',
-  'objective',
-  'kpi',
-  'value',
-] as const satisfies readonly ChangeEntity[];
-
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -97,11 +89,15 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
     const openAfter = open?.path ?? null;
     if (openAfter !== (before?.path ?? null)) ctx.events.emit('workspace', { path: openAfter });
     if (!open || open.isLent()) return;
-    const entities = open.changes.takeTouched();
+    const touched = open.changes.takeTouched();
     // The same file opened again (a backup restored in its place): anything in it may differ.
     if (before !== null && open !== before && openAfter === before.path)
-      ctx.events.emit('changed', { entities: [...EVERY_ENTITY], scorecardIds: null });
-    else if (entities.length > 0) ctx.events.emit('changed', { entities, scorecardIds: null });
+      ctx.events.emit('changed', { entities: [...CHANGE_ENTITIES], scorecardIds: null });
+    else if (touched.entities.length > 0)
+      ctx.events.emit('changed', {
+        entities: touched.entities,
+        scorecardIds: changedScorecards(open.db, touched),
+      });
   }
 
   async function run(method: string, params: unknown): Promise<ApiResult<unknown>> {

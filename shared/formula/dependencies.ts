@@ -35,3 +35,25 @@ export function dependencyClosure(all: readonly Kpi[], roots: readonly Kpi[]): K
   }
   return [...seen.values()];
 }
+
+/**
+ * The KPIs whose values `roots` feed (formulas that name them, roll-up parents), transitively,
+ * and the roots: what a change of the roots' values can move.
+ */
+export function dependentClosure(all: readonly Kpi[], roots: readonly Kpi[]): Kpi[] {
+  const byId = new Map(all.map((kpi) => [kpi.id, kpi]));
+  const users = new Map<string, Kpi[]>();
+  for (const kpi of all)
+    for (const code of formulaInputs(kpi)) users.set(code, [...(users.get(code) ?? []), kpi]);
+  const seen = new Map<string, Kpi>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const kpi = stack.pop() as Kpi;
+    if (seen.has(kpi.id)) continue;
+    seen.set(kpi.id, kpi);
+    stack.push(...(users.get(kpi.code) ?? []));
+    const parent = kpi.parentKpiId === null ? undefined : byId.get(kpi.parentKpiId);
+    if (parent) stack.push(parent);
+  }
+  return [...seen.values()];
+}

@@ -44,6 +44,64 @@ function toEntry(row: ChangeRow): ChangeLogEntry {
   };
 }
 
+/**
+ * What a write touched, for the `changed` event's scorecards: `kind:id` references to the
+ * scorecards, perspectives, objectives and KPIs the logged entities belong to (taken from the
+ * entries themselves, so a deleted entity still names its parent), or `wide` when something
+ * of the whole workspace changed (its settings, the report options, reminder defaults).
+ */
+export interface Touched {
+  entities: ChangeEntity[];
+  refs: string[];
+  wide: boolean;
+}
+
+const OWNER_KIND = {
+  scorecardId: 'scorecard',
+  perspectiveId: 'perspective',
+  objectiveId: 'objective',
+  kpiId: 'kpi',
+  // A roll-up child names its parent KPI; a scorecard its parent scorecard.
+  parentKpiId: 'kpi',
+  parentId: 'scorecard',
+} as const;
+const OWNER_FIELDS = Object.keys(OWNER_KIND) as (keyof typeof OWNER_KIND)[];
+const WIDE: ReadonlySet<ChangeEntity> = new Set([
+  'workspace',
+  'reminder_defaults',
+  'report_options',
+]);
+
+class TouchedSet {
+  private readonly kinds = new Set<ChangeEntity>();
+  private readonly refs = new Set<string>();
+  private wide = false;
+
+  /** Notes an entry; `records` are its old and new value (a move names both owners). */
+  note(entity: ChangeEntity, entityId: string, records: readonly unknown[]): void {
+    this.kinds.add(entity);
+    if (WIDE.has(entity)) this.wide = true;
+    else if (entity === 'value') this.refs.add(`kpi:${entityId.slice(0, entityId.indexOf('/'))}`);
+    else if (entity === 'kpi_reminder') this.refs.add(`kpi:${entityId}`);
+    else if (entity === 'review_schedule') this.refs.add(`scorecard:${entityId}`);
+    else if (entity !== 'action_plan') this.refs.add(`${entity}:${entityId}`);
+    for (const record of records)
+      if (typeof record === 'object' && record !== null)
+        for (const field of OWNER_FIELDS) {
+          const id = (record as Record<string, unknown>)[field];
+          if (typeof id === 'string') this.refs.add(`${OWNER_KIND[field]}:${id}`);
+        }
+  }
+
+  take(): Touched {
+    const touched = { entities: [...this.kinds], refs: [...this.refs], wide: this.wide };
+    this.kinds.clear();
+    this.refs.clear();
+    this.wide = false;
+    return touched;
+  }
+}
+
 /** Entries in one multi-row INSERT of a bulk write: one call instead of a hundred. */
 const BULK_ROWS = 100;
 const COLUMNS = '(id, entity, entity_id, operation, old_value, new_value, at, device_id)';
@@ -90,7 +148,7 @@ export class BulkChanges {
     private readonly db: Db,
     private readonly at: string,
     private readonly deviceId: string,
-    private readonly touch: (entity: ChangeEntity) => void,
+    private readonly touched: TouchedSet,
   ) {
     this.many = db.prepare(`${INSERT}${Array.from({ length: BULK_ROWS }, () => ROW).join(', ')}`);
     this.one = db.prepare(`${INSERT}${ROW}`);
@@ -104,7 +162,14 @@ export class BulkChanges {
     oldJson: string | null,
     newJson: string | null,
   ): void {
-    this.touch(entity);
+    // Values name their KPI in their id; anything else is parsed for its owner (rare in bulk).
+    this.touched.note(
+      entity,
+      entityId,
+      entity === 'value'
+        ? []
+        : [oldJson, newJson].map((json): unknown => JSON.parse(json ?? 'null')),
+    );
     const { params } = this;
     params.push(newId(), entity, entityId, operation, oldJson, newJson, this.at, this.deviceId);
     if (params.length === BULK_ROWS * 8) {
@@ -144,7 +209,7 @@ export class BulkChanges {
 export class ChangeLog {
   private readonly insert: Statement;
   /** What was logged since the last `takeTouched`: the dispatcher turns it into a `changed` event. */
-  private readonly touched = new Set<ChangeEntity>();
+  private readonly touched = new TouchedSet();
 
   constructor(
     private readonly db: Db,
@@ -156,9 +221,7 @@ export class ChangeLog {
 
   /** A bulk appender for one write of many entries, all at the same time. */
   bulk(): BulkChanges {
-    return new BulkChanges(this.db, this.now(), this.deviceId, (entity) =>
-      this.touched.add(entity),
-    );
+    return new BulkChanges(this.db, this.now(), this.deviceId, this.touched);
   }
 
   record(
@@ -168,7 +231,7 @@ export class ChangeLog {
     oldValue: unknown,
     newValue: unknown,
   ): void {
-    this.touched.add(entity);
+    this.touched.note(entity, entityId, [oldValue, newValue]);
     this.insert.run(
       newId(),
       entity,
@@ -181,11 +244,9 @@ export class ChangeLog {
     );
   }
 
-  /** The entity kinds logged since the last call, and forgets them. */
-  takeTouched(): ChangeEntity[] {
-    const kinds = [...this.touched];
-    this.touched.clear();
-    return kinds;
+  /** What was logged since the last call (kinds and owners), and forgets it. */
+  takeTouched(): Touched {
+    return this.touched.take();
   }
 
   /** Records an update, unless nothing actually changed. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '@shared/api/events';
+import { CHANGE_ENTITIES } from '@shared/domain/entities';
 import { applyImport, dryRun, writeFile } from '../import/helpers';
 import { makeBackend, withScorecard } from './helpers';
 
@@ -15,19 +16,67 @@ describe('server events', () => {
 
     const kpi = await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
     expect(events).toEqual([
-      { name: 'changed', payload: { entities: ['kpi'], scorecardIds: null } },
+      { name: 'changed', payload: { entities: ['kpi'], scorecardIds: [t.scorecard.id] } },
     ]);
 
     events.length = 0;
     await t.call('value.set', { kpiId: kpi.id, period: '2026-01', value: 5 });
     expect(events).toEqual([
-      { name: 'changed', payload: { entities: ['value'], scorecardIds: null } },
+      { name: 'changed', payload: { entities: ['value'], scorecardIds: [t.scorecard.id] } },
     ]);
 
     events.length = 0;
     await t.call('value.list', { kpiIds: [kpi.id] });
     await t.fail('value.set', { kpiId: kpi.id, period: '2026-13', value: 5 });
     expect(events).toEqual([]);
+  });
+
+  it('names the scorecards a write changes: its own, those following it by formula, those above', async () => {
+    const t = await withScorecard();
+    const team = await t.call('scorecard.create', { name: 'Team', parentId: t.scorecard.id });
+    const other = await t.call('scorecard.create', { name: 'Other' });
+    const objectiveIn = async (cardId: string) => {
+      const view = await t.call('scorecard.evaluate', { id: cardId });
+      return t.call('objective.create', {
+        perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+        name: 'Goal',
+      });
+    };
+    const teamGoal = await objectiveIn(team.id);
+    const otherGoal = await objectiveIn(other.id);
+    const sales = await t.call('kpi.create', {
+      objectiveId: teamGoal.id,
+      name: 'Sales',
+      code: 'sales',
+    });
+    const alone = await t.call('kpi.create', { objectiveId: otherGoal.id, name: 'Alone' });
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    const scorecardsOf = () =>
+      events.flatMap((event) => (event.name === 'changed' ? [event.payload.scorecardIds] : []));
+
+    await t.call('value.set', { kpiId: alone.id, period: '2026-01', value: 1 });
+    expect(scorecardsOf()).toEqual([[other.id]]);
+
+    // The team's value also moves its parent scorecard (cascaded scores).
+    events.length = 0;
+    await t.call('value.set', { kpiId: sales.id, period: '2026-01', value: 5 });
+    expect(scorecardsOf()).toEqual([[t.scorecard.id, team.id].sort()]);
+
+    // A formula in Other that reads Sales: Other follows Sales now.
+    await t.call('kpi.create', { objectiveId: otherGoal.id, name: 'Double', formula: 'sales * 2' });
+    events.length = 0;
+    await t.call('value.set', { kpiId: sales.id, period: '2026-02', value: 6 });
+    expect(scorecardsOf()).toEqual([[t.scorecard.id, team.id, other.id].sort()]);
+
+    // A deleted objective still names its scorecard; a workspace setting names none.
+    events.length = 0;
+    const spare = await objectiveIn(other.id);
+    await t.call('objective.delete', { id: spare.id });
+    expect(scorecardsOf()).toEqual([[other.id], [other.id]]);
+    events.length = 0;
+    await t.call('workspace.rename', { name: 'Acme Ltd' });
+    expect(scorecardsOf()).toEqual([null]);
   });
 
   it('announces the values an import wrote on its worker thread once it is applied', async () => {
@@ -40,7 +89,7 @@ describe('server events', () => {
     expect(events.filter((event) => event.name === 'changed')).toEqual([]);
     await applyImport(t, ready.id);
     expect(events.filter((event) => event.name === 'changed')).toEqual([
-      { name: 'changed', payload: { entities: ['value'], scorecardIds: null } },
+      { name: 'changed', payload: { entities: ['value'], scorecardIds: [t.scorecard.id] } },
     ]);
   });
 
@@ -70,7 +119,7 @@ describe('server events: a backup restored in place', () => {
       {
         name: 'changed',
         payload: {
-          entities: ['workspace', 'scorecard', 'perspective', 'objective', 'kpi', 'value'],
+          entities: [...CHANGE_ENTITIES],
           scorecardIds: null,
         },
       },

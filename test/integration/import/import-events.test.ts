@@ -42,7 +42,7 @@ describe('import events', () => {
         event.name === 'changed',
     );
     expect(changed.map((event) => event.payload)).toEqual([
-      { entities: ['value'], scorecardIds: null },
+      { entities: ['value'], scorecardIds: [t.scorecard.id] },
     ]);
     const [values] = (await Promise.all(readsOnChange)) as { value: number }[][];
     expect(values?.map((value) => value.value).sort()).toEqual([10, 20]);
