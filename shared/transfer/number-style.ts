@@ -1,3 +1,4 @@
+import { parseLocaleNumber } from '../parse/number';
 import type { SourceRow } from './table';
 
 // How a file writes its numbers, from the text of its cells. A wrong guess corrupts silently
@@ -91,4 +92,22 @@ export function guessNumberStyle(rows: readonly SourceRow[], userLocale: string)
     example: ambiguous,
     evidence: null,
   };
+}
+
+/**
+ * A number of the file that reads two ways, read both ways: `"1.968"` as 1968 (the mark
+ * groups thousands) with the style that reads it so, and as 1.968 (the mark is decimal).
+ */
+export function bothReadings(example: string): {
+  grouped: { locale: string; value: number };
+  decimal: { locale: string; value: number };
+} {
+  const comma = example.includes(',');
+  const read = (locale: string) => {
+    const parsed = parseLocaleNumber(example, locale);
+    return { locale, value: parsed.ok ? parsed.value : Number.NaN };
+  };
+  return comma
+    ? { grouped: read('en-US'), decimal: read('de-DE') }
+    : { grouped: read('de-DE'), decimal: read('en-US') };
 }

@@ -10,6 +10,12 @@ import { inspectData } from '../inspect';
 import { pickObjective } from '../scope';
 import { attempt, openWorkspace, withBackend, type Session } from '../session';
 import { askToApply } from '../confirm';
+import {
+  flagLines,
+  fractionsChoice,
+  undecidedNumberStyle,
+  unsettledFlags,
+} from '../import-decisions';
 
 // `kpis import`: values from a CSV or XLSX file, the wizard's way. The first look guesses the
 // layout (import.inspect), the whole file is read into a transaction left open (import.start),
@@ -18,6 +24,7 @@ import { askToApply } from '../confirm';
 
 const USAGE = `Usage: kpis import FILE.kpis DATA.csv|xlsx [--sheet NAME] [--number-style STYLE]
                    [--day-first | --no-day-first] [--create-unknown OBJECTIVE]
+                   [--fractions percent|as-written] [--accept-unusual]
                    [--dry-run] [--yes] [--json]
 
 Imports KPI values from a spreadsheet, as the app's import wizard does: the header row, long
@@ -29,19 +36,26 @@ only with --yes, or when you answer y on a terminal. All of it is written, or no
 Options:
   --sheet NAME              The sheet of an XLSX file (default: the first)
   --number-style STYLE      How numbers are written: ${NUMBER_STYLE_HELP}
-                            (default: guessed from the file)
+                            (default: from the file; when nothing in it decides, for
+                            "1.968", the import is refused until you say)
   --day-first, --no-day-first
                             31/03/2026 (day first) or 03/31/2026 (default: guessed)
   --create-unknown OBJECTIVE
                             Create KPIs the workspace does not have, under this objective
                             (name or id); without it their rows are skipped and listed
+  --fractions percent|as-written
+                            A Percent KPI given fractions (0.915): read them as 91.5 %, or
+                            keep them as written (without it such an import is refused)
+  --accept-unusual          Keep values about 100× or 1000× off a KPI's recent values as
+                            written (without it such an import is refused)
   --dry-run                 Only print what would change; write nothing
   --yes                     Import without asking
   --json                    Print {workspace, file, applied, summary, result} as JSON
   -h, --help                Show this help
 
 Exit codes: 0 all rows good (imported with --yes), 1 some rows cannot be imported or name no
-KPI (with --yes the good ones are imported), or the files cannot be read; 2 bad usage.`;
+KPI (with --yes the good ones are imported), or the files cannot be read; 2 bad usage, or
+the file leaves its number style open, or values look misread and no option says how.`;
 
 export const importCommand: Command = {
   name: 'import',
@@ -57,6 +71,8 @@ export const importCommand: Command = {
         'day-first': { type: 'boolean' },
         'no-day-first': { type: 'boolean' },
         'create-unknown': { type: 'string' },
+        fractions: { type: 'string' },
+        'accept-unusual': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         yes: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -72,6 +88,8 @@ export const importCommand: Command = {
       throw usageError('Use either --day-first or --no-day-first, not both.');
     const dayFirst =
       values['day-first'] === true ? true : values['no-day-first'] === true ? false : null;
+    const fractions = fractionsChoice(values.fractions);
+    const acceptUnusual = values['accept-unusual'] === true;
     const dataPath = resolve(ctx.cwd, data);
     const json = values.json === true;
 
@@ -82,6 +100,9 @@ export const importCommand: Command = {
           ? null
           : await pickObjective(session, file, values['create-unknown']);
       const preview = await inspectData(ctx, session, dataPath, values.sheet);
+      const style = preview.guess.numberStyle;
+      if (locale === null && !style.decided && style.example !== null)
+        throw undecidedNumberStyle(ctx, basename(data), style.example);
       const choices = {
         ...choicesFrom(preview),
         ...(locale === null ? {} : { numberLocale: locale }),
@@ -90,10 +111,31 @@ export const importCommand: Command = {
       };
       let job = await attempt(() => session.call('import.start', startParams(dataPath, choices)));
       job = await settle(ctx, session, job, 'Reading');
+      const fractionKpis = (job.summary?.flags ?? []).flatMap((flag) =>
+        flag.kind === 'percent_fraction' ? [flag.kpiId] : [],
+      );
+      if (job.phase === 'ready' && fractions === 'percent' && fractionKpis.length > 0) {
+        // The dry run again, those KPIs' fractions read as percentages.
+        const { path: _path, ...again } = startParams(dataPath, {
+          ...choices,
+          fractionsAsPercent: fractionKpis,
+        });
+        job = await settle(
+          ctx,
+          session,
+          await session.call('import.restart', { jobId: job.id, ...again }),
+          'Reading',
+        );
+      }
       if (job.phase !== 'ready' || job.summary === null)
         throw problem(`${basename(data)} could not be imported: ${job.message ?? job.phase}.`);
       const summary = job.summary;
       if (!json) printSummary(ctx, basename(data), basename(file), summary);
+      const unsettled = unsettledFlags(summary.flags, fractions, acceptUnusual);
+      if (unsettled !== null && values['dry-run'] !== true) {
+        await session.call('import.cancel', { jobId: job.id });
+        throw unsettled;
+      }
 
       const nothingNew = summary.newValues + summary.changedValues + summary.kpisToCreate === 0;
       const apply =
@@ -185,6 +227,10 @@ function printSummary(ctx: CliContext, data: string, file: string, summary: Impo
     for (const change of summary.changes)
       print(ctx, `  ${change.kpiName}, ${change.period}: ${change.oldValue} → ${change.newValue}`);
     more(ctx, summary.changedValues - summary.changes.length);
+  }
+  if (summary.flags.length > 0) {
+    print(ctx, 'Values that look misread:');
+    for (const line of flagLines(ctx, summary.flags)) print(ctx, `  ${line}`);
   }
   if (summary.unknownKpis.length > 0) {
     print(

@@ -7,7 +7,7 @@ import {
   type ImportChoices,
   type UnknownChoice,
 } from '@shared/transfer/import-choices';
-import { parseLocaleNumber } from '@shared/parse/number';
+import { bothReadings } from '@shared/transfer/number-style';
 import type { ImportPreview } from '@shared/transfer/import-status';
 import { readPeriodCell } from '@shared/transfer/read-cells';
 import { cellText, columnLetters, type Cell } from '@shared/transfer/table';
@@ -18,6 +18,7 @@ import type { ValueMapping } from '@shared/transfer/value-rows';
 
 export {
   NUMBER_STYLES,
+  bothReadings,
   choicesFrom,
   headerOf,
   numberStyleOf,
@@ -34,24 +35,6 @@ export function columnLabel(header: readonly Cell[], column: number): string {
 
 export function columnCount(preview: ImportPreview): number {
   return Math.max(1, ...preview.rows.map((row) => row.cells.length));
-}
-
-/**
- * A number of the file that reads two ways, read both ways: `"1.968"` as 1968 (the mark
- * groups thousands) with the style that reads it so, and as 1.968 (the mark is decimal).
- */
-export function bothReadings(example: string): {
-  grouped: { locale: string; value: number };
-  decimal: { locale: string; value: number };
-} {
-  const comma = example.includes(',');
-  const read = (locale: string) => {
-    const parsed = parseLocaleNumber(example, locale);
-    return { locale, value: parsed.ok ? parsed.value : Number.NaN };
-  };
-  return comma
-    ? { grouped: read('en-US'), decimal: read('de-DE') }
-    : { grouped: read('de-DE'), decimal: read('en-US') };
 }
 
 /** Why the choices cannot be used yet, or null. */

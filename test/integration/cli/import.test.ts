@@ -82,9 +82,14 @@ describe('kpis import', () => {
     writeFileSync(join(dir, 'values.csv'), csv);
     const file = join(dir, 'client.kpis');
     const before = sha256(file);
+    // "12,000" is twelve thousand or twelve, and nothing else in the file says which.
+    const undecided = await kpis(dir, ['import', 'client.kpis', 'values.csv', '--dry-run']);
+    expect(undecided.code).toBe(2);
+    expect(undecided.stderr).toContain('"12,000" reads as 12,000 (--number-style en) or as 12');
+    const en = ['--number-style', 'en'];
 
     for (const extra of [['--dry-run'], []]) {
-      const dry = await kpis(dir, ['import', 'client.kpis', 'values.csv', ...extra]);
+      const dry = await kpis(dir, ['import', 'client.kpis', 'values.csv', ...en, ...extra]);
       expect(dry.code).toBe(1);
       expect(dry.stdout).toContain('Dry run of values.csv into client.kpis:');
       expect(dry.stdout).toMatch(
@@ -97,13 +102,20 @@ describe('kpis import', () => {
       expect(sha256(file)).toBe(before);
     }
 
-    const applied = await kpis(dir, ['import', 'client.kpis', 'values.csv', '--yes']);
+    const applied = await kpis(dir, ['import', 'client.kpis', 'values.csv', ...en, '--yes']);
     expect(applied.code).toBe(1);
     expect(applied.stdout).toContain('Imported into client.kpis: 9 new, 0 changed, 0 unchanged.');
     expect(sha256(file)).not.toBe(before);
 
     // The same file again changes nothing.
-    const again = await kpis(dir, ['import', 'client.kpis', 'values.csv', '--yes', '--json']);
+    const again = await kpis(dir, [
+      'import',
+      'client.kpis',
+      'values.csv',
+      ...en,
+      '--yes',
+      '--json',
+    ]);
     const body = JSON.parse(again.stdout) as { applied: boolean; result: unknown };
     expect(body).toMatchObject({
       applied: true,
@@ -224,6 +236,95 @@ describe('kpis import', () => {
       holder.stdin.end();
       await ended;
     }
+  });
+});
+
+describe('kpis import never guesses what the file leaves open', () => {
+  const valueOf = async (file: string, period: string, name: string, scorecard?: string) => {
+    const run = await kpis(dir, [
+      'status',
+      file,
+      '--period',
+      period,
+      '--json',
+      ...(scorecard === undefined ? [] : ['--scorecard', scorecard]),
+    ]);
+    const status = JSON.parse(run.stdout) as {
+      perspectives: { objectives: { kpis: { name: string; value: number | null }[] }[] }[];
+    };
+    return status.perspectives
+      .flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+      .find((k) => k.name === name)?.value;
+  };
+
+  beforeAll(async () => {
+    expect((await kpis(dir, ['new', 'trust.kpis', '--template', 'sample'])).code).toBe(0);
+  });
+
+  it('refuses a number style nothing in the file decides, showing one number read both ways', async () => {
+    const file = join(dir, 'trust.kpis');
+    writeFileSync(join(dir, 'members.csv'), 'KPI,Period,Value\nLoyalty members,2026-10,1.968\n');
+    const before = sha256(file);
+    const refused = await kpis(dir, ['import', 'trust.kpis', 'members.csv', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^kpis import: nothing in members\.csv says how its numbers are written: "1\.968" reads as 1,968 \(--number-style de\) or as 1\.968 \(--number-style en\)\./u,
+    );
+    expect(sha256(file)).toBe(before);
+    const told = await kpis(dir, [
+      'import',
+      'trust.kpis',
+      'members.csv',
+      '--number-style',
+      'de',
+      '--yes',
+    ]);
+    expect(told.code).toBe(0);
+    expect(await valueOf('trust.kpis', '2026-10', 'Loyalty members')).toBe(1968);
+  });
+
+  it('refuses fractions going into a Percent KPI until --fractions says how to read them', async () => {
+    const file = join(dir, 'trust.kpis');
+    writeFileSync(join(dir, 'margin.csv'), 'KPI,Period,Value\nNet profit margin,2026-10,0.105\n');
+    const before = sha256(file);
+    const refused = await kpis(dir, ['import', 'trust.kpis', 'margin.csv', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(
+      'Net profit margin is a percentage given 1 value written as fractions (0.105): --fractions percent reads 0.105 as 10.5 %',
+    );
+    expect(refused.stderr).toMatch(/nothing was written\. .*--fractions percent\|as-written/u);
+    expect(sha256(file)).toBe(before);
+    const told = await kpis(dir, [
+      'import',
+      'trust.kpis',
+      'margin.csv',
+      '--fractions',
+      'percent',
+      '--yes',
+    ]);
+    expect(told.stderr).toBe('');
+    expect(told.code).toBe(0);
+    expect(await valueOf('trust.kpis', '2026-10', 'Net profit margin')).toBe(10.5);
+  });
+
+  it('refuses a value 100× off its history until --accept-unusual keeps it', async () => {
+    const file = join(dir, 'trust.kpis');
+    writeFileSync(join(dir, 'revenue.csv'), 'KPI,Period,Value\nCafé revenue,2026-10,850\n');
+    const before = sha256(file);
+    const refused = await kpis(dir, ['import', 'trust.kpis', 'revenue.csv', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(/Café revenue, 2026-10: 850 is about 100× smaller than/u);
+    expect(refused.stderr).toMatch(/--accept-unusual/u);
+    expect(sha256(file)).toBe(before);
+    const kept = await kpis(dir, [
+      'import',
+      'trust.kpis',
+      'revenue.csv',
+      '--accept-unusual',
+      '--yes',
+    ]);
+    expect(kept.code).toBe(0);
+    expect(await valueOf('trust.kpis', '2026-10', 'Café revenue', 'Cafés')).toBe(850);
   });
 });
 
