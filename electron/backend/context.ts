@@ -2,6 +2,7 @@ import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
 import { EventBus } from './events';
 import type { BackendOptions, Clock } from './platform';
+import { AppSettingsFile } from './settings/app-settings';
 import { loadDeviceId } from './settings/device';
 import { RecentList } from './settings/recent';
 import { ImportJobs } from './transfer/import/import-jobs';
@@ -37,7 +38,7 @@ export class HandlerContext {
     this.events = new EventBus(options.log);
     this.imports = new ImportJobs({
       workerPath: options.importWorkerPath,
-      userName: options.userName,
+      userName: () => this.userName(),
       deviceId: () => this.deviceId(),
       now: () => this.now(),
       log: options.log,
@@ -49,6 +50,11 @@ export class HandlerContext {
 
   now(): string {
     return this.clock.now().toISOString();
+  }
+
+  /** Who is at this computer: the name set in Settings, else the system's user name. */
+  userName(): string {
+    return new AppSettingsFile(this.options.dataDir).read().userName ?? this.options.userName;
   }
 
   /** Made on first use and kept in the data folder's settings. */

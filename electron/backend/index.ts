@@ -18,6 +18,7 @@ import { scoringHandlers } from './handlers/scoring';
 import { syncHandlers } from './handlers/sync';
 import { combineHandlers, type Handlers } from './handlers/types';
 import { valueHandlers } from './handlers/value';
+import { auditHandlers } from './handlers/audit';
 import { workspaceHandlers } from './handlers/workspace';
 
 // The backend: plain Node (never `electron`), hosted by the Electron main process over IPC or
@@ -40,6 +41,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     objectiveHandlers,
     kpiHandlers,
     valueHandlers,
+    auditHandlers,
     importHandlers,
     reportHandlers,
     actionPlanHandlers,

@@ -9,6 +9,8 @@ export interface SettingsInfo extends AppSettings {
   dataDir: string;
   /** Where new workspaces and the sample copy go in browser mode. */
   workspacesDir: string;
+  /** The system's user name: who you are while `userName` is not set. */
+  systemUserName: string;
 }
 
 export const settingsContract = {

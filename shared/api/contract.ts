@@ -29,6 +29,7 @@ import { reminderContract } from './contract-reminders';
 import { backupContract } from './contract-backups';
 import { reportContract } from './contract-report';
 import { transferContract } from './contract-transfer';
+import { auditContract } from './contract-audit';
 import { exportContract } from './contract-export';
 import { settingsContract } from './contract-settings';
 import { strategyMapContract } from './contract-map';
@@ -229,6 +230,7 @@ export const contract = {
   ...backupContract,
   ...reminderContract,
   ...exportContract,
+  ...auditContract,
   ...settingsContract,
   ...strategyMapContract,
   ...syncContract,

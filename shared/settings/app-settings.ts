@@ -30,9 +30,19 @@ export interface AppSettings {
   /** ISO 4217 code a new currency KPI starts with. */
   currency: string;
   theme: Theme;
+  /**
+   * Who is at this computer, as the audit trail and each value entered name them; null: the
+   * system's user name.
+   */
+  userName: string | null;
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { locale: null, currency: 'EUR', theme: 'system' };
+export const DEFAULT_SETTINGS: AppSettings = {
+  locale: null,
+  currency: 'EUR',
+  theme: 'system',
+  userName: null,
+};
 
 function isLocale(tag: string): boolean {
   try {
@@ -54,6 +64,13 @@ export const appSettingsSchema = z.strictObject({
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, { error: 'Default currency must be a three-letter code such as EUR' }),
   theme: z.enum(THEMES, { error: 'Theme must be system, light or dark' }),
+  userName: z
+    .string({ error: 'Your name must be text' })
+    .trim()
+    .max(100, { error: 'Your name can have at most 100 characters' })
+    // Empty: back to the system's user name.
+    .transform((name) => (name === '' ? null : name))
+    .nullable(),
 });
 
 /** A change of some settings; what is left out stays as it is. */

@@ -9,6 +9,7 @@ function info(settings: AppSettings, ctx: HandlerContext): SettingsInfo {
     ...settings,
     dataDir: ctx.options.dataDir,
     workspacesDir: ctx.options.workspacesDir,
+    systemUserName: ctx.options.userName,
   };
 }
 

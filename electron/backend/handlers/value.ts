@@ -13,7 +13,7 @@ import type { HandlerGroup } from './types';
 // Values per KPI and period, with comments and their history.
 
 const author = (ctx: HandlerContext): Author => ({
-  enteredBy: ctx.options.userName,
+  enteredBy: ctx.userName(),
   enteredAt: ctx.now(),
 });
 

@@ -43,7 +43,7 @@ export function openSample(ctx: HandlerContext): WorkspaceInfo {
   const sample = loadSample(ctx.options.samplePath);
   const path = uniqueWorkspacePath(ctx.options.workspacesDir, sample.workspace.name);
   const workspace = createWorkspaceFile(path, sample.workspace.name, ctx.fileEnv(), (created) => {
-    seedSample(created, sample, ctx.options.userName, ctx.now());
+    seedSample(created, sample, ctx.userName(), ctx.now());
   });
   return ctx.switchTo(workspace);
 }

@@ -24,7 +24,12 @@ export class AppSettingsFile {
       const parsed = fields[key].safeParse(stored[key]);
       return parsed.success ? (parsed.data as AppSettings[K]) : DEFAULT_SETTINGS[key];
     };
-    return { locale: pick('locale'), currency: pick('currency'), theme: pick('theme') };
+    return {
+      locale: pick('locale'),
+      currency: pick('currency'),
+      theme: pick('theme'),
+      userName: pick('userName'),
+    };
   }
 
   update(patch: Partial<AppSettings>): AppSettings {

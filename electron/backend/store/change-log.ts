@@ -20,7 +20,7 @@ export function valueEntityId(kpiId: string, period: string): string {
   return `${kpiId}/${period}`;
 }
 
-interface ChangeRow {
+export interface ChangeRow {
   id: string;
   entity: string;
   entity_id: string;
@@ -31,7 +31,7 @@ interface ChangeRow {
   device_id: string;
 }
 
-function toEntry(row: ChangeRow): ChangeLogEntry {
+export function toEntry(row: ChangeRow): ChangeLogEntry {
   return {
     id: row.id,
     entity: row.entity,
@@ -93,6 +93,11 @@ class TouchedSet {
         }
   }
 
+  /** A kind written in bulk; its owners are noted apart (`BulkChanges.valuesOf`). */
+  kind(entity: ChangeEntity): void {
+    this.kinds.add(entity);
+  }
+
   take(): Touched {
     const touched = { entities: [...this.kinds], refs: [...this.refs], wide: this.wide };
     this.kinds.clear();
@@ -128,7 +133,7 @@ const VALUE_INSERTS = `${INSERT_SELECT}
     '{"kpiId":' || json_quote(e.value ->> 0) || ',"period":' || json_quote(e.value ->> 1) ||
     ',"value":' || (e.value -> 2) || ',"comment":' || json_quote(e.value ->> 3) ||
     ',"enteredBy":' || json_quote(coalesce(e.value ->> 4, @enteredBy)) ||
-    ',"enteredAt":' || json_quote(coalesce(e.value ->> 5, @enteredAt)) || '}',
+    ',"enteredAt":' || json_quote(coalesce(e.value ->> 5, @enteredAt)) || @source || '}',
     @at, @deviceId
   FROM json_each(@rows) AS e`;
 
@@ -182,10 +187,14 @@ export class BulkChanges {
    * One 'insert' entry per row of `rows` (`count` of them), in their order, after the entries
    * added before. `enteredBy` and `enteredAt` stand for rows that do not carry their own.
    */
-  valueInserts(rows: NewValueRowsJson, count: number, entered: { by: string; at: string }): void {
+  valueInserts(
+    rows: NewValueRowsJson,
+    count: number,
+    entered: { by: string; at: string; source: string | null },
+  ): void {
     if (count === 0) return;
     this.flush();
-    this.touch('value');
+    this.touched.kind('value');
     this.valueInsertsStatement ??= this.db.prepare(VALUE_INSERTS);
     const { prefix, first } = newIdBlock(count);
     this.valueInsertsStatement.run({
@@ -194,9 +203,16 @@ export class BulkChanges {
       first,
       enteredBy: entered.by,
       enteredAt: entered.at,
+      // An import's file, kept with each entry for the audit trail (not part of the value).
+      source: entered.source === null ? '' : `,"source":${JSON.stringify(entered.source)}`,
       at: this.at,
       deviceId: this.deviceId,
     });
+  }
+
+  /** New values of this KPI follow (its values' entries are made in SQL, unseen here). */
+  valuesOf(kpiId: string): void {
+    this.touched.note('value', `${kpiId}/`, []);
   }
 
   flush(): void {

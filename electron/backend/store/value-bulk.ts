@@ -20,7 +20,10 @@ const INSERT_ROWS = `${INSERT}
 /** JSON of a number: what JSON.stringify writes (values are finite; -0 is 0). */
 const numberJson = (value: number): string => (Object.is(value, -0) ? '0' : String(value));
 
-/** A value as the change log holds it: the KpiValue record, keys in its order. */
+/**
+ * A value as the change log holds it: the KpiValue record, keys in its order (an import's
+ * entries add the file's name as `source`, which is not part of the value).
+ */
 export function valueJson(value: KpiValue): string {
   return `{"kpiId":${JSON.stringify(value.kpiId)},"period":${JSON.stringify(value.period)},"value":${numberJson(value.value)},"comment":${JSON.stringify(value.comment)},"enteredBy":${JSON.stringify(value.enteredBy)},"enteredAt":${JSON.stringify(value.enteredAt)}}`;
 }
@@ -35,11 +38,15 @@ export class BulkValueWriter {
   private lastKpi = '';
   private lastKpiJson = '""';
 
+  /** `,"source":"sales.csv"` when the values come from a file (the audit trail names it). */
+  private readonly sourceJson: string;
+
   constructor(
     db: Db,
     changes: ChangeLog,
     private readonly enteredBy: string,
     private readonly enteredAt: string,
+    private readonly source: string | null = null,
   ) {
     this.insertRows = db.prepare(INSERT_ROWS);
     this.upsert = db.prepare(
@@ -49,12 +56,14 @@ export class BulkValueWriter {
          entered_at = excluded.entered_at`,
     );
     this.log = changes.bulk();
+    this.sourceJson = source === null ? '' : `,"source":${JSON.stringify(source)}`;
   }
 
   private kpiJson(kpiId: string): string {
     if (kpiId !== this.lastKpi) {
       this.lastKpi = kpiId;
       this.lastKpiJson = JSON.stringify(kpiId);
+      this.log.valuesOf(kpiId);
     }
     return this.lastKpiJson;
   }
@@ -83,7 +92,7 @@ export class BulkValueWriter {
     if (count === 0) return;
     const rows = `[${this.rows.join(',')}]`;
     this.rows = [];
-    const entered = { by: this.enteredBy, at: this.enteredAt };
+    const entered = { by: this.enteredBy, at: this.enteredAt, source: this.source };
     this.insertRows.run({ rows, enteredBy: entered.by, enteredAt: entered.at });
     this.log.valueInserts(rows, count, entered);
   }
@@ -111,7 +120,7 @@ export class BulkValueWriter {
       `${after.kpiId}/${after.period}`,
       'update',
       valueJson(before),
-      valueJson(after),
+      `${valueJson(after).slice(0, -1)}${this.sourceJson}}`,
     );
     return after;
   }

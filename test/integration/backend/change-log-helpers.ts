@@ -45,7 +45,13 @@ export function replayValues(entries: readonly LoggedEntry[]): Map<string, KpiVa
   for (const entry of entries) {
     if (entry.entity !== 'value') continue;
     if (entry.operation === 'delete') values.delete(entry.entity_id);
-    else values.set(entry.entity_id, JSON.parse(entry.new_value ?? 'null') as KpiValue);
+    else {
+      // An import's entries also name their file (`source`), which is not part of the value.
+      const { source: _source, ...value } = JSON.parse(entry.new_value ?? 'null') as KpiValue & {
+        source?: string;
+      };
+      values.set(entry.entity_id, value);
+    }
   }
   return values;
 }

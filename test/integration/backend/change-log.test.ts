@@ -206,6 +206,8 @@ describe('the change log', () => {
       comment: 'from the ledger',
       enteredBy: 'Ana',
       enteredAt: expect.any(String) as unknown,
+      // The file the value came from, for the audit trail.
+      source: expect.stringMatching(/\.csv$/u) as unknown,
     });
     const changed = added.find((entry) => entry.operation === 'update');
     expect(JSON.parse(changed?.old_value ?? 'null')).toMatchObject({ value: 1 });

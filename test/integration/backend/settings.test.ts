@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeBackend } from './helpers';
+import { makeBackend, withScorecard } from './helpers';
 
 // This computer's settings: kept in the data folder across restarts, changed field by field,
 // bad input refused with the field named and nothing written.
@@ -13,8 +13,10 @@ describe('settings', () => {
       locale: null,
       currency: 'EUR',
       theme: 'system',
+      userName: null,
       dataDir: first.dataDir,
       workspacesDir: first.workspacesDir,
+      systemUserName: 'Ana',
     });
     const updated = await first.call('settings.update', { locale: 'de-DE', theme: 'dark' });
     expect(updated).toMatchObject({ locale: 'de-DE', currency: 'EUR', theme: 'dark' });
@@ -28,6 +30,25 @@ describe('settings', () => {
     });
     // Back to the system's language.
     expect(await again.call('settings.update', { locale: null })).toMatchObject({ locale: null });
+  });
+
+  it('keep the name of who is at this computer, which values entered from now on carry', async () => {
+    const t = await withScorecard();
+    expect(await t.call('settings.update', { userName: '  Maria  ' })).toMatchObject({
+      userName: 'Maria',
+      systemUserName: 'Ana',
+    });
+    const kpi = await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Footfall' });
+    expect(await t.call('value.set', { kpiId: kpi.id, period: '2026-10', value: 5 })).toMatchObject(
+      { enteredBy: 'Maria' },
+    );
+    // Empty: back to the system's user name.
+    expect(await t.call('settings.update', { userName: '' })).toMatchObject({ userName: null });
+    expect(await t.call('value.set', { kpiId: kpi.id, period: '2026-10', value: 6 })).toMatchObject(
+      { enteredBy: 'Ana' },
+    );
+    const long = await t.fail('settings.update', { userName: 'x'.repeat(101) });
+    expect(long).toMatchObject({ code: 'VALIDATION', field: 'userName' });
   });
 
   it('refuses a bad value, naming it, and changes nothing', async () => {

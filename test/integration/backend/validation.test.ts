@@ -94,6 +94,12 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'import.apply': { params: {}, field: 'jobId' },
   'import.cancel': { params: { jobId: 7 }, field: 'jobId' },
   'import.restart': { params: { jobId: 5 }, field: 'jobId' },
+  'audit.list': { params: { from: 'yesterday' }, field: 'from' },
+  'audit.export': {
+    params: { entity: 'everything', destination: { kind: 'download' } },
+    field: 'entity',
+  },
+  'value.restore': { params: { changeId: ID, version: 'latest' }, field: 'version' },
   'import.definitions': {
     params: {
       path: '/tmp/kpis.csv',

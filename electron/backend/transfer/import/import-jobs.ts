@@ -32,7 +32,7 @@ interface Job {
 
 export interface ImportEnv {
   workerPath: string | undefined;
-  userName: string;
+  userName(): string;
   deviceId(): string;
   now(): string;
   log?: ((message: string, error?: unknown) => void) | undefined;
@@ -164,7 +164,7 @@ export class ImportJobs {
           workspacePath: workspace.path,
           nativeBinding: workspace.nativeBinding,
           deviceId: this.env.deviceId(),
-          enteredBy: this.env.userName,
+          enteredBy: this.env.userName(),
           nowIso: this.env.now(),
           fileName: status.fileName,
           source: {

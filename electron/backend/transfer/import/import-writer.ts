@@ -38,6 +38,8 @@ export interface ImportWriterOptions {
   location: SourceLocation;
   enteredBy: string;
   enteredAt: string;
+  /** The file's name, kept with each change-log entry (the audit trail's "from sales.csv"). */
+  source?: string | null;
   newKpis: { objectiveId: string; frequency: Frequency } | null;
   /** Percent KPIs whose values the file writes as fractions: 0.915 is stored as 91.5. */
   fractionsAsPercent?: ReadonlySet<string>;
@@ -136,6 +138,7 @@ export class ImportWriter {
       options.changes,
       options.enteredBy,
       options.enteredAt,
+      options.source ?? null,
     );
     // Every KPI id written here was read from this connection inside this exclusive
     // transaction, and new KPIs are made through createKpi, which checks their objective: the

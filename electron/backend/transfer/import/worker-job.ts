@@ -79,6 +79,7 @@ export class WorkerImport {
       location: { kind: source.kind, sheet: source.sheet },
       enteredBy: this.request.enteredBy,
       enteredAt: nowIso,
+      source: this.request.fileName,
       newKpis,
       fractionsAsPercent: new Set(this.request.fractionsAsPercent),
     });

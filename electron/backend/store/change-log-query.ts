@@ -1,0 +1,77 @@
+import type { ChangeEntity, ChangeLogEntry } from '@shared/domain/entities';
+import type { Db } from '../workspace/connection';
+import { toEntry, type ChangeRow } from './change-log';
+
+// The change log read as the audit trail: filtered, newest first, a page at a time. Value
+// entity ids are '<kpi id>/<period>', so a KPI's or a period's values are found by its parts.
+
+export interface ChangeQuery {
+  entity?: ChangeEntity | undefined;
+  kpiId?: string | undefined;
+  period?: string | undefined;
+  /** One scorecard's entries: its own id and its perspectives', objectives' and KPIs'. */
+  scope?: { ids: readonly string[]; kpiIds: readonly string[] } | undefined;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const KPI_OF_VALUE = "substr(entity_id, 1, instr(entity_id, '/') - 1)";
+const PERIOD_OF_VALUE = "substr(entity_id, instr(entity_id, '/') + 1)";
+
+export function queryChanges(
+  db: Db,
+  query: ChangeQuery,
+): { entries: ChangeLogEntry[]; total: number } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.entity !== undefined) {
+    where.push('entity = ?');
+    params.push(query.entity);
+  }
+  if (query.kpiId !== undefined) {
+    // '0' follows '/': the range is exactly the KPI's values, and can use the index.
+    where.push(
+      `((entity = 'value' AND entity_id >= ? AND entity_id < ?)
+        OR (entity IN ('kpi', 'kpi_reminder') AND entity_id = ?))`,
+    );
+    params.push(`${query.kpiId}/`, `${query.kpiId}0`, query.kpiId);
+  }
+  if (query.period !== undefined) {
+    where.push(`(entity = 'value' AND ${PERIOD_OF_VALUE} = ?)`);
+    params.push(query.period);
+  }
+  if (query.scope !== undefined) {
+    where.push(
+      `((entity = 'value' AND ${KPI_OF_VALUE} IN (SELECT value FROM json_each(?)))
+        OR (entity <> 'value' AND entity_id IN (SELECT value FROM json_each(?))))`,
+    );
+    params.push(JSON.stringify(query.scope.kpiIds), JSON.stringify(query.scope.ids));
+  }
+  if (query.from !== undefined) {
+    where.push('at >= ?');
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    where.push('at < ?');
+    params.push(query.to);
+  }
+  const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const total = db
+    .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM change_log ${filter}`)
+    .get(...params)?.n;
+  const rows = db
+    .prepare<(string | number)[], ChangeRow>(
+      `SELECT * FROM change_log ${filter} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, query.limit, query.offset);
+  return { entries: rows.map(toEntry), total: total ?? 0 };
+}
+
+/** One entry by its id, or null. */
+export function findChange(db: Db, id: string): ChangeLogEntry | null {
+  const row = db.prepare<[string], ChangeRow>('SELECT * FROM change_log WHERE id = ?').get(id);
+  return row ? toEntry(row) : null;
+}
