@@ -59,6 +59,8 @@ export const AUDIT_KIND_WORDS: Record<ChangeEntity, string> = {
   kpi_reminder: 'KPI reminder',
   review_schedule: 'review schedule',
   report_options: 'report options',
+  objective_link: 'strategy map link',
+  map_position: 'strategy map position',
 };
 
 /** A number of a value entry as the KPI shows it; the bare number if the KPI is gone. */

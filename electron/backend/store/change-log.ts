@@ -64,6 +64,9 @@ const OWNER_KIND = {
   // A roll-up child names its parent KPI; a scorecard its parent scorecard.
   parentKpiId: 'kpi',
   parentId: 'scorecard',
+  // A strategy map's link names the objectives it joins.
+  fromObjectiveId: 'objective',
+  toObjectiveId: 'objective',
 } as const;
 const OWNER_FIELDS = Object.keys(OWNER_KIND) as (keyof typeof OWNER_KIND)[];
 const WIDE: ReadonlySet<ChangeEntity> = new Set([
@@ -84,7 +87,13 @@ class TouchedSet {
     else if (entity === 'value') this.refs.add(`kpi:${entityId.slice(0, entityId.indexOf('/'))}`);
     else if (entity === 'kpi_reminder') this.refs.add(`kpi:${entityId}`);
     else if (entity === 'review_schedule') this.refs.add(`scorecard:${entityId}`);
-    else if (entity !== 'action_plan') this.refs.add(`${entity}:${entityId}`);
+    else if (
+      entity === 'scorecard' ||
+      entity === 'perspective' ||
+      entity === 'objective' ||
+      entity === 'kpi'
+    )
+      this.refs.add(`${entity}:${entityId}`);
     for (const record of records)
       if (typeof record === 'object' && record !== null)
         for (const field of OWNER_FIELDS) {

@@ -3,10 +3,11 @@ import type { MethodParams } from '@shared/api/contract';
 import type { ActionPlan } from '@shared/domain/entities';
 import { api } from '../api/client';
 import { onDataChanged } from '../api/events';
+import { ACTION_PLAN_KINDS } from '../app/change-kinds';
 
-// Action plans per KPI, for the KPI detail dialog. Every write goes through here. The change
-// log does not name action plans yet, so the backend's `changed` event cannot say one changed:
-// a write reads its KPI's plans again itself, and a KPI change (a delete, say) reads them all.
+// Action plans per KPI, for the KPI detail dialog. Every write goes through here and only
+// writes: the backend's `changed` event (action plans are in the change log) reads the plans
+// shown again, as it does after a KPI or objective change (a delete takes its plans along).
 
 interface ActionPlansState {
   byKpi: Record<string, ActionPlan[]>;
@@ -24,19 +25,16 @@ export const useActionPlansStore = create<ActionPlansState>((set, get) => ({
   },
   async create(kpiId, params) {
     await api.call('actionPlan.create', { ...params, kpiId });
-    await get().load(kpiId);
   },
-  async update(kpiId, params) {
+  async update(_kpiId, params) {
     await api.call('actionPlan.update', params);
-    await get().load(kpiId);
   },
-  async remove(kpiId, id) {
+  async remove(_kpiId, id) {
     await api.call('actionPlan.delete', { id });
-    await get().load(kpiId);
   },
 }));
 
-onDataChanged(['kpi'], () => {
+onDataChanged(ACTION_PLAN_KINDS, () => {
   const { byKpi, load } = useActionPlansStore.getState();
   return Promise.all(Object.keys(byKpi).map((kpiId) => load(kpiId).catch(() => undefined)));
 });

@@ -20,12 +20,4 @@ export function useDataVersion(kinds: readonly ChangeEntity[]): number {
   return version;
 }
 
-/** Everything a score, a status or a report can depend on. */
-export const SCORING_KINDS: readonly ChangeEntity[] = [
-  'workspace',
-  'scorecard',
-  'perspective',
-  'objective',
-  'kpi',
-  'value',
-];
+export { SCORING_KINDS } from './change-kinds';

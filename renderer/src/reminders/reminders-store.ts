@@ -10,6 +10,7 @@ import type {
 } from '@shared/reminders/types';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged, onServerEvent } from '../api/events';
+import { REMINDER_KINDS } from '../app/change-kinds';
 import { downloadText } from './download';
 
 // The reminders inbox and settings. The renderer sends its own time zone and locale with each
@@ -129,8 +130,8 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
 });
 
 // An entered value clears its reminder and a new KPI brings its own: the count follows every
-// change of values or definitions, and whatever the backend says about the inbox.
-onDataChanged(['value', 'kpi', 'objective', 'scorecard', 'workspace'], () =>
+// change of values, definitions and reminder rules, and whatever the backend says about the inbox.
+onDataChanged(REMINDER_KINDS, () =>
   useRemindersStore.getState().inbox === null ? undefined : useRemindersStore.getState().load(),
 );
 onServerEvent('reminders', () => {

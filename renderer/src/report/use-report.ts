@@ -3,7 +3,8 @@ import type { ReportModel } from '@shared/report/model';
 import type { ReportOptions, ReportOptionsInput } from '@shared/report/options';
 import { errorMessage } from '../api/client';
 import { reportStore } from './report-store';
-import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
+import { REPORT_KINDS } from '../app/change-kinds';
+import { useDataVersion } from '../app/use-data-version';
 
 // The report screen's state: the options (remembered in the workspace), the report data for
 // them, and where the preview is: reading data, laying out (fonts, charts), or ready to print.
@@ -97,7 +98,7 @@ export function useReport(preferredScorecardId: string | null) {
   // A string key, so that typing a title does not read the scorecard again; a change of the data
   // (here or elsewhere) reads it again under the same key, so the preview updates in place.
   const key = options ? JSON.stringify(dataRequest(options)) : null;
-  const version = useDataVersion(SCORING_KINDS);
+  const version = useDataVersion(REPORT_KINDS);
   useEffect(() => {
     if (key === null) return;
     const request = JSON.parse(key) as ReportOptionsInput;

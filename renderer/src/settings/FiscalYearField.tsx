@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { monthNames } from '../app/locale';
-import { useScorecardStore } from '../scorecard/scorecard-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 
 // The open workspace's fiscal year start (stored in its file): a setting, not a view filter.
 
 export function FiscalYearField() {
   const workspace = useWorkspaceStore((state) => state.current);
-  const refresh = useScorecardStore((state) => state.refresh);
+  const setFiscalYearStart = useWorkspaceStore((state) => state.setFiscalYearStart);
   const [error, setError] = useState<string | null>(null);
   if (!workspace) return null;
   const months = monthNames();
@@ -21,13 +20,9 @@ export function FiscalYearField() {
         value={start}
         onChange={(event) => {
           setError(null);
-          api.call('workspace.setFiscalYearStart', { month: Number(event.target.value) }).then(
-            async (info) => {
-              useWorkspaceStore.setState({ current: info });
-              await refresh();
-            },
-            (cause: unknown) => setError(errorMessage(cause)),
-          );
+          setFiscalYearStart(Number(event.target.value)).catch((cause: unknown) => {
+            setError(errorMessage(cause));
+          });
         }}
       >
         {months.map((name, index) => (

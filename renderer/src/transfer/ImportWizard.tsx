@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportJobStatus, ImportPreview } from '@shared/transfer/import-status';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 import { desktopBridge } from '../api/transport';
 import { uploadFile } from '../api/upload';
 import { Dialog } from '../ui/Dialog';
@@ -47,23 +48,23 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [flagsConfirmed, setFlagsConfirmed] = useState(false);
-  const [objectives, setObjectives] = useState<{ id: string; label: string }[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const bridge = desktopBridge();
 
-  useEffect(() => {
-    if (!scorecardId) return;
-    void api.call('scorecard.evaluate', { id: scorecardId }).then((view) => {
-      setObjectives(
-        view.perspectives.flatMap((p) =>
-          p.objectives.map((o) => ({
-            id: o.objective.id,
-            label: `${p.perspective.name} › ${o.objective.name}`,
-          })),
-        ),
-      );
-    });
-  }, [scorecardId]);
+  // The objectives new KPIs can go under: those of the scorecard on screen.
+  const view = useScorecardStore((state) => state.view);
+  const objectives = useMemo(
+    () =>
+      view && view.scorecard.id === scorecardId
+        ? view.perspectives.flatMap((p) =>
+            p.objectives.map((o) => ({
+              id: o.objective.id,
+              label: `${p.perspective.name} › ${o.objective.name}`,
+            })),
+          )
+        : [],
+    [view, scorecardId],
+  );
 
   // The job's progress is pushed by the backend; its whole status is read at each new phase.
   const jobId = step.kind === 'job' ? step.status.id : null;
@@ -177,15 +178,7 @@ export function ImportWizard({ scorecardId, scorecardName, onClose, onImported }
     setBusy(true);
     setError(null);
     try {
-      const jobId = step.status.id;
-      await api.call('import.cancel', { jobId });
-      // The file is the job's until its rollback is done.
-      for (let i = 0; i < 300; i += 1) {
-        const { phase } = await api.call('import.status', { jobId });
-        if (phase === 'cancelled' || phase === 'failed') break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const status = await api.call('import.start', startParams(step.path, choices));
+      const status = await transferStore.rereadImport(step.status.id, choices);
       setFlagsConfirmed(false);
       setStep({ ...step, choices, status });
     } catch (cause) {

@@ -1,5 +1,6 @@
 import type { MethodParams } from '@shared/api/contract';
 import type { ServerEvents } from '@shared/api/events';
+import { startParams, type ImportChoices } from '@shared/transfer/import-choices';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
 import { api } from '../api/client';
 import { onResync, onServerEvent } from '../api/events';
@@ -15,6 +16,14 @@ export const transferStore = {
   importStatus: (jobId: string) => api.call('import.status', { jobId }),
   applyImport: (jobId: string) => api.call('import.apply', { jobId }),
   cancelImport: (jobId: string) => api.call('import.cancel', { jobId }),
+  /**
+   * The dry run again from the same file with other choices: the backend rolls the job back and
+   * starts a new one on the file it kept (in browser mode the upload stays for the new job).
+   */
+  rereadImport(jobId: string, choices: ImportChoices): Promise<ImportJobStatus> {
+    const { path: _file, ...params } = startParams('', choices);
+    return api.call('import.restart', { jobId, ...params });
+  },
   importDefinitions: (params: MethodParams<'import.definitions'>) =>
     api.call('import.definitions', params),
   importPackage: (params: MethodParams<'package.import'>) => api.call('package.import', params),

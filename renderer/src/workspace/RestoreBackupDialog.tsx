@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '@shared/api/contract-backups';
 import type { WorkspaceInfo } from '@shared/domain/entities';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
+import { useWorkspaceStore } from './workspace-store';
 import { formatNumber, LOCALE } from '../app/locale';
 
 // "Restore a backup…": the open workspace's automatic backups with their date and what they
@@ -30,7 +31,7 @@ export function RestoreBackupDialog(props: {
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
-    api.call('backup.list', {}).then(setBackups, (cause: unknown) => {
+    useWorkspaceStore.getState().listBackups().then(setBackups, (cause: unknown) => {
       setError(errorMessage(cause));
     });
   }, []);
@@ -44,10 +45,11 @@ export function RestoreBackupDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      const workspace = await api.call('backup.restore', { id: backup.id });
+      const store = useWorkspaceStore.getState();
+      const workspace = await store.restoreBackup(backup.id);
       props.onRestored(workspace);
       setDone(`Restored the backup of ${describe(backup)}.`);
-      setBackups(await api.call('backup.list', {}));
+      setBackups(await store.listBackups());
       setChosen(null);
     } catch (cause) {
       setError(errorMessage(cause));

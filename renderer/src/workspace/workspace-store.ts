@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { WorkspaceFileEntry } from '@shared/api/contract';
+import type { BackupInfo } from '@shared/api/contract-backups';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged, onServerEvent } from '../api/events';
@@ -27,6 +28,10 @@ interface WorkspaceState {
   /** The open workspace's settings changed (here or elsewhere): read them again. */
   refreshCurrent(): Promise<void>;
   setFiscalYearStart(month: number): Promise<void>;
+  /** The open workspace's automatic backups, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Puts a backup in the open workspace's place (the views follow the `changed` event). */
+  restoreBackup(id: string): Promise<WorkspaceInfo>;
   /** A copy of the open workspace at `path`; resolves to where it was written. */
   saveCopy(path: string): Promise<string>;
   /** The workspace files in the app's workspaces folder (browser mode's open dialog). */
@@ -105,7 +110,14 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       if (current?.path === get().current?.path) set({ current });
     },
     async setFiscalYearStart(month) {
-      await api.call('workspace.setFiscalYearStart', { month });
+      // The scorecard and report follow the `changed` event of the workspace kind.
+      set({ current: await api.call('workspace.setFiscalYearStart', { month }) });
+    },
+    listBackups: () => api.call('backup.list', {}),
+    async restoreBackup(id) {
+      const current = await api.call('backup.restore', { id });
+      set({ current });
+      return current;
     },
     saveCopy: async (path) => (await api.call('workspace.saveCopy', { path })).path,
     listFiles: () => api.call('workspace.listFiles', {}),
