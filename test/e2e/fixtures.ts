@@ -103,6 +103,13 @@ export async function openSample(page: Page, app: AppServer): Promise<void> {
 }
 
 /** Calls the browser-mode API as the page does, failing the test on a refusal. */
+/** Fails the test on any uncaught error or unhandled promise rejection in the page. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
 export function apiCaller(page: Page, app: AppServer) {
   return async (method: string, params: unknown): Promise<unknown> => {
     const response = await page.request.post(`${app.origin}/api/${method}`, {

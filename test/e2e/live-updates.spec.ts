@@ -1,19 +1,12 @@
 import type { Page } from '@playwright/test';
 import { periodLabel } from '../../shared/domain/period';
-import { apiCaller, expect, openSample, test, type AppServer } from './fixtures';
+import { apiCaller, expect, openSample, test, watchPageErrors, type AppServer } from './fixtures';
 
 // One change signal: a value written anywhere — in the grid, or by another client through the
 // API — shows in every view without a reload, and a refused write shows its message instead of
 // an uncaught error. No test here reloads the page.
 
 const label = (key: string) => periodLabel('monthly', key, 'en-GB');
-
-/** Fails the test on any uncaught error or unhandled promise rejection in the page. */
-function watchPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 async function kpiByName(page: Page, app: AppServer, name: string) {
   const kpis = (await apiCaller(page, app)('kpi.list', {})) as {

@@ -132,12 +132,20 @@ test('the import wizard asks how "1.968" is meant, and flags fractions going int
   const flags = wizard.getByRole('region', { name: 'Values to check' });
   await expect(flags).toContainText('Customer retention rate is a percent');
   await expect(wizard.getByRole('button', { name: 'Import 1 value' })).toBeDisabled();
-  await expect(flags.getByRole('button', { name: 'Read 0.915 as 91.5 %' })).toBeVisible();
-  // Reading the file again ×100 is covered through the API (foreign-files.test.ts): in browser
-  // mode the upload is removed when the dry run is cancelled (electron/server/upload-release.ts).
-  await flags.getByRole('checkbox', { name: /I have checked these values/ }).check();
-  await expect(wizard.getByRole('button', { name: 'Import 1 value' })).toBeEnabled();
-  await wizard.getByRole('button', { name: 'Cancel' }).click();
+  // Read again from the same upload, 0.915 as 91.5 %: the flag goes, the value reads 91.5 %.
+  await flags.getByRole('button', { name: 'Read 0.915 as 91.5 %' }).click();
+  await expect(flags).toBeHidden();
+  const asPercent = wizard.getByRole('region', { name: 'New values' });
+  await expect(asPercent.getByRole('row', { name: /Customer retention rate/ })).toContainText(
+    '91.5',
+  );
+  await wizard.getByRole('button', { name: 'Import 1 value' }).click();
+  await expect(wizard.getByRole('status')).toContainText('Imported 1 new');
+  await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(wizard).toBeHidden();
+  // The scorecard shows the stored 91.5 % (the quarterly KPI's latest quarter), no reload.
+  await expect(page.getByRole('row', { name: /Customer retention rate/ }).first()).toContainText(
+    '91.5',
+  );
   await page.screenshot({ path: 'test-results/screenshots/trust-quarter.png', fullPage: true });
 });

@@ -9,9 +9,10 @@ import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { StatusBadge } from '../ui/StatusBadge';
 import { viewPeriodLabel } from '../charts/labels';
-import { formatDateTime, LOCALE } from '../app/locale';
+import { LOCALE } from '../app/locale';
 import { ActionPlansPanel } from '../action-plans/ActionPlansPanel';
 import { CommentDialog } from '../values/CommentDialog';
+import { KpiHistory } from './KpiHistory';
 import { readKpiDetail } from '../scorecard/scorecard-store';
 import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
 
@@ -150,24 +151,7 @@ export function KpiDetailDialog({
                 document.body,
               )
             : null}
-          {detail.history.length > 0 ? (
-            <details>
-              <summary>Change history ({detail.history.length})</summary>
-              <ul className="history" tabIndex={0} aria-label="Change history">
-                {detail.history.slice(0, 50).map((entry) => (
-                  <li key={entry.id}>
-                    {formatDateTime(entry.at)}:{' '}
-                    {describeChange(
-                      periodName(kpi, entry.entityId.split('/')[1] ?? ''),
-                      entry.oldValue,
-                      entry.newValue,
-                      format,
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <KpiHistory kpi={kpi} />
         </div>
       ) : (
         <p role="status">Loading…</p>
@@ -215,38 +199,7 @@ function EnteredComments({
   );
 }
 
-function valueOf(record: unknown): number | null {
-  if (typeof record !== 'object' || record === null) return null;
-  const value = (record as { value?: unknown }).value;
-  return typeof value === 'number' ? value : null;
-}
-
-/** The period of a history entry as the user reads it ("Oct 2026"). */
+/** The period of a value as the user reads it ("Oct 2026"). */
 function periodName(kpi: Kpi, key: string): string {
   return periodLabel(kpi.frequency, key, LOCALE);
-}
-
-function commentOf(record: unknown): string {
-  if (typeof record !== 'object' || record === null) return '';
-  const comment = (record as { comment?: unknown }).comment;
-  return typeof comment === 'string' ? comment : '';
-}
-
-/** A change in words: "Oct 2026 set to 9.6%", "Oct 2026 changed from 9.2% to 9.6%". */
-function describeChange(
-  period: string,
-  before: unknown,
-  after: unknown,
-  format: (value: number | null) => string,
-): string {
-  const old = valueOf(before);
-  const now = valueOf(after);
-  if (old === null && now === null) return `${period} changed`;
-  if (old === null) return `${period} set to ${format(now)}`;
-  if (now === null) return `${period} cleared (was ${format(old)})`;
-  if (old === now) {
-    const comment = commentOf(after);
-    return comment ? `${period}: comment “${comment}”` : `${period}: comment removed`;
-  }
-  return `${period} changed from ${format(old)} to ${format(now)}`;
 }

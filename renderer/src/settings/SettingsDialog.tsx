@@ -6,6 +6,7 @@ import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm';
 import { useRemindersStore } from '../reminders/reminders-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { FiscalYearField } from './FiscalYearField';
+import { UserNameField } from './UserNameField';
 import { useSettingsStore } from './settings-store';
 
 // Settings: this computer's (number and date format, default currency, theme, reminder quiet
@@ -104,6 +105,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               Looks like: {sample(locale || SYSTEM_LOCALE)}
             </p>
           </div>
+          <UserNameField onSaved={(what) => setSaved(`${what} saved.`)} />
           <div className={currencyError ? 'field invalid' : 'field'}>
             <label htmlFor="settings-currency">Default currency for new KPIs</label>
             <input

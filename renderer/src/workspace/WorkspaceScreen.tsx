@@ -13,6 +13,7 @@ import { RemindersButton } from '../reminders/RemindersButton';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { ViewTabs } from '../ui/ViewTabs';
+import { AuditTrail } from '../audit/AuditTrail';
 import { UndoNotice } from '../ui/UndoNotice';
 import { MenuButton, type MenuEntry } from '../ui/MenuButton';
 import { NewWorkspaceDialog } from './NewWorkspaceDialog';
@@ -35,12 +36,13 @@ const ImportWizard = lazy(() =>
 );
 const loading = <p role="status">Loading…</p>;
 
-type Tab = 'scorecard' | 'map' | 'hierarchy' | 'values';
+type Tab = 'scorecard' | 'map' | 'hierarchy' | 'values' | 'audit';
 const TAB_NAMES: Record<Tab, string> = {
   scorecard: 'Scorecard',
   map: 'Strategy map',
   hierarchy: 'KPI hierarchy',
   values: 'Enter values',
+  audit: 'Audit trail',
 };
 
 export function WorkspaceScreen() {
@@ -166,6 +168,8 @@ export function WorkspaceScreen() {
                   <StrategyMapView view={view} />
                 ) : tab === 'hierarchy' ? (
                   <HierarchyView view={view} />
+                ) : tab === 'audit' ? (
+                  <AuditTrail />
                 ) : (
                   <DataGrid
                     kpis={view.perspectives.flatMap((p) =>
