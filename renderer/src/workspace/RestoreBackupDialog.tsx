@@ -31,9 +31,12 @@ export function RestoreBackupDialog(props: {
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
-    useWorkspaceStore.getState().listBackups().then(setBackups, (cause: unknown) => {
-      setError(errorMessage(cause));
-    });
+    useWorkspaceStore
+      .getState()
+      .listBackups()
+      .then(setBackups, (cause: unknown) => {
+        setError(errorMessage(cause));
+      });
   }, []);
 
   async function restore() {
