@@ -46,7 +46,7 @@ test('locale, theme and default currency apply at once and survive a restart', a
   await detail.getByText(/^Change history/).click();
   await expect(
     detail.getByRole('list', { name: 'Change history' }).getByRole('listitem').first(),
-  ).toContainText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}: \S+ \d{4} (set to|changed from) /);
+  ).toContainText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}: \S+ (entered|changed) \S+ \d{4}(:| from) /);
   await detail.getByRole('button', { name: 'Close', exact: true }).click();
 
   // A new currency KPI starts in the default currency.
