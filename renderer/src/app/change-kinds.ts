@@ -14,9 +14,16 @@ export const SCORING_KINDS = [
   'value',
 ] as const satisfies readonly ChangeEntity[];
 
-/** The report preview: scores, and the action plans and options it prints. */
-export const REPORT_KINDS = [
+/** The strategy map: scores, and its links and the positions users dragged objectives to. */
+export const MAP_KINDS = [
   ...SCORING_KINDS,
+  'objective_link',
+  'map_position',
+] as const satisfies readonly ChangeEntity[];
+
+/** The report preview: scores, the strategy-map page, and the action plans and options it prints. */
+export const REPORT_KINDS = [
+  ...MAP_KINDS,
   'action_plan',
   'report_options',
 ] as const satisfies readonly ChangeEntity[];
@@ -39,17 +46,10 @@ export const REMINDER_KINDS = [
   'review_schedule',
 ] as const satisfies readonly ChangeEntity[];
 
-/** Shown by no view of this page yet: the strategy map's view follows them when it lands. */
-export const UNSHOWN_KINDS = [
-  'objective_link',
-  'map_position',
-] as const satisfies readonly ChangeEntity[];
-
 type Followed =
   | (typeof REPORT_KINDS)[number]
   | (typeof ACTION_PLAN_KINDS)[number]
-  | (typeof REMINDER_KINDS)[number]
-  | (typeof UNSHOWN_KINDS)[number];
+  | (typeof REMINDER_KINDS)[number];
 
 /** 'none' while every ChangeEntity kind is followed above; else it names those no view follows. */
 type Unfollowed = Exclude<ChangeEntity, Followed>;

@@ -4,7 +4,7 @@ import type { StrategyMap } from '@shared/strategy-map/model';
 import { layoutStrategyMap, type MapGeometry } from '@shared/strategy-map/layout';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged } from '../api/events';
-import { SCORING_KINDS } from '../app/use-data-version';
+import { MAP_KINDS } from '../app/change-kinds';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 
@@ -101,7 +101,7 @@ export async function linksGoingWith(objectiveIds: readonly string[]): Promise<s
   }
 }
 
-onDataChanged([...SCORING_KINDS, 'objective_link', 'map_position'], () =>
+onDataChanged(MAP_KINDS, () =>
   useWorkspaceStore.getState().current && useStrategyMapStore.getState().map
     ? useStrategyMapStore.getState().load()
     : undefined,
