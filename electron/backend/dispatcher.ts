@@ -27,6 +27,14 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   'workspace.recent',
   'workspace.forgetRecent',
   'workspace.listFiles',
+  // The library and templates: browsed, and a workspace made from a template, from the start
+  // screen; a consultant's own templates are kept per computer, not per workspace.
+  'library.list',
+  'template.list',
+  'template.createWorkspace',
+  'template.export',
+  'template.import',
+  'template.delete',
   // Into a new workspace: the consultant's case on a fresh machine (the handler asks for the
   // open workspace itself when importing into it).
   'package.import',

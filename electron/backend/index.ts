@@ -7,6 +7,7 @@ import { backupHandlers } from './handlers/backups';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { kpiHandlers } from './handlers/kpi';
+import { libraryHandlers } from './handlers/library';
 import { objectiveHandlers } from './handlers/objective';
 import { perspectiveHandlers } from './handlers/perspective';
 import { reminderHandlers } from './handlers/reminders';
@@ -51,6 +52,7 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     settingsHandlers,
     strategyMapHandlers,
     syncHandlers,
+    libraryHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

@@ -18,6 +18,11 @@ export interface BackendOptions {
   workspacesDir: string;
   /** The shipped sample workspace data (resources/sample/sample-workspace.json). */
   samplePath: string;
+  /**
+   * The app's resources folder, holding the KPI library (library/) and the shipped templates
+   * (templates/); left out, the folder the sample sits in is taken to be inside it.
+   */
+  resourcesDir?: string;
   /** Who is entering values ("enteredBy"), e.g. the OS user name. */
   userName: string;
   clock?: Clock;

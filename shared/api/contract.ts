@@ -34,6 +34,7 @@ import { exportContract } from './contract-export';
 import { settingsContract } from './contract-settings';
 import { strategyMapContract } from './contract-map';
 import { syncContract } from './contract-sync';
+import { libraryContract } from './contract-library';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
@@ -234,6 +235,7 @@ export const contract = {
   ...settingsContract,
   ...strategyMapContract,
   ...syncContract,
+  ...libraryContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,12 @@ export function filesNamed(method: MethodName, params: unknown): NamedFile[] {
       const { path } = input(method, params);
       return path === undefined ? [] : [{ path, purpose: 'new-workspace' }];
     }
+    case 'template.createWorkspace': {
+      const { path } = input(method, params);
+      return path === undefined ? [] : [{ path, purpose: 'new-workspace' }];
+    }
+    case 'template.import':
+      return [{ path: input(method, params).path, purpose: 'import' }];
     case 'workspace.saveCopy':
       return [{ path: input(method, params).path, purpose: 'new-workspace' }];
     case 'import.inspect':

@@ -48,6 +48,7 @@ export function makeBackend(
     dir?: string;
     internals?: BackendInternals;
     samplePath?: string;
+    resourcesDir?: string;
     now?: () => Date;
   } = {},
 ): TestBackend {
@@ -63,6 +64,8 @@ export function makeBackend(
       dataDir,
       workspacesDir,
       samplePath: options.samplePath ?? SAMPLE_FIXTURE,
+      // The shipped KPI library and templates (the sample fixture lives elsewhere).
+      resourcesDir: options.resourcesDir ?? join(process.cwd(), 'resources'),
       userName: 'Ana',
       // The real worker thread, built by test/worker-setup.ts.
       importWorkerPath: inject('importWorkerPath'),

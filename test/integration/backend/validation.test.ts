@@ -155,6 +155,26 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
     field: 'scorecardId',
   },
   'package.import': { params: { into: 'current', path: '' }, field: 'path' },
+  'library.list': { params: { department: 'sales' }, field: 'department' },
+  'library.add': { params: { objectiveId: ID, code: 'Revenue' }, field: 'code' },
+  'template.list': { params: { kind: 'kpi' }, field: 'kind' },
+  'template.createWorkspace': { params: { templateId: 'saas', name: 'Acme' }, field: 'templateId' },
+  'template.addScorecard': {
+    params: { templateId: 'builtin:saas', parentId: 'x' },
+    field: 'parentId',
+  },
+  'template.addKpi': { params: { templateId: 'builtin:saas' }, field: 'objectiveId' },
+  'template.saveScorecard': { params: { scorecardId: ID, name: '' }, field: 'name' },
+  'template.saveKpi': {
+    params: { kpiId: ID, name: 'x', includeValues: 'yes' },
+    field: 'includeValues',
+  },
+  'template.export': {
+    params: { templateId: 'builtin:saas', destination: 'downloads' },
+    field: 'destination',
+  },
+  'template.import': { params: { path: 7 }, field: 'path' },
+  'template.delete': { params: { templateId: '../x' }, field: 'templateId' },
 };
 
 describe('every API method validates its input', () => {
