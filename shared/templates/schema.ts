@@ -17,7 +17,9 @@ export const templateLibraryRefSchema = z.strictObject({
 });
 
 /** A full KPI definition (the sample workspace's shape, without parent links). */
-export const templateKpiDefinitionSchema = sampleKpiSchema.omit({ parent: true });
+export const templateKpiDefinitionSchema = sampleKpiSchema
+  .omit({ parent: true })
+  .extend({ code: kpiCodeSchema });
 export type TemplateKpiDefinition = z.output<typeof templateKpiDefinitionSchema>;
 
 export const templateKpiSchema = z.union([templateLibraryRefSchema, templateKpiDefinitionSchema], {
