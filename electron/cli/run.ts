@@ -5,6 +5,7 @@ import { ApiFailure, CliError, EXIT, fromApiFailure } from './errors';
 import { exportCommand } from './commands/export';
 import { importDefinitionsCommand } from './commands/import-definitions';
 import { importCommand } from './commands/import-values';
+import { libraryCommand } from './commands/library';
 import { newCommand } from './commands/new';
 import { remindersCommand } from './commands/reminders';
 import { reportCommand } from './commands/report';
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   joinCommand,
   syncCommand,
   serverCommand,
+  libraryCommand,
 ];
 
 export function usage(): string {

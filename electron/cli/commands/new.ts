@@ -6,10 +6,18 @@ import { progress } from '../context';
 import { EXIT, problem, usageError } from '../errors';
 import { withBackend } from '../session';
 
-// `kpis new`: a workspace file, empty or from a template. Today's only template is the sample
-// workspace the app opens from its start screen; templates proper come with a later issue.
+// `kpis new`: a workspace file, empty, a copy of the sample, or from one of the scorecard
+// templates that come with the app (resources/templates/).
 
-const TEMPLATES = ['blank', 'sample'] as const;
+const SCORECARD_TEMPLATES = [
+  'small-business',
+  'saas',
+  'services',
+  'non-profit',
+  'retail',
+  'hospitality',
+] as const;
+const TEMPLATES = ['blank', 'sample', ...SCORECARD_TEMPLATES] as const;
 
 const USAGE = `Usage: kpis new FILE.kpis [--template NAME] [--name TEXT] [--json]
 
@@ -17,8 +25,11 @@ Makes a new workspace file. It is refused if FILE already exists.
 
 Options:
   --template NAME   blank (the default: one scorecard named like the workspace, with the
-                    four balanced-scorecard perspectives) or sample (a copy of the sample
-                    workspace: a bakery with a year of data)
+                    four balanced-scorecard perspectives), sample (a copy of the sample
+                    workspace: a bakery with a year of data), or a scorecard template:
+                    small-business, saas, services, non-profit, retail, hospitality
+                    (perspectives, objectives, 12-20 KPIs from the library; targets and
+                    owners left for you)
   --name TEXT       The workspace's name (default: the file name without .kpis)
   --json            Print {path, name, template} as JSON
   -h, --help        Show this help
@@ -27,7 +38,7 @@ Exit codes: 0 made, 1 the file exists or cannot be written, 2 bad usage.`;
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'Make a new workspace file (blank or from the sample)',
+  summary: 'Make a new workspace file (blank, the sample, or from a template)',
   usage: USAGE,
   async run(ctx, argv) {
     const parsed = parseCommandArgs(
@@ -54,6 +65,15 @@ export const newCommand: Command = {
       throw problem(`${basename(path)} already exists; choose another name, or open that file.`);
 
     const info = await withBackend(ctx, async (session) => {
+      if ((SCORECARD_TEMPLATES as readonly string[]).includes(template)) {
+        progress(ctx, `Building the ${template} template…`);
+        const name = parsed.values.name ?? basename(path, '.kpis');
+        return session.call('template.createWorkspace', {
+          templateId: `builtin:${template}`,
+          name,
+          path,
+        });
+      }
       if (template === 'blank') {
         const name = parsed.values.name ?? basename(path, '.kpis');
         const created = await session.call('workspace.create', { name, path });
