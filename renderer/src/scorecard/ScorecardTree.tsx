@@ -7,6 +7,7 @@ import { errorMessage } from '../api/client';
 import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { useScorecardStore } from './scorecard-store';
 import { scorecardSubtree, useStructureStore, type ScorecardContents } from './structure-store';
+import { TemplateScorecardDialog } from '../library/TemplateScorecardDialog';
 
 // Cascading scorecards: company → departments → teams.
 
@@ -34,6 +35,7 @@ export function ScorecardTree() {
   const { scorecards, selectedId, select } = useScorecardStore();
   const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
+  const [fromTemplate, setFromTemplate] = useState(false);
   const selected = scorecards.find((card) => card.id === selectedId) ?? null;
   // A delete leaves the tree at once and runs after the Undo notice (UndoNotice).
   const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
@@ -93,6 +95,9 @@ export function ScorecardTree() {
         <button type="button" onClick={() => setEditing({ kind: 'add', parentId: null })}>
           Add scorecard
         </button>
+        <button type="button" onClick={() => setFromTemplate(true)}>
+          Add a scorecard from a template…
+        </button>
         {selected ? (
           <>
             <button
@@ -113,6 +118,13 @@ export function ScorecardTree() {
           </>
         ) : null}
       </div>
+      {fromTemplate ? (
+        <TemplateScorecardDialog
+          parent={selected}
+          onClose={() => setFromTemplate(false)}
+          onAdded={(id) => select(id)}
+        />
+      ) : null}
       {editing ? (
         <NameDialog
           title={

@@ -16,6 +16,7 @@ import { LOCALE } from '../app/locale';
 import { KpiDetailDialog } from '../kpi/KpiDetailDialog';
 import { KpiRow, type KpiRowActions } from './KpiRow';
 import { VirtualKpiRows } from './KpiRows';
+import { LibraryDialog } from '../library/LibraryDialog';
 import { PeriodPicker } from './PeriodPicker';
 import { ScoringHelp } from './ScoringHelp';
 
@@ -60,6 +61,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [detail, setDetail] = useState<Kpi | null>(null);
+  const [library, setLibrary] = useState<{ id: string; name: string } | null>(null);
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
 
@@ -299,6 +301,13 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                       >
                         Add KPI
                       </button>
+                      <button
+                        type="button"
+                        aria-label={`Add from the library to ${objective.name}`}
+                        onClick={() => setLibrary({ id: objective.id, name: objective.name })}
+                      >
+                        From library…
+                      </button>
                     </div>
                   </div>
                   {kpis.length === 0 ? (
@@ -402,6 +411,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
         />
       ) : null}
       {detail ? <KpiDetailDialog kpi={detail} view={view} onClose={() => setDetail(null)} /> : null}
+      {library ? <LibraryDialog objective={library} onClose={() => setLibrary(null)} /> : null}
     </div>
   );
 }

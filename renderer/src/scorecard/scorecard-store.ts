@@ -81,10 +81,11 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     if (id) await get().select(id);
   },
   async refresh() {
-    const id = get().selectedId;
     try {
       const scorecards = await api.call('scorecard.list', {});
       set({ scorecards });
+      // Read after the list: a scorecard selected meanwhile (just added) stays selected.
+      const id = get().selectedId;
       if (id && scorecards.some((card) => card.id === id)) await get().select(id);
       else await get().load();
     } catch (error) {

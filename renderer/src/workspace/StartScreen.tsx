@@ -7,6 +7,7 @@ import { openWithNativeDialog } from './open-file';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { formatDateTime } from '../app/locale';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
+import { TemplateWorkspaceDialog } from '../library/TemplateWorkspaceDialog';
 
 // What the user sees with no workspace open: make one, open the sample, open a file, or pick
 // a recent one.
@@ -14,7 +15,9 @@ import { PackageImportDialog } from '../transfer/PackageImportDialog';
 export function StartScreen() {
   const { recent, error, busy, open, openSample, forgetRecent, clearError, adopt } =
     useWorkspaceStore();
-  const [dialog, setDialog] = useState<'new' | 'open' | 'package' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'template' | 'open' | 'package' | 'settings' | null>(
+    null,
+  );
 
   async function openFile() {
     if (!(await openWithNativeDialog())) setDialog('open');
@@ -28,6 +31,9 @@ export function StartScreen() {
       <div className="start-actions">
         <button type="button" className="primary" onClick={() => setDialog('new')} disabled={busy}>
           New workspace
+        </button>
+        <button type="button" onClick={() => setDialog('template')} disabled={busy}>
+          New workspace from a template…
         </button>
         <button type="button" onClick={() => void openSample()} disabled={busy}>
           Open the sample workspace
@@ -87,6 +93,7 @@ export function StartScreen() {
         )}
       </section>
       {dialog === 'new' ? <NewWorkspaceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'template' ? <TemplateWorkspaceDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
     </main>

@@ -20,6 +20,8 @@ interface WorkspaceState {
   open(path: string): Promise<boolean>;
   create(name: string, path?: string): Promise<boolean>;
   openSample(): Promise<boolean>;
+  /** A new workspace built from a scorecard template (library/). */
+  fromTemplate(templateId: string, name: string, path?: string): Promise<boolean>;
   /** The backend opened a workspace itself (a package imported into a new one). */
   adopt(info: WorkspaceInfo): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,13 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     create: (name, path) =>
       attempt(() => api.call('workspace.create', path ? { name, path } : { name })),
     openSample: () => attempt(() => api.call('workspace.openSample', {})),
+    fromTemplate: (templateId, name, path) =>
+      attempt(() =>
+        api.call(
+          'template.createWorkspace',
+          path ? { templateId, name, path } : { templateId, name },
+        ),
+      ),
     async adopt(info) {
       set({ current: info, error: null });
       await get().refreshRecent();

@@ -1,0 +1,130 @@
+import { chooseFromFileMenu, expect, test } from './fixtures';
+
+// The consultant's kit as a user meets it: a workspace from a template on the start screen, a
+// scorecard from a template inside a workspace, and KPIs from the library in two clicks — a
+// calculated one bringing its inputs, one bound to a KPI already there, and a clash refused.
+
+test('a new workspace from the hospitality template opens with its objectives and KPIs', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await chooseFromFileMenu(page, 'Close workspace');
+  await page.getByRole('button', { name: 'New workspace from a template…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workspace from a template' });
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose a template.');
+  await dialog.getByLabel('Workspace name').fill('Harbour Hotel');
+  await dialog.getByRole('radio', { name: /^Hospitality/ }).check();
+  await dialog.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Harbour Hotel', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Grow room revenue', level: 4 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keep a skilled team', level: 4 })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Revenue per available room \(RevPAR\)/ }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/library-template-workspace.png', fullPage: true });
+});
+
+test('KPIs from the library in two clicks, with their inputs, and a scorecard from a template', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await chooseFromFileMenu(page, 'Close workspace');
+  await page.getByRole('button', { name: 'New workspace', exact: true }).click();
+  const newDialog = page.getByRole('dialog', { name: 'New workspace' });
+  await newDialog.getByLabel('Workspace name').fill('Acme Ltd');
+  await newDialog.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Add scorecard', exact: true }).click();
+  const scorecardDialog = page.getByRole('dialog', { name: 'New scorecard' });
+  await scorecardDialog.getByLabel('Scorecard name').fill('Acme company');
+  await scorecardDialog.getByRole('button', { name: 'Add scorecard' }).click();
+  await page.getByRole('button', { name: 'Add objective to Financial' }).click();
+  const objectiveDialog = page.getByRole('dialog', { name: 'New objective' });
+  await objectiveDialog.getByLabel('Objective name').fill('Grow revenue');
+  await objectiveDialog.getByRole('button', { name: 'Add objective' }).click();
+
+  // Click one: the library, from the objective.
+  await page.getByRole('button', { name: 'Add from the library to Grow revenue' }).click();
+  const library = page.getByRole('dialog', { name: 'Add from the KPI library to “Grow revenue”' });
+  const list = library.getByRole('list', { name: 'Library KPIs' });
+  await expect(library.getByRole('status').first()).toHaveText(/^\d+ of \d+ KPIs$/);
+
+  // Browse by department and perspective; search.
+  await library.getByLabel('Department').selectOption('saas');
+  await expect(
+    list.getByRole('button', { name: 'Monthly recurring revenue (MRR)', exact: true }),
+  ).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Net profit margin', exact: true })).toHaveCount(0);
+  await library.getByLabel('Department').selectOption({ label: 'All departments' });
+  await library.getByLabel('Perspective').selectOption('Financial');
+  await library.getByLabel('Search').fill('net profit margin');
+  // Every word matches somewhere (name, code, description or formula): the margins that use net figures.
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(
+    list.getByRole('button', { name: 'Gross profit margin', exact: true }),
+  ).toBeVisible();
+
+  // Preview shows what it measures and its formula.
+  await list.getByRole('button', { name: 'Net profit margin', exact: true }).click();
+  const preview = library.getByRole('region', { name: 'Net profit margin' });
+  await expect(preview).toContainText('Share of revenue kept as profit');
+  await expect(preview).toContainText('net_profit / revenue * 100');
+  await expect(preview.getByLabel('Revenue (revenue)')).toHaveValue('add');
+
+  // Click two: add it; its missing inputs come with it.
+  await list.getByRole('button', { name: 'Add Net profit margin', exact: true }).click();
+  await expect(
+    library.getByText(
+      'Added “Net profit margin” to “Grow revenue” with its inputs “Net profit”, “Revenue”.',
+    ),
+  ).toBeVisible();
+
+  // A code the workspace already has: refused, naming the item.
+  await library.getByLabel('Search').fill('revenue');
+  await list.getByRole('button', { name: 'Add Revenue', exact: true }).click();
+  await expect(library.getByRole('alert')).toHaveText(
+    '"Revenue" cannot be added: the identifier "revenue" is already used by the KPI "Revenue" in this workspace. Nothing was added.',
+  );
+
+  // A missing input bound to a KPI the workspace has: average order value from our revenue.
+  await library.getByLabel('Perspective').selectOption({ label: 'All perspectives' });
+  await library.getByLabel('Search').fill('average order value');
+  await list.getByRole('button', { name: 'Average order value', exact: true }).click();
+  await expect(preview).toHaveCount(0);
+  const aov = library.getByRole('region', { name: 'Average order value' });
+  await expect(aov.getByLabel('Orders (orders)')).toHaveValue('add');
+  await aov.getByRole('button', { name: 'Add to “Grow revenue”' }).click();
+  await expect(
+    library.getByText('Added “Average order value” to “Grow revenue” with its inputs “Orders”.'),
+  ).toBeVisible();
+  await library.getByRole('button', { name: 'Done' }).click();
+
+  const table = page.getByRole('table', { name: 'KPIs of Grow revenue' });
+  for (const name of [
+    'Net profit',
+    'Revenue',
+    'Net profit margin',
+    'Orders',
+    'Average order value',
+  ])
+    await expect(
+      table.getByRole('rowheader', { name: new RegExp(`^Open ${name}( calculated|$)`) }),
+    ).toBeVisible();
+
+  // A scorecard from a template, under the company scorecard.
+  await page.getByRole('button', { name: 'Add a scorecard from a template…' }).click();
+  const fromTemplate = page.getByRole('dialog', { name: 'Add a scorecard from a template' });
+  await fromTemplate.getByLabel('Scorecard name').fill('Online shop');
+  await fromTemplate.getByRole('radio', { name: /^Small business/ }).check();
+  await fromTemplate.getByRole('button', { name: 'Add scorecard' }).click();
+  await expect(page.getByRole('heading', { name: 'Online shop', level: 2 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Grow profitable revenue', level: 4 }),
+  ).toBeVisible();
+  // Its KPIs whose identifiers the workspace already used got new ones, and the user is told.
+  await expect(page.getByText(/revenue → revenue_2/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/library-from-template.png', fullPage: true });
+});
