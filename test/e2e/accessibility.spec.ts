@@ -115,6 +115,24 @@ for (const { theme, viewport } of RUNS) {
     await expectAccessible(page, 'settings');
     await settings.getByRole('button', { name: 'Close', exact: true }).click();
 
+    await page.getByRole('button', { name: 'Add from library to Grow profitable revenue' }).click();
+    const library = page.getByRole('dialog', { name: /^Add from the KPI library/ });
+    await expect(library.getByText(/^\d+ of \d+ KPIs$/)).toBeVisible();
+    await library.getByLabel('Search').fill('retention');
+    await library
+      .getByRole('list', { name: 'Library KPIs' })
+      .getByRole('button', { name: 'Customer retention rate', exact: true })
+      .click();
+    await expect(library.getByRole('region', { name: 'Customer retention rate' })).toBeVisible();
+    await expectAccessible(page, 'KPI library');
+    await library.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Add a scorecard from a template…' }).click();
+    const fromTemplate = page.getByRole('dialog', { name: 'Add a scorecard from a template' });
+    await expect(fromTemplate.getByRole('radio', { name: /^SaaS/ })).toBeVisible();
+    await expectAccessible(page, 'scorecard from a template');
+    await fromTemplate.getByRole('button', { name: 'Cancel' }).click();
+
     await page.getByRole('button', { name: 'Board report' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Preview ready' })).toBeVisible({
       timeout: 20_000,
@@ -122,6 +140,19 @@ for (const { theme, viewport } of RUNS) {
     await expectAccessible(page, 'board report');
   });
 }
+
+test("the start screen's template dialog passes axe-core in both themes", async ({ page, app }) => {
+  await page.goto(app.url);
+  await chooseFromFileMenu(page, 'Close workspace');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.getByRole('button', { name: 'New workspace from a template…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New workspace from a template' });
+    await expect(dialog.getByRole('radio', { name: /^Non-profit/ })).toBeVisible();
+    await expectAccessible(page, `new workspace from a template (${theme})`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+});
 
 test('a skip link leads to the content, and the view tabs follow the arrow keys', async ({
   page,

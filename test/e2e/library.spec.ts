@@ -47,7 +47,7 @@ test('KPIs from the library in two clicks, with their inputs, and a scorecard fr
   await objectiveDialog.getByRole('button', { name: 'Add objective' }).click();
 
   // Click one: the library, from the objective.
-  await page.getByRole('button', { name: 'Add from the library to Grow revenue' }).click();
+  await page.getByRole('button', { name: 'Add from library to Grow revenue' }).click();
   const library = page.getByRole('dialog', { name: 'Add from the KPI library to “Grow revenue”' });
   const list = library.getByRole('list', { name: 'Library KPIs' });
   await expect(library.getByRole('status').first()).toHaveText(/^\d+ of \d+ KPIs$/);

@@ -15,6 +15,7 @@ import { CommentDialog } from '../values/CommentDialog';
 import { KpiHistory } from './KpiHistory';
 import { readKpiDetail } from '../scorecard/scorecard-store';
 import { SCORING_KINDS, useDataVersion } from '../app/use-data-version';
+import { SaveTemplateDialog } from '../library/SaveTemplateDialog';
 
 // chart.js loads with the first chart opened, not with the app (issue 19).
 const TrendChart = lazy(() =>
@@ -36,6 +37,7 @@ export function KpiDetailDialog({
   const [detail, setDetail] = useState<KpiDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [commenting, setCommenting] = useState<{ period: string; comment: string } | null>(null);
+  const [saving, setSaving] = useState(false);
   const version = useDataVersion(SCORING_KINDS);
 
   useEffect(() => {
@@ -75,6 +77,21 @@ export function KpiDetailDialog({
           <Suspense fallback={<p role="status">Loading the chart…</p>}>
             <TrendChart detail={detail} />
           </Suspense>
+          <p>
+            <button type="button" onClick={() => setSaving(true)}>
+              Save as template…
+            </button>
+          </p>
+          {/* Its own form outside this one's in the page, as the comment dialog below. */}
+          {saving
+            ? createPortal(
+                <SaveTemplateDialog
+                  what={{ kind: 'kpi', kpiId: kpi.id, name: kpi.name }}
+                  onClose={() => setSaving(false)}
+                />,
+                document.body,
+              )
+            : null}
           {detail.inputs.length > 0 || detail.children.length > 0 ? (
             <table className="kpi-table">
               <caption>

@@ -8,6 +8,7 @@ import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { useScorecardStore } from './scorecard-store';
 import { scorecardSubtree, useStructureStore, type ScorecardContents } from './structure-store';
 import { TemplateScorecardDialog } from '../library/TemplateScorecardDialog';
+import { SaveTemplateDialog } from '../library/SaveTemplateDialog';
 
 // Cascading scorecards: company → departments → teams.
 
@@ -36,6 +37,7 @@ export function ScorecardTree() {
   const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
   const [fromTemplate, setFromTemplate] = useState(false);
+  const [saving, setSaving] = useState(false);
   const selected = scorecards.find((card) => card.id === selectedId) ?? null;
   // A delete leaves the tree at once and runs after the Undo notice (UndoNotice).
   const hidden = useUndoDeleteStore((state) => state.pending?.id ?? null);
@@ -112,12 +114,21 @@ export function ScorecardTree() {
             >
               Rename scorecard
             </button>
+            <button type="button" onClick={() => setSaving(true)}>
+              Save scorecard as template…
+            </button>
             <button type="button" className="danger" onClick={() => void remove(selected)}>
               Delete scorecard
             </button>
           </>
         ) : null}
       </div>
+      {saving && selected ? (
+        <SaveTemplateDialog
+          what={{ kind: 'scorecard', scorecardId: selected.id, name: selected.name }}
+          onClose={() => setSaving(false)}
+        />
+      ) : null}
       {fromTemplate ? (
         <TemplateScorecardDialog
           parent={selected}

@@ -303,10 +303,10 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                       </button>
                       <button
                         type="button"
-                        aria-label={`Add from the library to ${objective.name}`}
+                        aria-label={`Add from library to ${objective.name}`}
                         onClick={() => setLibrary({ id: objective.id, name: objective.name })}
                       >
-                        From library…
+                        Add from library
                       </button>
                     </div>
                   </div>

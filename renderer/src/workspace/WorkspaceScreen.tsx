@@ -11,6 +11,7 @@ import { SaveCopyDialog } from './SaveCopyDialog';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { RemindersButton } from '../reminders/RemindersButton';
 import { ExportDialog } from '../transfer/ExportDialog';
+import { TemplatesDialog } from '../library/TemplatesDialog';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { ViewTabs } from '../ui/ViewTabs';
 import { AuditTrail } from '../audit/AuditTrail';
@@ -57,6 +58,7 @@ export function WorkspaceScreen() {
   const [savingCopy, setSavingCopy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [templates, setTemplates] = useState(false);
   const [importing, setImporting] = useState<'values' | 'package' | null>(null);
   const adopt = useWorkspaceStore((state) => state.adopt);
   const selectedId = useScorecardStore((state) => state.selectedId);
@@ -108,6 +110,7 @@ export function WorkspaceScreen() {
     { kind: 'item', label: 'Import values…', onSelect: () => setImporting('values') },
     { kind: 'item', label: 'Import package…', onSelect: () => setImporting('package') },
     { kind: 'item', label: 'Export…', onSelect: () => setExporting(true) },
+    { kind: 'item', label: 'Templates…', onSelect: () => setTemplates(true) },
     { kind: 'separator' },
     { kind: 'item', label: 'Close workspace', onSelect: () => void close() },
   ];
@@ -201,6 +204,7 @@ export function WorkspaceScreen() {
         />
       ) : null}
       {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
+      {templates ? <TemplatesDialog onClose={() => setTemplates(false)} /> : null}
       {importing === 'values' ? (
         <Suspense fallback={loading}>
           <ImportWizard
