@@ -30,7 +30,7 @@ export interface ResolvedScorecard {
   name: string;
   description: string;
   perspectives: ResolvedPerspective[];
-  links: { from: string; to: string }[];
+  links: { from: string; to: string; label: string }[];
 }
 
 /** A library KPI as a definition ready to add: no target, no owner (the client's to set). */

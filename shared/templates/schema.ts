@@ -70,7 +70,13 @@ export const scorecardTemplateSchema = z
     }),
     /** Strategy-map links, cause → effect, between objective keys. */
     links: z
-      .array(z.strictObject({ from: keySchema, to: keySchema }))
+      .array(
+        z.strictObject({
+          from: keySchema,
+          to: keySchema,
+          label: z.string({ error: 'Label must be text' }).trim().max(200).default(''),
+        }),
+      )
       .max(1000)
       .default([]),
   })

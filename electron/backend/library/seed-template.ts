@@ -5,12 +5,13 @@ import type { TemplateKpiDefinition } from '@shared/templates/schema';
 import { addKpi } from '../services/kpi';
 import { addObjective } from '../services/objective';
 import { addScorecard } from '../services/scorecard';
+import { createLink } from '../services/strategy-map';
 import type { Tx } from '../store/change-log';
 import { periodProblem, ValueWriter } from '../store/value-writer';
 
 // Writing a resolved template into a workspace: the scorecard with its perspectives and
-// objectives, then its KPIs (inputs before the formulas that use them), then any values the
-// template carries. The caller holds the transaction.
+// objectives, then its KPIs (inputs before the formulas that use them) with any values the
+// template carries, then the strategy-map links between its objectives. The caller holds the transaction.
 
 export interface SeedResult {
   scorecard: Scorecard;
@@ -74,6 +75,13 @@ export function seedScorecard(
     }
   });
   seedKpis(tx, kpis, enteredBy, now);
+  // The strategy map: cause → effect between the template's objectives, by key.
+  for (const link of resolved.links) {
+    const fromObjectiveId = objectiveIds.get(link.from);
+    const toObjectiveId = objectiveIds.get(link.to);
+    if (fromObjectiveId !== undefined && toObjectiveId !== undefined)
+      createLink(tx, now, { fromObjectiveId, toObjectiveId, label: link.label });
+  }
   const { perspectiveIds: _ids, ...scorecard } = created;
   return { scorecard, objectiveIds };
 }

@@ -35,6 +35,7 @@ import { AppSettingsFile } from '../settings/app-settings';
 import { findKpiByCode, getKpi, listKpis } from '../store/kpis';
 import { getObjective, getScorecard, listObjectives, listPerspectives } from '../store/records';
 import { listValues } from '../store/values';
+import { listLinks } from '../store/objective-links';
 import { deliverExport, safeFileStem } from '../transfer/export/destination';
 import { uniqueWorkspacePath, withWorkspaceExtension } from '../workspace/files';
 import { createWorkspaceFile } from '../workspace/lifecycle';
@@ -240,7 +241,15 @@ export function saveScorecardTemplate(
   const kpis = listKpis(db, scorecard.id);
   // An input from another scorecard travels with the KPI that needs it.
   const extra = outsideInputs(db, kpis);
-  let key = 0;
+  const keys = new Map<string, string>();
+  const keyOf = (objectiveId: string): string => {
+    let key = keys.get(objectiveId);
+    if (key === undefined) {
+      key = `objective-${keys.size + 1}`;
+      keys.set(objectiveId, key);
+    }
+    return key;
+  };
   const template = checked({
     format: TEMPLATE_FORMAT,
     version: 1,
@@ -254,7 +263,7 @@ export function saveScorecardTemplate(
         name: perspective.name,
         weight: perspective.weight,
         objectives: listObjectives(db, perspective.id).map((objective) => ({
-          key: `objective-${(key += 1)}`,
+          key: keyOf(objective.id),
           name: objective.name,
           description: objective.description,
           weight: objective.weight,
@@ -265,7 +274,14 @@ export function saveScorecardTemplate(
         })),
       })),
     },
-    links: [],
+    // Links between two objectives of this scorecard; links to other scorecards stay behind.
+    links: listLinks(db)
+      .filter((link) => keys.has(link.fromObjectiveId) && keys.has(link.toObjectiveId))
+      .map((link) => ({
+        from: keyOf(link.fromObjectiveId),
+        to: keyOf(link.toObjectiveId),
+        label: link.label,
+      })),
   });
   return summary(writeOwnTemplate(folders(ctx), template));
 }

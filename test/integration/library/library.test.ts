@@ -151,6 +151,17 @@ describe('scorecard templates', () => {
     const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
     const objectives = view.perspectives.flatMap((p) => p.objectives);
     expect(objectives.length).toBe(summary?.objectives);
+    // The template's strategy map: each link joins two of its objectives, cause → effect.
+    const template = JSON.parse(
+      readFileSync(join(process.cwd(), 'resources', 'templates', `${name}.json`), 'utf8'),
+    ) as { links: unknown[] };
+    const links = await t.call('link.list', {});
+    expect(links.length).toBe(template.links.length);
+    const ids = new Set(objectives.map((entry) => entry.objective.id));
+    for (const link of links) {
+      expect(ids.has(link.fromObjectiveId)).toBe(true);
+      expect(ids.has(link.toObjectiveId)).toBe(true);
+    }
   });
 
   it('adds a scorecard from a template to a workspace, renaming identifiers it already uses', async () => {
@@ -230,6 +241,15 @@ describe("a consultant's own templates", () => {
 
   it('round-trips through a file into another computer and a new workspace', async () => {
     const t = await scorecardWithData();
+    const second = await t.call('objective.create', {
+      perspectiveId: t.perspectiveIds[1] ?? '',
+      name: 'Happy customers',
+    });
+    await t.call('link.create', {
+      fromObjectiveId: second.id,
+      toObjectiveId: t.objective.id,
+      label: 'loyal customers buy more',
+    });
     const saved = await t.call('template.saveScorecard', {
       scorecardId: t.scorecard.id,
       name: 'Sales team',
@@ -256,6 +276,21 @@ describe("a consultant's own templates", () => {
       ['win_rate', 'deals_won / opportunities_closed * 100', null],
     ]);
     expect(await other.call('value.list', {})).toEqual([]);
+    const [link] = await other.call('link.list', {});
+    const objectives = new Map(
+      (
+        await other.call('scorecard.evaluate', {
+          id: (await other.call('scorecard.list', {}))[0]?.id ?? '',
+        })
+      ).perspectives
+        .flatMap((p) => p.objectives)
+        .map((entry) => [entry.objective.id, entry.objective.name]),
+    );
+    expect([
+      objectives.get(link?.fromObjectiveId ?? ''),
+      objectives.get(link?.toObjectiveId ?? ''),
+      link?.label,
+    ]).toEqual(['Happy customers', 'Grow revenue', 'loyal customers buy more']);
   });
 
   it('saves a KPI with its inputs and adds it to another objective', async () => {
