@@ -9,10 +9,9 @@ import {
   libraryOf,
   newKpiCurrency,
   removeTemplate,
-  saveKpiTemplate,
-  saveScorecardTemplate,
   templateList,
 } from '../services/templates';
+import { saveKpiTemplate, saveScorecardTemplate } from '../services/template-save';
 import type { HandlerGroup } from './types';
 
 // The KPI library and templates (shipped and a consultant's own).
