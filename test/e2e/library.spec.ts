@@ -1,4 +1,4 @@
-import { chooseFromFileMenu, expect, test } from './fixtures';
+import { chooseFromFileMenu, expect, openSample, test } from './fixtures';
 
 // The consultant's kit as a user meets it: a workspace from a template on the start screen, a
 // scorecard from a template inside a workspace, and KPIs from the library in two clicks — a
@@ -127,4 +127,68 @@ test('KPIs from the library in two clicks, with their inputs, and a scorecard fr
   // Its KPIs whose identifiers the workspace already used got new ones, and the user is told.
   await expect(page.getByText(/revenue → revenue_2/)).toBeVisible();
   await page.screenshot({ path: 'test-results/library-from-template.png', fullPage: true });
+});
+
+test("a consultant's own templates: save a scorecard and a KPI, reuse them, refuse a bad file", async ({
+  page,
+  app,
+}) => {
+  await openSample(page, app);
+  await page.getByRole('button', { name: 'Save scorecard as template…' }).click();
+  const save = page.getByRole('dialog', { name: 'Save the scorecard as a template' });
+  await expect(save.getByLabel('Owners (people’s names)')).not.toBeChecked();
+  await expect(save.getByLabel('Values and their comments')).not.toBeChecked();
+  await save.getByLabel('Template name').fill('Bakery design');
+  await save.getByRole('button', { name: 'Save template' }).click();
+  await expect(save.getByRole('status')).toContainText('Saved “Bakery design” in your templates');
+  await save.getByRole('button', { name: 'Done' }).click();
+
+  // The KPI detail saves a KPI with the inputs of its formula.
+  await page.getByRole('button', { name: 'Open Net profit margin' }).click();
+  const detail = page.getByRole('dialog', { name: 'Net profit margin' });
+  await detail.getByRole('button', { name: 'Save as template…' }).click();
+  const saveKpi = page.getByRole('dialog', { name: 'Save the KPI as a template' });
+  await saveKpi.getByRole('button', { name: 'Save template' }).click();
+  await expect(saveKpi.getByRole('status')).toContainText('Saved “Net profit margin”');
+  await saveKpi.getByRole('button', { name: 'Done' }).click();
+  await expect(detail).toBeVisible();
+  await detail.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // Both are offered where templates are chosen, marked as the user's own.
+  await page.getByRole('button', { name: 'Add a scorecard from a template…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Add a scorecard from a template' });
+  await expect(picker.getByRole('radio', { name: /^Bakery design\s*yours/ })).toBeVisible();
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+
+  await chooseFromFileMenu(page, 'Templates…');
+  const templates = page.getByRole('dialog', { name: 'Templates' });
+  const list = templates.getByRole('list', { name: 'Templates' });
+  await expect(list.getByRole('button', { name: 'Delete Bakery design' })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Delete Net profit margin' })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Delete SaaS' })).toHaveCount(0);
+
+  // A file that is not a template is refused, naming what is wrong; nothing is added.
+  await templates.getByLabel('Template file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'kpi-scorecard-template',
+        version: 1,
+        kind: 'kpi',
+        name: 'Broken',
+        kpis: [{ name: 'Margin', code: 'margin', formula: 'profit / sales' }],
+      }),
+    ),
+  });
+  await templates.getByRole('button', { name: 'Import template' }).click();
+  await expect(templates.getByRole('alert')).toContainText(
+    'The formula of "Margin" (margin) needs the KPI "profit", which the template does not include',
+  );
+  await expect(list.getByRole('listitem')).toHaveCount(8);
+
+  page.once('dialog', (confirm) => void confirm.accept());
+  await list.getByRole('button', { name: 'Delete Bakery design' }).click();
+  await expect(templates.getByRole('status')).toHaveText('Deleted “Bakery design”.');
+  await expect(list.getByRole('listitem')).toHaveCount(7);
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryProblems, libraryUnit, formulaCodes } from '@shared/library/check';
+import { filterLibrary, type LibraryFilter } from '@shared/library/filter';
 import { LIBRARY_DEPARTMENTS, libraryFileSchema, type LibraryKpi } from '@shared/library/schema';
 import { parseFormula } from '@shared/formula/parser';
 import { evaluateFormula } from '@shared/formula/evaluate';
@@ -155,5 +156,34 @@ describe('whole-library checks name the KPI at fault', () => {
     expect(libraryProblems([summed])).toEqual([
       '"Customer satisfaction (CSAT)" (csat) is aggregated by sum, where the app would propose average; say why in aggregationNote',
     ]);
+  });
+});
+
+describe('browsing the library', () => {
+  const find = (filter: Partial<LibraryFilter>) =>
+    filterLibrary(kpis, { department: null, perspective: null, query: '', ...filter }).map(
+      (kpi) => kpi.code,
+    );
+
+  it('filters by department and perspective together', () => {
+    const saasCustomer = find({ department: 'saas', perspective: 'Customer' });
+    expect(saasCustomer).toContain('customer_churn');
+    expect(saasCustomer).not.toContain('mrr');
+    for (const code of saasCustomer) {
+      expect(byCode.get(code)?.department).toBe('saas');
+      expect(byCode.get(code)?.perspective).toBe('Customer');
+    }
+  });
+
+  it('finds a KPI by any word of its name, code, description or formula, any case or accent', () => {
+    expect(find({ query: 'CAC' })).toEqual(
+      expect.arrayContaining(['cac', 'cac_payback', 'ltv_to_cac']),
+    );
+    expect(find({ query: 'résolution  TIME' })).toContain('average_resolution_time');
+    expect(find({ query: 'net_profit' })).toEqual(
+      expect.arrayContaining(['net_profit', 'net_profit_margin']),
+    );
+    expect(find({ query: 'zzz' })).toEqual([]);
+    expect(find({})).toHaveLength(kpis.length);
   });
 });
