@@ -106,10 +106,10 @@ describe('kpis new', () => {
   });
 
   it('refuses an unknown template with the list of known ones, writing nothing', async () => {
-    const run = await kpis(dir, ['new', 'x.kpis', '--template', 'retail']);
+    const run = await kpis(dir, ['new', 'x.kpis', '--template', 'bakery']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'kpis new: There is no template "retail". Known templates: blank, sample.\n',
+      'kpis new: There is no template "bakery". Known templates: blank, sample, small-business, saas, services, non-profit, retail, hospitality.\n',
     );
     expect(existsSync(join(dir, 'x.kpis'))).toBe(false);
   });
