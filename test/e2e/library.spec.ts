@@ -73,6 +73,7 @@ test('KPIs from the library in two clicks, with their inputs, and a scorecard fr
   await expect(preview).toContainText('Share of revenue kept as profit');
   await expect(preview).toContainText('net_profit / revenue * 100');
   await expect(preview.getByLabel('Revenue (revenue)')).toHaveValue('add');
+  await page.screenshot({ path: 'test-results/library-browser.png' });
 
   // Click two: add it; its missing inputs come with it.
   await list.getByRole('button', { name: 'Add Net profit margin', exact: true }).click();
