@@ -4,7 +4,9 @@ import { createDispatcher } from './dispatcher';
 import { actionPlanHandlers } from './handlers/action-plan';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
+import { dashboardHandlers } from './handlers/dashboard';
 import { exportHandlers } from './handlers/export';
+import { healthHandlers } from './handlers/health';
 import { importHandlers } from './handlers/import';
 import { kpiHandlers } from './handlers/kpi';
 import { libraryHandlers } from './handlers/library';
@@ -53,6 +55,8 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
     strategyMapHandlers,
     syncHandlers,
     libraryHandlers,
+    healthHandlers,
+    dashboardHandlers,
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);

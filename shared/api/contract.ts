@@ -35,6 +35,8 @@ import { settingsContract } from './contract-settings';
 import { strategyMapContract } from './contract-map';
 import { syncContract } from './contract-sync';
 import { libraryContract } from './contract-library';
+import { healthContract } from './contract-health';
+import { dashboardContract } from './contract-dashboard';
 
 // The whole backend API in one map (STYLE.md pattern 1): method name → input schema → output
 // type. The dispatcher validates every call against `input` before anything runs; the client's
@@ -236,6 +238,8 @@ export const contract = {
   ...strategyMapContract,
   ...syncContract,
   ...libraryContract,
+  ...healthContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -121,7 +121,7 @@ export type ChangeOperation = 'insert' | 'update' | 'delete';
 /**
  * What a change-log entry is about; also what the backend's `changed` event names. The list is
  * repeated in the change log's CHECK constraint (migrations 5 and "strategy map"): an entity
- * added here needs a migration that widens it.
+ * added here needs a migration that widens it (electron/backend/workspace/change-log-entities.ts).
  */
 export const CHANGE_ENTITIES = [
   'workspace',
@@ -137,6 +137,7 @@ export const CHANGE_ENTITIES = [
   'report_options',
   'objective_link',
   'map_position',
+  'health_dismissal',
 ] as const;
 
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];

@@ -19,9 +19,15 @@ interface KpiRow {
 
 /**
  * Reads the snapshot. Only values from `fromYear` on are read (period keys start with their
- * year): older periods are outside every schedule window.
+ * year): older periods are outside every schedule window. Without `alerts` the scoring reads
+ * are skipped (the dashboard's due values need only the dates).
  */
-export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceSnapshot {
+export function readSnapshot(
+  db: Db,
+  path: string,
+  fromYear: number,
+  alerts = true,
+): WorkspaceSnapshot {
   // Schema 1 had no formulas; a calculated KPI's values are computed, never entered.
   const formula = schemaVersionOf(db) >= 2 ? 'k.formula IS NULL' : '1';
   const kpiRows = db
@@ -61,7 +67,7 @@ export function readSnapshot(db: Db, path: string, fromYear: number): WorkspaceS
     })),
     scorecards,
     settings: readReminderSettings(db),
-    ...alertsOf(db, fromYear),
+    ...(alerts ? alertsOf(db, fromYear) : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { REMINDER_SCHEMA } from '../reminders/schema';
 import type { Db } from './connection';
 import { CHANGE_LOG_V5 } from './change-log-v5';
+import { addHealthDismissals } from './health-dismissals-schema';
 import { SCHEMA_V1 } from './schema-v1';
 import { STRATEGY_MAP_SCHEMA } from './strategy-map-schema';
 import { TEAM_SYNC_SCHEMA } from '../sync/workspace-schema';
@@ -92,6 +93,11 @@ export const MIGRATIONS: readonly Migration[] = [
     up(db) {
       db.exec(TEAM_SYNC_SCHEMA);
     },
+  },
+  {
+    version: 8,
+    name: 'health check dismissals',
+    up: addHealthDismissals,
   },
 ];
 

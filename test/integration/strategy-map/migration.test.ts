@@ -33,7 +33,10 @@ describe('migration "strategy map"', () => {
 
     migrate(db, MIGRATIONS, STRATEGY_MAP);
     expect(db.prepare('SELECT * FROM change_log').all()).toEqual(before);
-    CHANGE_ENTITIES.forEach((entity, i) => db.prepare(INSERT).run(entry(10 + i, entity)));
+    // Kinds up to the strategy map's own; later features' kinds come with their migrations.
+    CHANGE_ENTITIES.slice(0, CHANGE_ENTITIES.indexOf('map_position') + 1).forEach((entity, i) =>
+      db.prepare(INSERT).run(entry(10 + i, entity)),
+    );
     expect(() => db.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
 
     db.exec(`
