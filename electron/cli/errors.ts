@@ -9,7 +9,7 @@ export const EXIT = {
   problems: 1,
   /** Bad usage: an unknown option, subcommand, scorecard, template or period. */
   usage: 2,
-  /** `kpis status`: something is off track. */
+  /** `kpis status`: something is off track; `kpis health`: a finding of severity error. */
   offTrack: 3,
 } as const;
 

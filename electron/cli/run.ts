@@ -3,6 +3,7 @@ import { print } from './command';
 import type { CliContext } from './context';
 import { ApiFailure, CliError, EXIT, fromApiFailure } from './errors';
 import { exportCommand } from './commands/export';
+import { healthCommand } from './commands/health';
 import { importDefinitionsCommand } from './commands/import-definitions';
 import { importCommand } from './commands/import-values';
 import { libraryCommand } from './commands/library';
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   syncCommand,
   serverCommand,
   libraryCommand,
+  healthCommand,
 ];
 
 export function usage(): string {
@@ -44,11 +46,11 @@ A workspace open in the app (or in another kpis) is refused, and nothing is writ
 --yes where the app would ask first.
 
 Exit codes:
-  0  done; for status: nothing is off track
+  0  done; for status: nothing is off track; for health: no finding of severity error
   1  problems found: a file is missing, not a workspace, from a newer version or open
      elsewhere; rows that cannot be imported; a report that could not be printed
   2  bad usage: an unknown command, option, scorecard, template or period
-  3  status only: something is off track
+  3  status: something is off track; health: a finding of severity error is open
 
 Options:
   -h, --help     Show this help

@@ -45,10 +45,13 @@ describe('kpis --help and bad usage', () => {
       'report',
       'reminders',
       'library',
+      'health',
+      'sync',
     ])
       expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'mu'));
-    expect(help.stdout).toContain('3  status only: something is off track');
-    expect(help.stdout).not.toMatch(/health/u);
+    expect(help.stdout).toContain(
+      '3  status: something is off track; health: a finding of severity error is open',
+    );
 
     const bare = await kpis(dir, []);
     expect(bare).toMatchObject({ code: 2, stdout: '' });
