@@ -1,5 +1,5 @@
 import type { ActionPlan, Unit } from '../domain/entities';
-import type { Direction, Status } from '../domain/kpi';
+import type { Direction, Frequency, Status } from '../domain/kpi';
 import type { ViewSpec } from '../scoring/calendar';
 import type { HealthCounts } from '../health/types';
 
@@ -13,12 +13,16 @@ export interface DashboardKpi {
   unit: Unit;
   decimals: number;
   direction: Direction;
+  frequency: Frequency;
   owner: string;
   objectiveName: string;
   perspectiveName: string;
   status: Status;
   value: number | null;
   target: number | null;
+  /** A within-range KPI's target range (its `target` is null). */
+  targetMin: number | null;
+  targetMax: number | null;
   /** How far the value is from the target (or from the nearer end of a target range), signed. */
   gap: number | null;
   /** For a KPI measured less often than the view, the own period shown ("2026-Q3"). */
@@ -47,6 +51,7 @@ export interface DashboardDueValue {
   kpiId: string;
   kpiName: string;
   owner: string;
+  frequency: Frequency;
   /** The KPI's own period key (`2026-10`, `2026-Q3`, `2026-W44`). */
   period: string;
   /** When it is due (UTC ISO). */
@@ -84,5 +89,5 @@ export interface Dashboard {
 }
 
 export const MOVERS_LISTED = 5;
-export const DUE_LISTED = 8;
+export const DUE_LISTED = 4;
 export const ACTION_PLANS_AHEAD_DAYS = 14;

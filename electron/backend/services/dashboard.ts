@@ -68,6 +68,7 @@ function dueValues(
     ...snapshot.settings,
     dataDue: { ...snapshot.settings.dataDue, enabled: true },
   };
+  const byId = new Map(snapshot.kpis.map((kpi) => [kpi.id, kpi]));
   return scheduleWorkspaces([snapshot], {
     from: new Date(fromMs).toISOString(),
     to: new Date(nowMs + DUE_AHEAD_DAYS * DAY_MS).toISOString(),
@@ -80,8 +81,9 @@ function dueValues(
       ? [
           {
             kpiId: reminder.kpiId,
-            kpiName: snapshot.kpis.find((kpi) => kpi.id === reminder.kpiId)?.name ?? '',
+            kpiName: byId.get(reminder.kpiId)?.name ?? '',
             owner: reminder.owner,
+            frequency: byId.get(reminder.kpiId)?.frequency ?? 'monthly',
             period: reminder.period,
             dueAt: reminder.dueAt,
             overdue: Date.parse(reminder.dueAt) < nowMs,

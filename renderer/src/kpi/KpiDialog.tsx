@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import type { Kpi } from '@shared/domain/entities';
+import type { Kpi, KpiDefinition } from '@shared/domain/entities';
 import {
   DIRECTIONS,
   DIRECTION_LABELS,
@@ -49,9 +49,23 @@ interface KpiDialogProps {
   objectiveId: string;
   kpi: Kpi | null;
   onClose(): void;
+  /** The field to start at (a health finding's fix), focused and scrolled into view. */
+  focusField?: keyof KpiDefinition | undefined;
 }
 
-export function KpiDialog({ objectiveId, kpi, onClose }: KpiDialogProps) {
+/** The label of the control that edits each field a fix can point at. */
+const FIELD_LABELS: Partial<Record<keyof KpiDefinition, string>> = {
+  name: 'KPI name',
+  description: 'Description',
+  owner: 'Owner',
+  target: 'Target',
+  targetPlan: 'Target over time',
+  aggregation: 'Aggregation over time',
+  formula: 'Formula',
+  timing: 'Leading or lagging',
+};
+
+export function KpiDialog({ objectiveId, kpi, onClose, focusField }: KpiDialogProps) {
   const defaultCurrency = useSettingsStore((settings) => settings.settings?.currency ?? '');
   // A new KPI starts in the currency chosen in Settings, should it be made a currency KPI.
   const [state, setState] = useState<KpiFormState>(() => {
@@ -78,6 +92,22 @@ export function KpiDialog({ objectiveId, kpi, onClose }: KpiDialogProps) {
     });
     return () => cancelAnimationFrame(frame);
   }, [refused]);
+  useEffect(() => {
+    if (focusField === undefined) return;
+    const wanted =
+      focusField === 'target' && kpi?.direction === 'within_range'
+        ? 'Lowest target'
+        : FIELD_LABELS[focusField];
+    const frame = requestAnimationFrame(() => {
+      const label = [...(sectionsRef.current?.querySelectorAll('label') ?? [])].find(
+        (candidate) => candidate.textContent.trim() === wanted,
+      );
+      const control = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+      control?.scrollIntoView({ block: 'center' });
+      control?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusField, kpi?.direction]);
   const [otherKpis, setOtherKpis] = useState<Kpi[]>([]);
   // A new KPI's aggregation follows its unit and name until the user picks one; a stored
   // KPI's is never changed for the user.

@@ -6,8 +6,7 @@ import { KpiReminderRules } from './KpiReminderRules';
 import { ReviewForm } from './ReviewForm';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { useRemindersStore } from './reminders-store';
-import { scorecardOfKpi, useKpiFocusStore } from './kpi-focus';
-import { useScorecardStore } from '../scorecard/scorecard-store';
+import { enterValueAt, useKpiFocusStore } from './kpi-focus';
 
 // The reminders inbox with its settings and the calendar export, over the workspace screen.
 
@@ -67,14 +66,7 @@ export function RemindersDialog({ workspacePath, onClose }: RemindersDialogProps
             enterValue: (item) => {
               onClose();
               const { kpiId, period } = item;
-              if (!kpiId || !period) return;
-              // The KPI's own scorecard on screen, then the grid goes to the cell.
-              void (async () => {
-                const scorecardId = await scorecardOfKpi(kpiId);
-                if (scorecardId && scorecardId !== useScorecardStore.getState().selectedId)
-                  await useScorecardStore.getState().select(scorecardId);
-                useKpiFocusStore.getState().requestCell(kpiId, period);
-              })();
+              if (kpiId && period) void enterValueAt(kpiId, period);
             },
             openKpi: (item) => {
               onClose();

@@ -78,3 +78,14 @@ export async function scorecardOfKpi(kpiId: string): Promise<string | null> {
   }
   return null;
 }
+
+/**
+ * "Enter value": the KPI's own scorecard on screen, then the grid at the KPI's cell for the
+ * period (reminders, the dashboard, the health check).
+ */
+export async function enterValueAt(kpiId: string, period: string): Promise<void> {
+  const scorecardId = await scorecardOfKpi(kpiId);
+  if (scorecardId && scorecardId !== useScorecardStore.getState().selectedId)
+    await useScorecardStore.getState().select(scorecardId);
+  useKpiFocusStore.getState().requestCell(kpiId, period);
+}

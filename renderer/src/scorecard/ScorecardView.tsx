@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
+import type { Kpi, KpiDefinition, Objective, Perspective } from '@shared/domain/entities';
 import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -7,6 +7,7 @@ import { formatPoints, viewPeriodLabel } from '../charts/labels';
 import { KpiDialog } from '../kpi/KpiDialog';
 import { NameDialog } from './NameDialog';
 import { useFocusedKpi } from '../reminders/kpi-focus';
+import { useFixRequest } from '../health/fix-request';
 import { orNotify } from '../app/notices-store';
 import { useScorecardStore } from './scorecard-store';
 import { useUndoDeleteStore } from '../app/undo-delete-store';
@@ -26,7 +27,7 @@ import { ScoringHelp } from './ScoringHelp';
 type Editing =
   | { kind: 'perspective'; perspective: Perspective | null }
   | { kind: 'objective'; perspectiveId: string; objective: Objective | null }
-  | { kind: 'kpi'; objectiveId: string; kpi: Kpi | null }
+  | { kind: 'kpi'; objectiveId: string; kpi: Kpi | null; focusField?: keyof KpiDefinition }
   | null;
 
 function Score({ node, label }: { node: ScoredNode; label: string }) {
@@ -64,6 +65,30 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
   const [library, setLibrary] = useState<{ id: string; name: string } | null>(null);
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
+  // A health finding's fix: the KPI's form at the field, a new KPI, or the objective.
+  const fixHandlers = useMemo(
+    () => ({
+      editKpi(objectiveId: string, kpiId: string, focusField: keyof KpiDefinition) {
+        const kpi = perspectives
+          .flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+          .find((entry) => entry.kpi.id === kpiId)?.kpi;
+        if (kpi) setEditing({ kind: 'kpi', objectiveId, kpi, focusField });
+      },
+      newKpi(objectiveId: string) {
+        setEditing({ kind: 'kpi', objectiveId, kpi: null });
+      },
+      showObjective(objectiveId: string) {
+        setOnlyProblems(false);
+        requestAnimationFrame(() => {
+          const heading = document.getElementById(`o-${objectiveId}`);
+          heading?.scrollIntoView({ block: 'start' });
+          heading?.focus();
+        });
+      },
+    }),
+    [perspectives],
+  );
+  useFixRequest(view, fixHandlers);
 
   // Deletes run from the undo notice, which shows a refusal (a KPI that a formula uses, say);
   // the view itself follows the backend's change event.
@@ -261,7 +286,9 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
               return (
                 <div key={objective.id} className="objective">
                   <div className="objective-head">
-                    <h4>{objective.name}</h4>
+                    <h4 id={`o-${objective.id}`} tabIndex={-1}>
+                      {objective.name}
+                    </h4>
                     <Score node={objectiveEntry} label={objective.name} />
                     <div className="row-actions">
                       <button
@@ -407,6 +434,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
         <KpiDialog
           objectiveId={editing.objectiveId}
           kpi={editing.kpi}
+          focusField={editing.focusField}
           onClose={() => setEditing(null)}
         />
       ) : null}

@@ -22,6 +22,10 @@ import { OpenFileDialog } from './OpenFileDialog';
 import { openWithNativeDialog } from './open-file';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { StrategyMapView } from '../strategy-map/StrategyMapView';
+import { DashboardView } from '../dashboard/DashboardView';
+import { HealthPanel } from '../health/HealthPanel';
+import { useFixStore } from '../health/fix-request';
+import { useHealthStore } from '../health/health-store';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -37,12 +41,14 @@ const ImportWizard = lazy(() =>
 );
 const loading = <p role="status">Loading…</p>;
 
-type Tab = 'scorecard' | 'map' | 'hierarchy' | 'values' | 'audit';
+type Tab = 'dashboard' | 'scorecard' | 'map' | 'hierarchy' | 'values' | 'health' | 'audit';
 const TAB_NAMES: Record<Tab, string> = {
+  dashboard: 'Dashboard',
   scorecard: 'Scorecard',
   map: 'Strategy map',
   hierarchy: 'KPI hierarchy',
   values: 'Enter values',
+  health: 'Health check',
   audit: 'Audit trail',
 };
 
@@ -54,7 +60,8 @@ export function WorkspaceScreen() {
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { load, view, error, reset } = useScorecardStore();
-  const [tab, setTab] = useState<Tab>('scorecard');
+  // A workspace opens on what needs attention now (issue 17 point 5).
+  const [tab, setTab] = useState<Tab>('dashboard');
   const [savingCopy, setSavingCopy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -75,10 +82,21 @@ export function WorkspaceScreen() {
       }),
     [],
   );
+  // A health finding's fix in the scorecard view: its KPI form, a new KPI, the objective.
+  useEffect(
+    () =>
+      useFixStore.subscribe((state) => {
+        if (state.request !== null) setTab('scorecard');
+      }),
+    [],
+  );
 
   useEffect(() => {
     void load();
-    return reset;
+    return () => {
+      reset();
+      useHealthStore.getState().reset();
+    };
   }, [workspace?.path, load, reset]);
 
   if (!workspace) return null;
@@ -165,7 +183,11 @@ export function WorkspaceScreen() {
             <>
               <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
               <div role="tabpanel" id={`view-panel-${tab}`} aria-labelledby={`view-tab-${tab}`}>
-                {tab === 'scorecard' ? (
+                {tab === 'dashboard' ? (
+                  <DashboardView view={view} onGo={setTab} />
+                ) : tab === 'health' ? (
+                  <HealthPanel />
+                ) : tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'map' ? (
                   <StrategyMapView view={view} />

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { Dashboard } from '@shared/dashboard/types';
+import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import { api, errorMessage } from '../api/client';
+import { useDataVersion } from '../app/use-data-version';
+
+// The dashboard's one call, for the scorecard and period on screen. The scorecard store's
+// evaluation is read again on every scoring change, which brings a new `view` here; what the
+// evaluation does not cover (plans, dismissals, reminder settings) has its own change signal.
+
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function useDashboard(view: ScorecardEvaluation): {
+  dashboard: Dashboard | null;
+  error: string | null;
+} {
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const version = useDataVersion(['action_plan', 'health_dismissal', 'reminder_defaults', 'kpi_reminder']);
+  const id = view.scorecard.id;
+  const { period } = view;
+  const { frequency, basis } = view.view;
+  useEffect(() => {
+    let current = true;
+    api
+      .call('dashboard.get', {
+        scorecardId: id,
+        view: { frequency, basis },
+        period,
+        timeZone: TIME_ZONE,
+      })
+      .then(
+        (data) => {
+          if (!current) return;
+          setDashboard(data);
+          setError(null);
+        },
+        (failure: unknown) => {
+          if (current) setError(errorMessage(failure));
+        },
+      );
+    return () => {
+      current = false;
+    };
+    // `view` itself: a new evaluation (a value entered) reads the dashboard again.
+  }, [view, id, period, frequency, basis, version]);
+  return { dashboard, error };
+}
