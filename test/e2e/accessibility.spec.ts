@@ -46,6 +46,24 @@ for (const { theme, viewport } of RUNS) {
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: theme });
     await openSample(page, app);
+    const attention = page.getByRole('region', { name: 'Off track and at risk' });
+    await expect(attention.getByRole('row', { name: /Net profit margin/ })).toBeVisible();
+    await expectAccessible(page, 'dashboard');
+
+    await page.getByRole('tab', { name: 'Health check' }).click();
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await expect(findings.getByRole('listitem').first()).toBeVisible();
+    await expectAccessible(page, 'health check');
+    await findings
+      .getByRole('button', { name: /^Dismiss: / })
+      .first()
+      .click();
+    const dismiss = page.getByRole('dialog', { name: 'Dismiss a finding' });
+    await expect(dismiss.getByLabel('Why is this fine?')).toBeFocused();
+    await expectAccessible(page, 'dismiss a finding');
+    await dismiss.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
     await expect(page.getByRole('row', { name: /Net profit margin/ })).toBeVisible();
     await expectAccessible(page, 'scorecard');
 
@@ -174,11 +192,12 @@ test('a skip link leads to the content, and the view tabs follow the arrow keys'
   await expect(strategyMap).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Strategy map' })).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Enter values' })).toBeFocused();
-  await expect(page.getByRole('tabpanel', { name: 'Enter values' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Health check' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Health check' })).toBeVisible();
   await page.keyboard.press('ArrowRight'); // wraps around
-  await expect(scorecard).toBeFocused();
-  await expect(scorecard).toHaveAttribute('aria-selected', 'true');
+  const dashboard = page.getByRole('tab', { name: 'Dashboard' });
+  await expect(dashboard).toBeFocused();
+  await expect(dashboard).toHaveAttribute('aria-selected', 'true');
   // One tab stop for the row: Tab leaves the tabs for the panel.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('tab', { name: 'KPI hierarchy' })).not.toBeFocused();

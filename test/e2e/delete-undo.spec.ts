@@ -1,4 +1,4 @@
-import { apiCaller, expect, openSample, test } from './fixtures';
+import { apiCaller, expect, openSampleScorecard, test } from './fixtures';
 
 // Deleting says what goes with it and can be undone, without the browser's confirm; after the
 // notice, the KPI is gone for good (also after a reload).
@@ -7,7 +7,7 @@ test('a deleted KPI can be undone, and otherwise goes with its values', async ({
   page.on('dialog', () => {
     throw new Error('No browser dialog should be shown');
   });
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const row = page.getByRole('row', { name: /Net profit margin/ });
   await expect(row).toBeVisible();
 
@@ -38,7 +38,7 @@ test('a deleted scorecard says what goes with it and comes back with Undo', asyn
   page.on('dialog', () => {
     throw new Error('No browser dialog should be shown');
   });
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const scorecards = (await apiCaller(page, app)('scorecard.list', {})) as {
     id: string;
     name: string;

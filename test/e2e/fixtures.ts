@@ -102,6 +102,13 @@ export async function openSample(page: Page, app: AppServer): Promise<void> {
   ).toBeVisible();
 }
 
+/** The sample on its Scorecard tab (a workspace opens on its dashboard). */
+export async function openSampleScorecard(page: Page, app: AppServer): Promise<void> {
+  await openSample(page, app);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Scorecard' })).toBeVisible();
+}
+
 /** Calls the browser-mode API as the page does, failing the test on a refusal. */
 /** Fails the test on any uncaught error or unhandled promise rejection in the page. */
 export function watchPageErrors(page: Page): string[] {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openSample, test } from './fixtures';
+import { expect, test, openSampleScorecard } from './fixtures';
 
 // Keyboard only, in a small window: enter a value, open a KPI, make a report, and a refused
 // KPI form that takes the user to its first message. Only Tab, arrows, Enter, Escape and typing.
@@ -21,7 +21,7 @@ async function tabTo(
 test.use({ viewport: { width: 900, height: 700 } });
 
 test('enter a value, open a KPI and make a report by keyboard alone', async ({ page, app }) => {
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
 
   // Enter a value: the tabs, the grid, type, Enter.
   await tabTo(page, page.getByRole('tab', { name: 'Scorecard' }));
@@ -67,7 +67,7 @@ test('enter a value, open a KPI and make a report by keyboard alone', async ({ p
 });
 
 test('a refused KPI form takes the focus to its first message', async ({ page, app }) => {
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   await page.getByRole('button', { name: 'Add KPI to Grow profitable revenue' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'New KPI' });

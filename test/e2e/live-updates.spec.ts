@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { periodLabel } from '../../shared/domain/period';
-import { apiCaller, expect, openSample, test, watchPageErrors, type AppServer } from './fixtures';
+import {
+  apiCaller,
+  expect,
+  openSampleScorecard,
+  test,
+  watchPageErrors,
+  type AppServer,
+} from './fixtures';
 
 // One change signal: a value written anywhere — in the grid, or by another client through the
 // API — shows in every view without a reload, and a refused write shows its message instead of
@@ -34,7 +41,7 @@ test('a value typed in the grid shows on the scorecard tab and in the reminders 
   app,
 }) => {
   const errors = watchPageErrors(page);
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const margin = page.getByRole('row', { name: /Net profit margin/ });
   await expect(margin).toContainText('9.6%');
   await expect(margin).toContainText('Off track');
@@ -109,7 +116,7 @@ test('a change made by another client shows on the scorecard, the hierarchy, a K
   app,
 }) => {
   const errors = watchPageErrors(page);
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const call = apiCaller(page, app);
   const margin = await kpiByName(page, app, 'Net profit margin');
   const row = page.getByRole('row', { name: /Net profit margin/ });
@@ -157,7 +164,7 @@ test('a change made by another client shows on the scorecard, the hierarchy, a K
 
 test('deleting a KPI that a formula uses shows why, and changes nothing', async ({ page, app }) => {
   const errors = watchPageErrors(page);
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const margin = await kpiByName(page, app, 'Net profit margin');
   await apiCaller(page, app)('kpi.create', {
     objectiveId: margin.objectiveId,
@@ -189,7 +196,7 @@ test('deleting a KPI that a formula uses shows why, and changes nothing', async 
 });
 
 test('a failure nothing caught is still shown, as a last resort', async ({ page, app }) => {
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   await page.evaluate(() => {
     void Promise.reject(new Error('The disk is full.'));
   });
@@ -220,7 +227,7 @@ test('after the event stream is lost and back, the views catch up on what they m
       await route.abort();
     } else await route.continue();
   });
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const row = page.getByRole('row', { name: /Net profit margin/ });
   await expect(row).toContainText('9.6%');
 

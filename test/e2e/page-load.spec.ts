@@ -1,4 +1,4 @@
-import { expect, openSample, test } from './fixtures';
+import { expect, test, openSampleScorecard } from './fixtures';
 
 // Loading the app logs nothing wrong: no console error, no CSP violation (zod runs without its
 // `new Function` probe), and the favicon the browser asks for is there.
@@ -15,7 +15,7 @@ test('the app loads without a console error, and /favicon.ico answers', async ({
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   // Something that parses API answers and forms with zod, then a moment for late errors.
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
   await expect(page.getByRole('dialog', { name: 'Net profit margin' })).toBeVisible();

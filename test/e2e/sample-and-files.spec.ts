@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseFromFileMenu, expect, openSample, test } from './fixtures';
+import { chooseFromFileMenu, expect, test, openSampleScorecard } from './fixtures';
 
 // The sample opens on a fresh start and shows what is off track; the start screen lists recent
 // files and refuses a file that is not a workspace, saying why.
 
 test('the sample workspace marks its off-track KPIs', async ({ page, app }) => {
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   for (const name of [
     'Net profit margin',
     'Online shop conversion rate',

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, openSample, test } from './fixtures';
+import { expect, test, openSampleScorecard } from './fixtures';
 
 // Settings apply at once and stay after a restart: numbers and dates in the chosen locale
 // everywhere (the scorecard, the change history), the theme, the currency new KPIs start with.
@@ -9,7 +9,7 @@ test('locale, theme and default currency apply at once and survive a restart', a
   app,
 }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await openSample(page, app);
+  await openSampleScorecard(page, app);
   const netMargin = page.getByRole('row', { name: /Net profit margin/ });
   await expect(netMargin).toContainText('9.6%');
 

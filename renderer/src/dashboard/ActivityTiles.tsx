@@ -28,8 +28,7 @@ export function MoversTile({ dashboard, since }: { dashboard: Dashboard; since: 
               mover.relativeChange === null
                 ? ''
                 : ` (${mover.relativeChange > 0 ? '+' : '−'}${Math.abs(mover.relativeChange).toLocaleString(LOCALE, { style: 'percent', maximumFractionDigits: 0 })})`;
-            const verdict =
-              mover.improved === null ? '' : mover.improved ? ' better' : ' worse';
+            const verdict = mover.improved === null ? '' : mover.improved ? ' better' : ' worse';
             return (
               <li key={mover.kpiId}>
                 <button type="button" className="link" onClick={() => open(mover.kpiId)}>
@@ -70,7 +69,10 @@ export function DueTile({ dashboard }: { dashboard: Dashboard }) {
           {due.map((value) => {
             const label = periodLabel(value.frequency, value.period, LOCALE);
             return (
-              <li key={`${value.kpiId}/${value.period}`} className={value.overdue ? 'is-overdue' : ''}>
+              <li
+                key={`${value.kpiId}/${value.period}`}
+                className={value.overdue ? 'is-overdue' : ''}
+              >
                 <span>
                   <strong>{value.kpiName}</strong> {label}
                   <span className="help">

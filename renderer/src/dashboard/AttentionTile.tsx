@@ -36,7 +36,7 @@ export function AttentionTile(props: { rows: DashboardKpi[]; onMore(): void }) {
         <table className="dashboard-table">
           <colgroup>
             {['kpi', 'status', 'value', 'target', 'gap', 'owner', 'comment'].map((name) => (
-              <col key={name} className={name} />
+              <col key={name} className={`col-${name}`} />
             ))}
           </colgroup>
           <thead>

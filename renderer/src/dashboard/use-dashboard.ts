@@ -16,7 +16,12 @@ export function useDashboard(view: ScorecardEvaluation): {
 } {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const version = useDataVersion(['action_plan', 'health_dismissal', 'reminder_defaults', 'kpi_reminder']);
+  const version = useDataVersion([
+    'action_plan',
+    'health_dismissal',
+    'reminder_defaults',
+    'kpi_reminder',
+  ]);
   const id = view.scorecard.id;
   const { period } = view;
   const { frequency, basis } = view.view;
