@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../electron/backend';
+import {
+  changeLogEntities,
+  widenChangeLogEntities,
+} from '../../../electron/backend/workspace/change-log-entities';
+import { migrate } from '../../../electron/backend/workspace/migrations';
+import { tempDir } from '../backend/helpers';
+
+// Schema 6 adds health-check dismissals and widens the change log's entity list by reading it
+// from the file: a schema 5 log comes through whole and append-only, and a kind another
+// feature's migration added first is kept.
+
+const INSERT = 'INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const entry = (id: string, entity: string) => [
+  id,
+  entity,
+  `${entity}-1`,
+  'insert',
+  null,
+  '{}',
+  '2026-01-01T00:00:00.000Z',
+  'device',
+];
+
+describe('migration to schema 6 (health-check dismissals)', () => {
+  it('keeps the schema 5 log and accepts dismissals only from schema 6 on', () => {
+    const db = new Database(join(tempDir(), 'v5.kpis'));
+    migrate(db, MIGRATIONS, 5);
+    db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000001', 'report_options'));
+    expect(() =>
+      db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000002', 'health_dismissal')),
+    ).toThrow(/CHECK/);
+    const before = db.prepare('SELECT * FROM change_log').all();
+
+    migrate(db, MIGRATIONS, 6);
+    expect(db.prepare('SELECT * FROM change_log').all()).toEqual(before);
+    db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000003', 'health_dismissal'));
+    expect(() =>
+      db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000004', 'gossip')),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+    expect(() =>
+      db
+        .prepare('INSERT INTO health_dismissals VALUES (?, ?, ?, ?)')
+        .run('d', 'no_owner:k', '', '2026-01-01'),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('widens whatever list the file has, keeping kinds added by other migrations', () => {
+    const db = new Database(join(tempDir(), 'v5.kpis'));
+    migrate(db, MIGRATIONS, 5);
+    db.transaction(() => widenChangeLogEntities(db, ['objective_link']))();
+    db.transaction(() => widenChangeLogEntities(db, ['health_dismissal', 'objective_link']))();
+    const kinds = changeLogEntities(db);
+    expect(kinds.slice(-2)).toEqual(['objective_link', 'health_dismissal']);
+    expect(kinds).toContain('value');
+    expect(() => widenChangeLogEntities(db, ["x'); DROP TABLE kpis; --"])).toThrow(
+      /not an entity name/,
+    );
+    db.close();
+  });
+});
