@@ -9,8 +9,8 @@ import {
 import { migrate } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from '../backend/helpers';
 
-// Schema 6 adds health-check dismissals and widens the change log's entity list by reading it
-// from the file: a schema 5 log comes through whole and append-only, and a kind another
+// The migration "health check dismissals" adds them and widens the change log's entity list by reading it
+// from the file: the log before it comes through whole and append-only, and a kind another
 // feature's migration added first is kept.
 
 const INSERT = 'INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
@@ -25,17 +25,20 @@ const entry = (id: string, entity: string) => [
   'device',
 ];
 
-describe('migration to schema 6 (health-check dismissals)', () => {
-  it('keeps the schema 5 log and accepts dismissals only from schema 6 on', () => {
-    const db = new Database(join(tempDir(), 'v5.kpis'));
-    migrate(db, MIGRATIONS, 5);
+/** Its number: the coordinator renumbers migrations as branches merge. */
+const HEALTH = MIGRATIONS.findIndex((m) => m.name === 'health check dismissals') + 1;
+
+describe('migration "health check dismissals"', () => {
+  it('keeps the log before it and accepts dismissals only from it on', () => {
+    const db = new Database(join(tempDir(), 'before.kpis'));
+    migrate(db, MIGRATIONS, HEALTH - 1);
     db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000001', 'report_options'));
     expect(() =>
       db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000002', 'health_dismissal')),
     ).toThrow(/CHECK/);
     const before = db.prepare('SELECT * FROM change_log').all();
 
-    migrate(db, MIGRATIONS, 6);
+    migrate(db, MIGRATIONS, HEALTH);
     expect(db.prepare('SELECT * FROM change_log').all()).toEqual(before);
     db.prepare(INSERT).run(entry('01900000-0000-7000-8000-000000000003', 'health_dismissal'));
     expect(() =>
@@ -53,10 +56,10 @@ describe('migration to schema 6 (health-check dismissals)', () => {
   it('widens whatever list the file has, keeping kinds added by other migrations', () => {
     const db = new Database(join(tempDir(), 'v5.kpis'));
     migrate(db, MIGRATIONS, 5);
-    db.transaction(() => widenChangeLogEntities(db, ['objective_link']))();
-    db.transaction(() => widenChangeLogEntities(db, ['health_dismissal', 'objective_link']))();
+    db.transaction(() => widenChangeLogEntities(db, ['other_feature']))();
+    db.transaction(() => widenChangeLogEntities(db, ['health_dismissal', 'other_feature']))();
     const kinds = changeLogEntities(db);
-    expect(kinds.slice(-2)).toEqual(['objective_link', 'health_dismissal']);
+    expect(kinds.slice(-2)).toEqual(['other_feature', 'health_dismissal']);
     expect(kinds).toContain('value');
     expect(() => widenChangeLogEntities(db, ["x'); DROP TABLE kpis; --"])).toThrow(
       /not an entity name/,
