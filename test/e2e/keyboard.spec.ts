@@ -25,7 +25,9 @@ test('enter a value, open a KPI and make a report by keyboard alone', async ({ p
 
   // Enter a value: the tabs, the grid, type, Enter.
   await tabTo(page, page.getByRole('tab', { name: 'Scorecard' }));
+  // Enter values sits just before Health check, the last tab.
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Enter values' })).toHaveAttribute(
     'aria-selected',
     'true',
@@ -45,7 +47,9 @@ test('enter a value, open a KPI and make a report by keyboard alone', async ({ p
 
   // Open a KPI: back to the scorecard tab, Tab to a KPI's name, Enter; Escape closes.
   await tabTo(page, page.getByRole('tab', { name: 'Enter values' }));
+  // Home is the Dashboard; the Scorecard is next to it.
   await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
   const open = page.getByRole('button', { name: 'Open Net profit margin' });
   await tabTo(page, open);
   await page.keyboard.press('Enter');
