@@ -26,6 +26,8 @@ test('build a scorecard, enter values by typing and pasting, and find them after
   const scorecardDialog = page.getByRole('dialog', { name: 'New scorecard' });
   await scorecardDialog.getByLabel('Scorecard name').fill('Acme company');
   await scorecardDialog.getByRole('button', { name: 'Add scorecard' }).click();
+  // The workspace shows its dashboard; the scorecard is built on its own tab.
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   for (const name of ['Financial', 'Customer', 'Internal Process', 'Learning & Growth']) {
     await expect(page.getByRole('heading', { name, level: 3 })).toBeVisible();
   }
@@ -101,6 +103,7 @@ test('build a scorecard, enter values by typing and pasting, and find them after
   // A reload keeps everything: the token survives in the session, the data in the file.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Acme Ltd', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('row', { name: /Monthly revenue/ })).toContainText('€12,400');
   await expect(page.getByRole('row', { name: /Monthly revenue/ })).toContainText('On track');
   await expect(page.getByRole('row', { name: /New customers/ })).toContainText('44 customers');
@@ -114,6 +117,7 @@ test('build a scorecard, enter values by typing and pasting, and find them after
   const restarted = await app.restart();
   await page.goto(restarted.url);
   await expect(page.getByRole('heading', { name: 'Acme Ltd', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('row', { name: /New customers/ })).toContainText('On track');
 });
 

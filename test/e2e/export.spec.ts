@@ -55,6 +55,7 @@ test('exports the scorecard on screen as a JSON package another copy can read', 
   app,
 }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page
     .getByRole('navigation', { name: 'Scorecards' })
     .getByRole('button', { name: 'Cafés' })

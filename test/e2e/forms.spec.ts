@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 
 test('a bad KPI form shows its messages and saves nothing', async ({ page, app }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const rows = page
     .getByRole('table', { name: 'KPIs of Grow profitable revenue' })
     .getByRole('row');
@@ -42,6 +43,7 @@ test('a bad KPI form shows its messages and saves nothing', async ({ page, app }
 
 test('a perspective can be added with the keyboard alone', async ({ page, app }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Add perspective' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'New perspective' })).toBeVisible();
@@ -57,6 +59,7 @@ test('a perspective can be added with the keyboard alone', async ({ page, app })
 
 test('a target that changes over time', async ({ page, app }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Add KPI to Grow profitable revenue' }).click();
   const form = page.getByRole('dialog', { name: 'New KPI' });
   await form.getByLabel('KPI name').fill('Catering orders');

@@ -17,6 +17,7 @@ test('a wide European CSV is imported through the wizard', async ({ page, app })
       'Online shop conversion rate;n/a;\r\n',
   );
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 
   await chooseFromFileMenu(page, 'Import values…');

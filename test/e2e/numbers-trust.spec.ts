@@ -14,6 +14,7 @@ test('a new Percent KPI is proposed Average, asks before Sum, and its quarter sh
   app,
 }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Add KPI to Grow profitable revenue' }).click();
   const form = page.getByRole('dialog', { name: 'New KPI' });
   await form.getByLabel('KPI name').fill('Kitchen utilisation');
@@ -61,6 +62,7 @@ test("the sample's quarterly KPIs show their latest quarter in the month view, a
   app,
 }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const period = page.getByRole('combobox', { name: 'Period', exact: true });
   await expect(period).toHaveValue('2026-10');
   // The picker says how complete each month is.
@@ -102,6 +104,7 @@ test('the import wizard asks how "1.968" is meant, and flags fractions going int
   const retention = join(dir, 'retention.csv');
   writeFileSync(retention, 'KPI,Period,Value\nCustomer retention rate,2026-Q4,0.915\n');
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
 
   const openWizard = async (file: string) => {
     await chooseFromFileMenu(page, 'Import values…');

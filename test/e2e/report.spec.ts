@@ -54,6 +54,7 @@ test('the board report of the sample prints on A4 and Letter with every off-trac
   app,
 }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   // An action plan, added where people look at a KPI: its detail dialog.
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
   const detail = page.getByRole('dialog', { name: 'Net profit margin' });

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 
 test('periods, roll-ups and the off-track filter', async ({ page, app }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('combobox', { name: 'Period', exact: true })).toHaveValue('2026-10');
   const netMargin = page.getByRole('row', { name: /Net profit margin/ });
   await expect(netMargin).toContainText('9.6%');
@@ -50,6 +51,7 @@ test('periods, roll-ups and the off-track filter', async ({ page, app }) => {
 
 test('a KPI in detail, and a calculated KPI made through the form', async ({ page, app }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
   const detail = page.getByRole('dialog', { name: 'Net profit margin' });
   await expect(
