@@ -12,6 +12,7 @@ test('a backup is restored from its dialog, and the restore is undone', async ({
   const kpis = (await call('kpi.list', {})) as { objectiveId: string }[];
   await call('kpi.create', { objectiveId: kpis[0]?.objectiveId, name: 'Added after the backup' });
   // No reload: the page follows the API write through the backend's change event.
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const added = page.getByRole('button', { name: 'Open Added after the backup' });
   await expect(added).toBeVisible();
 

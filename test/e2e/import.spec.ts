@@ -133,6 +133,7 @@ test('KPI definitions from a spreadsheet join the scorecard after a dry run', as
       'Mystery KPI,,,,,,,\n',
   );
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await chooseFromFileMenu(page, 'Import values…');
   const wizard = page.getByRole('dialog', { name: 'Import values' });
   await wizard.getByLabel('The file holds').selectOption('definitions');

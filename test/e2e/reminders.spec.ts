@@ -175,6 +175,7 @@ test('a long inbox shows a page at a time, with the count of every open reminder
     await call('value.set', { kpiId: kpi.id, period: longAgo, value: 1 });
   }
   await page.reload();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
 
   const button = page.getByRole('button', { name: /^Reminders, [\d,]+ due$/ });
   await expect(button).toHaveAccessibleName(/^Reminders, (\d{3}|\d,\d{3}) due$/);
