@@ -45,8 +45,11 @@ describe('kpis --help and bad usage', () => {
       'report',
       'reminders',
       'library',
-      'health',
+      'share',
+      'join',
       'sync',
+      'server',
+      'health',
     ])
       expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'mu'));
     expect(help.stdout).toContain(
