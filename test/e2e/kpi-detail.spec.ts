@@ -7,6 +7,8 @@ import { expect, openSample, test } from './fixtures';
 // people use, a removed plan that can be undone, and a legend that takes one short line.
 
 async function openNetProfitMargin(page: Page): Promise<Locator> {
+  // A workspace opens on its dashboard; the KPI's Open button is in the scorecard view.
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
   const detail = page.getByRole('dialog', { name: 'Net profit margin' });
   await expect(detail.getByRole('img', { name: /^Net profit margin: / })).toBeVisible();
