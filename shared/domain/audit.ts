@@ -61,6 +61,7 @@ export const AUDIT_KIND_WORDS: Record<ChangeEntity, string> = {
   report_options: 'report options',
   objective_link: 'strategy map link',
   map_position: 'strategy map position',
+  health_dismissal: 'health check dismissal',
 };
 
 /** A number of a value entry as the KPI shows it; the bare number if the KPI is gone. */

@@ -34,6 +34,14 @@ export const ACTION_PLAN_KINDS = [
   'action_plan',
 ] as const satisfies readonly ChangeEntity[];
 
+/** The dashboard, beside the evaluation it is given: plans due, dismissals, what is due. */
+export const DASHBOARD_KINDS = [
+  'action_plan',
+  'health_dismissal',
+  'reminder_defaults',
+  'kpi_reminder',
+] as const satisfies readonly ChangeEntity[];
+
 /** The reminders count: values due, the KPIs and scorecards they belong to, reminder rules. */
 export const REMINDER_KINDS = [
   'workspace',
@@ -49,7 +57,8 @@ export const REMINDER_KINDS = [
 type Followed =
   | (typeof REPORT_KINDS)[number]
   | (typeof ACTION_PLAN_KINDS)[number]
-  | (typeof REMINDER_KINDS)[number];
+  | (typeof REMINDER_KINDS)[number]
+  | (typeof DASHBOARD_KINDS)[number];
 
 /** 'none' while every ChangeEntity kind is followed above; else it names those no view follows. */
 type Unfollowed = Exclude<ChangeEntity, Followed>;

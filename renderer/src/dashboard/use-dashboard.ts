@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Dashboard } from '@shared/dashboard/types';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
 import { api, errorMessage } from '../api/client';
+import { DASHBOARD_KINDS } from '../app/change-kinds';
 import { useDataVersion } from '../app/use-data-version';
 
 // The dashboard's one call, for the scorecard and period on screen. The scorecard store's
@@ -16,12 +17,7 @@ export function useDashboard(view: ScorecardEvaluation): {
 } {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const version = useDataVersion([
-    'action_plan',
-    'health_dismissal',
-    'reminder_defaults',
-    'kpi_reminder',
-  ]);
+  const version = useDataVersion(DASHBOARD_KINDS);
   const id = view.scorecard.id;
   const { period } = view;
   const { frequency, basis } = view.view;
