@@ -47,6 +47,7 @@ test('a 240-KPI scorecard renders what is on screen and every row is reachable',
     .getByRole('button', { name: 'Big scorecard' })
     .click();
   await expect(page.getByRole('heading', { name: 'Big scorecard', level: 2 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('button', { name: `Open ${name(0)}` })).toBeVisible();
 
   // Only a screenful (and a few either side) is in the page.

@@ -19,6 +19,7 @@ test('a new workspace from the hospitality template opens with its objectives an
   await dialog.getByRole('button', { name: 'Create' }).click();
 
   await expect(page.getByRole('heading', { name: 'Harbour Hotel', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('heading', { name: 'Grow room revenue', level: 4 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Keep a skilled team', level: 4 })).toBeVisible();
   await expect(
@@ -41,6 +42,7 @@ test('KPIs from the library in two clicks, with their inputs, and a scorecard fr
   const scorecardDialog = page.getByRole('dialog', { name: 'New scorecard' });
   await scorecardDialog.getByLabel('Scorecard name').fill('Acme company');
   await scorecardDialog.getByRole('button', { name: 'Add scorecard' }).click();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Add objective to Financial' }).click();
   const objectiveDialog = page.getByRole('dialog', { name: 'New objective' });
   await objectiveDialog.getByLabel('Objective name').fill('Grow revenue');
@@ -144,6 +146,7 @@ test("a consultant's own templates: save a scorecard and a KPI, reuse them, refu
   await expect(save.getByRole('status')).toContainText('Saved “Bakery design” in your templates');
   await save.getByRole('button', { name: 'Done' }).click();
 
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   // The KPI detail saves a KPI with the inputs of its formula.
   await page.getByRole('button', { name: 'Open Net profit margin' }).click();
   const detail = page.getByRole('dialog', { name: 'Net profit margin' });

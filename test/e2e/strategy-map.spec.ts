@@ -166,6 +166,7 @@ test('deleting an objective says its links go too, and the map loses them', asyn
   app,
 }) => {
   await page.goto(app.url);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await page.getByRole('button', { name: 'Delete objective Waste less' }).click();
   const notice = page.getByRole('status').filter({
     hasText:
