@@ -114,6 +114,9 @@ const LEVEL = new Set([
   'seats',
 ]);
 
+/** In a duration KPI's name: time spent in total, not the time of each item. */
+const DURATION_FLOW = new Set(['hours', 'working', 'overtime', 'downtime', 'man-hours']);
+
 /** What a KPI measures, read from its unit and the words of its name and unit label. */
 export function measureNature(kpi: AggregationSubject): MeasureNature {
   if (kpi.unit.format === 'percent') return 'ratio';
@@ -121,7 +124,9 @@ export function measureNature(kpi: AggregationSubject): MeasureNature {
   if (all.some((word) => RATIO.has(word) || word.includes('/'))) return 'ratio';
   if (all.some((word) => FLOW.has(word))) return 'flow';
   if (all.some((word) => LEVEL.has(word))) return 'level';
-  // A duration is almost always per item (resolution time, cycle length), so averaged.
+  // Hours named as such are hours spent (volunteer hours, hours available): they add up.
+  if (words(kpi.name).some((word) => DURATION_FLOW.has(word))) return 'flow';
+  // Any other duration is almost always per item (resolution time, cycle length), so averaged.
   if (kpi.unit.format === 'duration') return 'ratio';
   return 'flow';
 }

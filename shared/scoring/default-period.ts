@@ -121,7 +121,9 @@ export function defaultPeriod(
         kpi.buckets.has(bucket) ||
         ((kpi.first as string) <= bucket && dueIn(kpi.frequency, bucket, view)),
     ).length;
-    if (reported * 2 > reporting) return bucket;
+    // One KPI alone is never "most" of a scorecard that has others reporting: otherwise a
+    // single value could make its own majority among the KPIs due so far.
+    if (reported * 2 > reporting && (reported >= 2 || counted.length < 2)) return bucket;
   }
   return newestFirst.find((bucket) => reportedIn(bucket) >= 2) ?? newestFirst[0] ?? current;
 }

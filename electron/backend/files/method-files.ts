@@ -30,7 +30,8 @@ export function filesNamed(method: MethodName, params: unknown): NamedFile[] {
     case 'template.import':
       return [{ path: input(method, params).path, purpose: 'import' }];
     case 'workspace.saveCopy':
-      return [{ path: input(method, params).path, purpose: 'new-workspace' }];
+    case 'sync.join':
+      return [{ path: (params as { path: string }).path, purpose: 'new-workspace' }];
     case 'import.inspect':
     case 'import.start':
     case 'import.definitions':

@@ -73,6 +73,8 @@ const WIDE: ReadonlySet<ChangeEntity> = new Set([
   'workspace',
   'reminder_defaults',
   'report_options',
+  // The health check's count covers the whole workspace, whatever the finding concerns.
+  'health_dismissal',
 ]);
 
 class TouchedSet {

@@ -164,6 +164,20 @@ describe('scorecard templates', () => {
     }
   });
 
+  it.each(names)('opens %s with no health finding of the worst severity', async (name) => {
+    const t = makeBackend();
+    await t.call('template.createWorkspace', {
+      templateId: `builtin:${name}`,
+      name: 'Client Co',
+      path: join(t.dir, 'client.kpis'),
+    });
+    const report = await t.call('health.check', {});
+    // Owners and targets are the client's to set, so warnings remain; nothing is an error.
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(report.counts.error).toBe(0);
+    expect(report.counts.warning).toBeGreaterThan(0);
+  });
+
   it('adds a scorecard from a template to a workspace, renaming identifiers it already uses', async () => {
     const t = await withScorecard();
     await t.call('library.add', { objectiveId: t.objective.id, code: 'revenue' });

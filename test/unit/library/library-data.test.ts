@@ -6,7 +6,7 @@ import { filterLibrary, type LibraryFilter } from '@shared/library/filter';
 import { LIBRARY_DEPARTMENTS, libraryFileSchema, type LibraryKpi } from '@shared/library/schema';
 import { parseFormula } from '@shared/formula/parser';
 import { evaluateFormula } from '@shared/formula/evaluate';
-import { defaultAggregation } from '@shared/scoring/default-aggregation';
+import { defaultAggregation, measureNature } from '@shared/scoring/default-aggregation';
 
 // The shipped KPI library (resources/library/) as a user meets it: enough KPIs in every
 // department, formulas that parse and whose inputs are in the library, aggregations that agree
@@ -45,6 +45,19 @@ describe('the shipped KPI library', () => {
     for (const kpi of calculated)
       for (const input of formulaCodes(kpi.formula))
         expect(byCode.has(input), `${kpi.code} needs ${input}`).toBe(true);
+  });
+
+  it('measures the inputs of every formula at one frequency, and sums no rate over time', () => {
+    // What the health check calls errors must not come from the library itself.
+    for (const kpi of kpis) {
+      const frequencies = new Set(
+        formulaCodes(kpi.formula).map((input) => byCode.get(input)?.frequency),
+      );
+      expect(frequencies.size, kpi.code).toBeLessThanOrEqual(1);
+      const unit = libraryUnit(kpi, 'EUR');
+      if (kpi.aggregation === 'sum')
+        expect(measureNature({ name: kpi.name, unit }), kpi.code).not.toBe('ratio');
+    }
   });
 
   it("aggregates every KPI the app's way, or says why not", () => {
