@@ -44,7 +44,8 @@ describe('links between objectives', () => {
     expect(await t.call('link.list', {})).toEqual([link]);
     expect(events).toContainEqual({
       name: 'changed',
-      payload: { entities: ['objective_link'], scorecardIds: null },
+      // Both ends are objectives of that scorecard: its views are the ones to read again.
+      payload: { entities: ['objective_link'], scorecardIds: [t.scorecard.id] },
     });
     const relabelled = await t.call('link.update', { id: link.id, label: 'loyal guests' });
     expect(relabelled.label).toBe('loyal guests');
