@@ -193,8 +193,8 @@ test('a skip link leads to the content, and the view tabs follow the arrow keys'
   await expect(scorecard).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Scorecard' })).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Health check' })).toBeFocused();
-  await expect(page.getByRole('tabpanel', { name: 'Health check' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Audit trail' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Audit trail' })).toBeVisible();
   await page.keyboard.press('ArrowRight'); // wraps around
   await expect(dashboard).toBeFocused();
   await expect(dashboard).toHaveAttribute('aria-selected', 'true');

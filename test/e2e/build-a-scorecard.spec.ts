@@ -16,7 +16,7 @@ test('build a scorecard, enter values by typing and pasting, and find them after
   await page.goto(app.url);
   // A fresh data folder opens a copy of the sample; start our own workspace instead.
   await chooseFromFileMenu(page, 'Close workspace');
-  await page.getByRole('button', { name: 'New workspace' }).click();
+  await page.getByRole('button', { name: 'New workspace', exact: true }).click();
   const newDialog = page.getByRole('dialog', { name: 'New workspace' });
   await newDialog.getByLabel('Workspace name').fill('Acme Ltd');
   await newDialog.getByRole('button', { name: 'Create' }).click();

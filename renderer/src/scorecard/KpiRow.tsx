@@ -9,6 +9,7 @@ import { TrendArrow } from '../ui/TrendArrow';
 import { Sparkline } from '../charts/Sparkline';
 import { formatScore, viewPeriodLabel } from '../charts/labels';
 import { LOCALE } from '../app/locale';
+import { useSettingsStore } from '../settings/settings-store';
 
 // One KPI in the scorecard: value, target, status, score, trend, sparkline, forecast.
 
@@ -31,6 +32,8 @@ interface KpiRowProps {
 const SOURCE: Record<string, string> = { calculated: 'calculated', rolled_up: 'rolled up' };
 
 export const KpiRow = memo(function KpiRow({ entry, view, actions, index, rowRef }: KpiRowProps) {
+  // A memoised row still follows a change of locale, which reaches it through no prop.
+  useSettingsStore((state) => state.localeVersion);
   const { kpi, evaluation } = entry;
   const format = (value: number | null) => formatValue(value, kpi.unit, kpi.decimals, LOCALE);
   const target =
