@@ -41,8 +41,8 @@ for (const { theme, viewport } of RUNS) {
     page,
     app,
   }) => {
-    // Sixteen axe runs (the dashboard, the health check and its dismiss dialog among them) and
-    // a notice's ten seconds: up to about 4 min on the shared 2-core machine.
+    // Seventeen axe runs (the dashboard, the health check, its dismiss dialog and the audit
+    // trail among them) and a notice's ten seconds: up to about 4 min on the shared machine.
     test.setTimeout(360_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: theme });
@@ -63,6 +63,11 @@ for (const { theme, viewport } of RUNS) {
     await expect(dismiss.getByLabel('Why is this fine?')).toBeFocused();
     await expectAccessible(page, 'dismiss a finding');
     await dismiss.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Audit trail' }).click();
+    const trail = page.getByRole('region', { name: 'Audit trail' });
+    await expect(trail.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await expectAccessible(page, 'audit trail');
 
     await page.getByRole('tab', { name: 'Scorecard' }).click();
     await expect(page.getByRole('row', { name: /Net profit margin/ })).toBeVisible();

@@ -36,7 +36,7 @@ test('an older value restored from the audit trail shows on the scorecard, and t
 
   const restoreOld = rows
     .nth(2)
-    .getByRole('button', { name: 'Restore Net profit margin, Oct 2026 to 9.6%' });
+    .getByRole('button', { name: 'Restore 9.6% for Net profit margin, Oct 2026' });
   await restoreOld.click();
   const said = trail.getByRole('status').filter({ hasText: /Restored|undone/ });
   await expect(said).toContainText('Restored Oct 2026 to 9.6%.');
@@ -55,7 +55,7 @@ test('an older value restored from the audit trail shows on the scorecard, and t
   // Restored again, and the scorecard follows.
   await rows
     .nth(4)
-    .getByRole('button', { name: 'Restore Net profit margin, Oct 2026 to 9.6%' })
+    .getByRole('button', { name: 'Restore 9.6% for Net profit margin, Oct 2026' })
     .click();
   await expect(rows).toHaveCount(6);
   await page.getByRole('tab', { name: 'Scorecard' }).click();

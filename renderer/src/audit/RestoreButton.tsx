@@ -39,7 +39,7 @@ export function RestoreButton({ entry }: { entry: AuditEntry }) {
         type="button"
         className="link"
         disabled={busy}
-        aria-label={`Restore ${entry.kpi.name}, ${period} to ${value}`}
+        aria-label={`Restore ${value} for ${entry.kpi.name}, ${period}`}
         onClick={() =>
           void run(async () => {
             const result = await useAuditStore.getState().restore(entry);
