@@ -115,7 +115,7 @@ const LEVEL = new Set([
 ]);
 
 /** In a duration KPI's name: time spent in total, not the time of each item. */
-const DURATION_FLOW = new Set(['hours', 'working', 'overtime', 'downtime', 'man-hours']);
+const DURATION_FLOW = new Set(['hours', 'working', 'overtime', 'downtime']);
 
 /** What a KPI measures, read from its unit and the words of its name and unit label. */
 export function measureNature(kpi: AggregationSubject): MeasureNature {
