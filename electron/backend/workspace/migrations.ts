@@ -1,6 +1,7 @@
 import { REMINDER_SCHEMA } from '../reminders/schema';
 import type { Db } from './connection';
 import { CHANGE_LOG_V5 } from './change-log-v5';
+import { widenChangeLogEntities } from './change-log-entities';
 import { addHealthDismissals } from './health-dismissals-schema';
 import { SCHEMA_V1 } from './schema-v1';
 import { STRATEGY_MAP_SCHEMA } from './strategy-map-schema';
@@ -85,6 +86,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'strategy map: links between objectives and map positions',
     up(db) {
       db.exec(STRATEGY_MAP_SCHEMA);
+      widenChangeLogEntities(db, ['objective_link', 'map_position']);
     },
   },
   {
