@@ -30,6 +30,16 @@ test('the sample opens on a dashboard listing its off-track KPIs; it fits 1366×
       .getByRole('cell')
       .nth(4),
   ).toHaveText('Maria');
+  // Every number is shown whole ("26.4 hours", "28.0%–32.0%"), never cut to "26.4 ho…".
+  await expect(
+    attention.getByRole('row', { name: /^Online order fulfilment time / }).getByRole('cell'),
+  ).toContainText(['At risk', '26.4 hours', '24.0 hours', '+2.4 hours']);
+  const cutNumbers = await attention
+    .locator('td.number')
+    .evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+    );
+  expect(cutNumbers).toEqual([]);
   const counts = page.getByRole('region', { name: 'KPIs by status' });
   await expect(counts.getByRole('button', { name: /Off track/ })).toHaveText(/^3/);
 
