@@ -1,4 +1,4 @@
-import type { ChangeLogEntry, Kpi, Objective, Perspective, Scorecard } from './entities';
+import type { Kpi, Objective, Perspective, Scorecard } from './entities';
 import type { Status } from './kpi';
 import type { ViewSpec } from '../scoring/calendar';
 import type { KpiEvaluation } from '../scoring/evaluate-kpis';
@@ -64,8 +64,6 @@ export interface KpiDetail {
   period: string;
   evaluation: KpiEvaluation;
   series: KpiSeriesPoint[];
-  /** The change history of its values, newest first. */
-  history: ChangeLogEntry[];
   parent: Kpi | null;
   children: { kpi: Kpi; value: number | null; status: Status }[];
   /** For a calculated KPI: the KPIs its formula reads, with their values in the period. */

@@ -15,8 +15,6 @@ import { checkBucket, reportingKpis, viewSpec, type ViewInput } from './evaluati
 
 // One KPI over time, for the detail view and its trend chart.
 
-const MAX_HISTORY = 200;
-
 const VIEW_OF: Partial<Record<Kpi['frequency'], ViewSpec['frequency']>> = {
   quarterly: 'quarter',
   yearly: 'year',
@@ -101,7 +99,6 @@ export function kpiDetail(
       period,
       evaluation,
       series,
-      history: workspace.changes.valueHistory(kpi.id, undefined).slice(0, MAX_HISTORY),
       parent:
         kpi.parentKpiId === null
           ? null
