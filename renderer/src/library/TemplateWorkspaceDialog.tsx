@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '@shared/api/contract-library';
 import { errorMessage } from '../api/client';
-import { desktopBridge } from '../api/transport';
 import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
+import {
+  newWorkspaceFile,
+  WorkspaceNameField,
+  workspaceNameError,
+} from '../workspace/WorkspaceNameField';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { TemplatePicker } from './TemplatePicker';
 import { useLibraryStore } from './library-store';
@@ -31,18 +34,13 @@ export function TemplateWorkspaceDialog({ onClose }: { onClose(): void }) {
       setTemplateError('Choose a template.');
       return;
     }
-    if (name.trim() === '') {
-      setNameError('Name is required');
+    const problem = workspaceNameError(name);
+    if (problem !== undefined) {
+      setNameError(problem);
       return;
     }
-    const bridge = desktopBridge();
-    let path: string | undefined;
-    if (bridge) {
-      const chosen = await bridge.dialogs.newWorkspace(name.trim());
-      if (!chosen) return;
-      path = chosen;
-    }
-    if (await fromTemplate(templateId, name.trim(), path)) onClose();
+    const file = await newWorkspaceFile(name);
+    if (file !== null && (await fromTemplate(templateId, name.trim(), file.path))) onClose();
   }
 
   return (
@@ -55,23 +53,15 @@ export function TemplateWorkspaceDialog({ onClose }: { onClose(): void }) {
       busy={busy}
       error={loadError ?? templateError ?? error}
     >
-      <Field
-        label="Workspace name"
+      <WorkspaceNameField
+        value={name}
         error={nameError}
         help="Usually the organisation or client; the company scorecard takes this name too."
-      >
-        {(control) => (
-          <input
-            {...control}
-            autoFocus
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              setNameError(undefined);
-            }}
-          />
-        )}
-      </Field>
+        onChange={(value) => {
+          setName(value);
+          setNameError(undefined);
+        }}
+      />
       <TemplatePicker
         templates={templates}
         value={templateId}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
-import { desktopBridge } from '../api/transport';
+import { newWorkspaceFile, WorkspaceNameField, workspaceNameError } from './WorkspaceNameField';
 import { useWorkspaceStore } from './workspace-store';
 
 // A new, empty workspace. On the desktop the native save dialog picks where it goes; in browser
@@ -13,18 +12,13 @@ export function NewWorkspaceDialog({ onClose }: { onClose(): void }) {
   const [nameError, setNameError] = useState<string | undefined>();
 
   async function submit() {
-    if (name.trim() === '') {
-      setNameError('Name is required');
+    const problem = workspaceNameError(name);
+    if (problem !== undefined) {
+      setNameError(problem);
       return;
     }
-    const bridge = desktopBridge();
-    let path: string | undefined;
-    if (bridge) {
-      const chosen = await bridge.dialogs.newWorkspace(name.trim());
-      if (!chosen) return;
-      path = chosen;
-    }
-    if (await create(name.trim(), path)) onClose();
+    const file = await newWorkspaceFile(name);
+    if (file !== null && (await create(name.trim(), file.path))) onClose();
   }
 
   return (
@@ -36,23 +30,15 @@ export function NewWorkspaceDialog({ onClose }: { onClose(): void }) {
       busy={busy}
       error={error}
     >
-      <Field
-        label="Workspace name"
+      <WorkspaceNameField
+        value={name}
         error={nameError}
         help="Usually the organisation or client, e.g. “Acme Ltd”."
-      >
-        {(control) => (
-          <input
-            {...control}
-            autoFocus
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              setNameError(undefined);
-            }}
-          />
-        )}
-      </Field>
+        onChange={(value) => {
+          setName(value);
+          setNameError(undefined);
+        }}
+      />
     </Dialog>
   );
 }
