@@ -85,12 +85,41 @@ export function foldRecord(events: readonly RecordEvent[]): RecordFold {
   const sorted = distinct(events);
   const lifecycle = sorted.find((event) => event.operation !== 'update');
   if (lifecycle?.operation !== 'insert') return { fields: null, conflicts: [] };
+  return mergeFields(sorted, lifecycle.hlc);
+}
+
+/**
+ * Settings kept as one record for the whole workspace (its name, the report options, the
+ * reminder defaults): never deleted, and a laptop may first see them as edits of the defaults,
+ * so every event's fields merge, each field from the newest event that set it.
+ */
+export function foldSettings(events: readonly RecordEvent[]): RecordFold {
+  return mergeFields(distinct(events), null);
+}
+
+/**
+ * The stamp of the insert that began the record's present life, or null when it does not exist:
+ * of two records claiming one unique name, the one whose life began first keeps it.
+ */
+export function lifeStamp(events: readonly RecordEvent[]): string | null {
+  const lifecycle = distinct(events).find((event) => event.operation !== 'update');
+  return lifecycle?.operation === 'insert' ? lifecycle.hlc : null;
+}
+
+/** Whether a record's newest edits did not see each other (a deleted one: an edit lost to a delete). */
+export function hasConflict(events: readonly RecordEvent[], fold: RecordFold): boolean {
+  if (fold.fields !== null) return fold.conflicts.length > 0;
+  const { heads } = foldKey(events);
+  return heads.length > 1 && heads.some((event) => event.operation !== 'delete');
+}
+
+/** Each field's newest setting among `sorted` (newest first), from the stamp `from` on. */
+function mergeFields(sorted: readonly RecordEvent[], from: string | null): RecordFold {
   const ancestorsOf = ancestry(sorted);
-  // From the insert that began the record's present life, each field's newest setting.
   const fields: Record<string, unknown> = {};
   const setBy = new Map<string, RecordEvent[]>();
   for (const event of [...sorted].reverse()) {
-    if (event.after === null || compareStamps(event.hlc, lifecycle.hlc) < 0) continue;
+    if (event.after === null || (from !== null && compareStamps(event.hlc, from) < 0)) continue;
     for (const [field, value] of Object.entries(event.after)) {
       if (event.operation === 'update' && same(event.before?.[field], value)) continue;
       fields[field] = value;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldKey, foldRecord, type RecordEvent } from '@shared/sync/fold';
+import {
+  foldKey,
+  foldRecord,
+  foldSettings,
+  hasConflict,
+  lifeStamp,
+  type RecordEvent,
+} from '@shared/sync/fold';
 import { formatHlc, parseHlc, receive, tick, type Hlc } from '@shared/sync/hlc';
 
 // The fold's laws: the same events in any order, any of them arriving twice, come to the same
@@ -91,6 +98,73 @@ describe('the fold', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('merges settings, a conflict flag and a life stamp the same in any order, with events repeated', () => {
+    fc.assert(
+      fc.property(
+        edits.chain((history) => {
+          const events = simulate(history);
+          return fc.tuple(fc.constant(events), shuffled(events), fc.subarray(events));
+        }),
+        ([events, reordered, repeated]) => {
+          const arrived = [...repeated, ...reordered];
+          expect(foldSettings(arrived)).toEqual(foldSettings(events));
+          expect(lifeStamp(arrived)).toBe(lifeStamp(events));
+          expect(hasConflict(arrived, foldRecord(arrived))).toBe(
+            hasConflict(events, foldRecord(events)),
+          );
+          // Each setting is the newest event's that set that field, whatever the inserts.
+          const settings = foldSettings(events).fields ?? {};
+          for (const [field, value] of Object.entries(settings)) {
+            const newest = [...events]
+              .filter((event) => event.after !== null && field in event.after)
+              .sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
+            expect(newest?.after?.[field]).toBe(value);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a unique name to the record whose life began first, and flags an edit lost to a delete', () => {
+    const at = (wall: number, device: string) => formatHlc({ wall, counter: 0, device });
+    const insert: RecordEvent = {
+      id: 'i',
+      hlc: at(10, 'A'),
+      base: [],
+      operation: 'insert',
+      before: null,
+      after: { code: 'rev', name: 'Revenue' },
+    };
+    const edit: RecordEvent = {
+      id: 'e',
+      hlc: at(20, 'B'),
+      base: ['i'],
+      operation: 'update',
+      before: { code: 'rev', name: 'Revenue' },
+      after: { code: 'rev', name: 'Net revenue' },
+    };
+    const remove: RecordEvent = {
+      id: 'd',
+      hlc: at(15, 'C'),
+      base: ['i'],
+      operation: 'delete',
+      before: { code: 'rev', name: 'Revenue' },
+      after: null,
+    };
+    expect(lifeStamp([edit, insert])).toBe(insert.hlc);
+    // The delete wins over the later edit it did not see; the edit is listed for review.
+    const gone = foldRecord([insert, edit, remove]);
+    expect(gone.fields).toBeNull();
+    expect(lifeStamp([insert, edit, remove])).toBeNull();
+    expect(hasConflict([insert, edit, remove], gone)).toBe(true);
+    // Two laptops deleting the same record is no conflict.
+    const again = { ...remove, id: 'd2', hlc: at(16, 'D') };
+    expect(hasConflict([insert, remove, again], foldRecord([insert, remove, again]))).toBe(false);
+    // Settings merge even without an insert, each field the newest setting.
+    expect(foldSettings([edit]).fields).toEqual({ name: 'Net revenue' });
   });
 
   it('lets the newest stamp win, and flags edits only when they did not see each other', () => {
