@@ -1,17 +1,32 @@
-import type { Kpi, KpiValue } from '@shared/domain/entities';
-import { foldKey, foldRecord, type RecordEvent } from '@shared/sync/fold';
+import { CHANGE_ENTITIES, type ChangeEntity, type KpiValue } from '@shared/domain/entities';
+import {
+  foldKey,
+  foldRecord,
+  foldSettings,
+  hasConflict,
+  lifeStamp,
+  type RecordEvent,
+} from '@shared/sync/fold';
 import type { RawChange } from './change-log';
-import { toRow, COLUMNS } from './kpi-rows';
+import {
+  RECORD_TABLES,
+  SETTINGS_KINDS,
+  SETTINGS_WRITERS,
+  splitPair,
+  type RecordKind,
+  type SettingsKind,
+} from './replicated-records';
+import { settleUnique, type Resolutions } from './replicated-unique';
 import { valueStatements } from './values';
 import type { Db } from '../workspace/connection';
-import { writeMeta } from '../workspace/workspace';
 
 // The write path of changes made on other laptops (team sync, electron/backend/sync/): what
-// the fold decided, written into the workspace's tables. Nothing here logs a change: the
-// entries are already in the log as their writers wrote them (change-log.ts appendReceived),
-// in the same transaction. Kinds not listed travel and stay in the history but are not applied (yet):
-// action plans, reminder settings, review schedules and report options.
+// the fold decided, written into the workspace's tables. The entries themselves are already in
+// the log as their writers wrote them (change-log.ts appendReceived), in the same transaction;
+// the only entries logged here are those settling two records that claim one unique name
+// (replicated-unique.ts).
 
+/** Every kind, parents before children, so a page that brings both writes them in order. */
 export const APPLIED_KINDS = [
   'workspace',
   'scorecard',
@@ -19,9 +34,20 @@ export const APPLIED_KINDS = [
   'objective',
   'kpi',
   'value',
-] as const;
+  'action_plan',
+  'kpi_reminder',
+  'review_schedule',
+  'objective_link',
+  'map_position',
+  'health_dismissal',
+  'reminder_defaults',
+  'report_options',
+] as const satisfies readonly ChangeEntity[];
 
-/** Parents before children, so a page that brings both writes them in order. */
+// A kind added to ChangeEntity does not compile until it is applied here.
+type Unapplied = Exclude<ChangeEntity, (typeof APPLIED_KINDS)[number]>;
+export const UNAPPLIED_KINDS: [Unapplied] extends [never] ? 'none' : Unapplied = 'none';
+
 export function kindRank(entity: string): number {
   const rank = (APPLIED_KINDS as readonly string[]).indexOf(entity);
   return rank === -1 ? APPLIED_KINDS.length : rank;
@@ -46,7 +72,8 @@ function parse(json: string | null): Record<string, unknown> | null {
   return json === null ? null : (JSON.parse(json) as Record<string, unknown>);
 }
 
-function recordEvents(key: KeyEvents): RecordEvent[] {
+/** A key's events as the fold takes them. */
+export function recordEvents(key: Omit<KeyEvents, 'entity' | 'entityId'>): RecordEvent[] {
   return key.stamps.flatMap((stamp) => {
     const change = key.changes.get(stamp.changeId);
     if (!change) return [];
@@ -67,22 +94,39 @@ function recordEvents(key: KeyEvents): RecordEvent[] {
  * A writer for one page: writes an entity's folded state and returns whether it has edits to
  * review. Statements are prepared once per page (a join writes tens of thousands of values).
  */
-export function foldedWriter(db: Db): (key: KeyEvents) => boolean {
+export function foldedWriter(db: Db, log: Resolutions): (key: KeyEvents) => boolean {
   const values = valueStatements(db);
   const kpi = db.prepare<[string], { id: string }>('SELECT id FROM kpis WHERE id = ?');
   const kpiExists = (id: string) => kpi.get(id) !== undefined;
   return (key) =>
-    key.entity === 'value' ? writeValue(values, kpiExists, key) : writeRecord(db, key);
+    key.entity === 'value' ? writeValue(values, kpiExists, key) : writeRecord(db, key, log);
 }
 
-function writeRecord(db: Db, key: KeyEvents): boolean {
-  if (!(APPLIED_KINDS as readonly string[]).includes(key.entity)) return false;
-  const { fields, conflicts } = foldRecord(recordEvents(key));
-  const kind = key.entity as RecordKind;
-  const table = TABLES[kind];
-  if (fields !== null) RECORD_WRITERS[kind](db, key.entityId, fields);
-  else if (table !== null) db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(key.entityId);
-  return conflicts.length > 0;
+const isSettings = (entity: string): entity is SettingsKind =>
+  (SETTINGS_KINDS as readonly string[]).includes(entity);
+const isKnown = (entity: string): entity is ChangeEntity =>
+  (CHANGE_ENTITIES as readonly string[]).includes(entity);
+
+function writeRecord(db: Db, key: KeyEvents, log: Resolutions): boolean {
+  const { entity, entityId } = key;
+  if (!isKnown(entity)) return false;
+  const events = recordEvents(key);
+  if (isSettings(entity)) {
+    const { fields, conflicts } = foldSettings(events);
+    SETTINGS_WRITERS[entity](db, fields ?? {});
+    return conflicts.length > 0;
+  }
+  const table = RECORD_TABLES[entity as RecordKind];
+  const fold = foldRecord(events);
+  if (fold.fields === null) {
+    table.remove(db, entityId);
+    return hasConflict(events, fold);
+  }
+  const fields = { ...fold.fields };
+  const outcome = settleUnique(db, entity, entityId, fields, lifeStamp(events), log);
+  if (outcome === 'dropped') return true;
+  table.write(db, entityId, fields);
+  return outcome === 'renamed' || hasConflict(events, fold);
 }
 
 function writeValue(
@@ -99,81 +143,59 @@ function writeValue(
   const change = key.changes.get(winner.id);
   const value =
     change?.operation === 'delete' ? null : (parse(change?.newJson ?? null) as KpiValue | null);
-  const slash = key.entityId.indexOf('/');
-  const kpiId = key.entityId.slice(0, slash);
-  const period = key.entityId.slice(slash + 1);
+  const [kpiId, period] = splitPair(key.entityId);
   if (value === null) values.remove(kpiId, period);
   else if (kpiExists(kpiId)) values.upsert(value);
   return heads.length > 1;
 }
 
-type RecordKind = Exclude<(typeof APPLIED_KINDS)[number], 'value'>;
-type RecordWriter = (db: Db, id: string, fields: Record<string, unknown>) => void;
-
-/** Where a deleted record goes from; SQLite's cascades take what was below it. */
-const TABLES: Record<RecordKind, string | null> = {
-  workspace: null,
-  scorecard: 'scorecards',
-  perspective: 'perspectives',
-  objective: 'objectives',
-  kpi: 'kpis',
+const KIND_OF_TABLE: Record<string, ChangeEntity> = {
+  scorecards: 'scorecard',
+  perspectives: 'perspective',
+  objectives: 'objective',
+  kpis: 'kpi',
+  kpi_values: 'value',
+  action_plans: 'action_plan',
+  kpi_reminder_overrides: 'kpi_reminder',
+  review_schedules: 'review_schedule',
+  objective_links: 'objective_link',
+  map_positions: 'map_position',
 };
 
-const KPI_UPSERT = `INSERT INTO kpis (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
-
-const RECORD_WRITERS: Record<RecordKind, RecordWriter> = {
-  workspace(db, _id, fields) {
-    if (typeof fields.id === 'string') writeMeta(db, 'id', fields.id);
-    if (typeof fields.name === 'string') writeMeta(db, 'name', fields.name);
-    if (typeof fields.fiscalYearStartMonth === 'number')
-      writeMeta(db, 'fiscal_year_start_month', String(fields.fiscalYearStartMonth));
-  },
-  scorecard(db, id, f) {
-    db.prepare(
-      `INSERT INTO scorecards (id, parent_id, name, description, position) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,
-         description = excluded.description, position = excluded.position`,
-    ).run(id, f.parentId ?? null, f.name, f.description ?? '', f.position);
-  },
-  perspective(db, id, f) {
-    db.prepare(
-      `INSERT INTO perspectives (id, scorecard_id, name, weight, position) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET scorecard_id = excluded.scorecard_id, name = excluded.name,
-         weight = excluded.weight, position = excluded.position`,
-    ).run(id, f.scorecardId, f.name, f.weight, f.position);
-  },
-  objective(db, id, f) {
-    db.prepare(
-      `INSERT INTO objectives (id, perspective_id, name, description, weight, position)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET perspective_id = excluded.perspective_id,
-         name = excluded.name, description = excluded.description, weight = excluded.weight,
-         position = excluded.position`,
-    ).run(id, f.perspectiveId, f.name, f.description ?? '', f.weight, f.position);
-  },
-  kpi(db, id, f) {
-    db.prepare(KPI_UPSERT).run(toRow({ ...f, id } as unknown as Kpi));
-  },
-};
+interface Orphan {
+  table: string;
+  rowid: number | null;
+  fkid: number;
+}
 
 /**
- * Records created on one laptop under a parent deleted on another: the delete wins (the
- * stated rule), so they go too; their events stay in the history.
+ * Records created or moved on one laptop under a parent deleted on another: the delete wins
+ * (the stated rule), so they go too, as the parent's delete would have taken them here (their
+ * events stay in the history); a roll-up child whose parent KPI went is detached instead, as
+ * a delete made here would have left it. Returns the kinds of what it changed.
  */
-export function dropOrphans(db: Db): void {
+export function dropOrphans(db: Db): Set<ChangeEntity> {
+  const kinds = new Set<ChangeEntity>();
   for (let pass = 0; pass < 5; pass += 1) {
-    const orphans = db
-      .prepare<[], { table: string; rowid: number }>('PRAGMA foreign_key_check')
-      .all();
-    if (orphans.length === 0) return;
-    for (const { table, rowid } of orphans) {
+    const orphans = db.prepare<[], Orphan>('PRAGMA foreign_key_check').all();
+    if (orphans.length === 0) break;
+    for (const { table, rowid, fkid } of orphans) {
+      const kind = KIND_OF_TABLE[table];
+      if (kind !== undefined) kinds.add(kind);
+      const name = `"${table.replaceAll('"', '')}"`;
+      const key = db
+        .prepare<[], { id: number; from: string; on_delete: string }>(
+          `PRAGMA foreign_key_list(${name})`,
+        )
+        .all()
+        .find((fk) => fk.id === fkid);
       // kpi_values has no rowid: its orphans are the values of KPIs that are gone.
-      if (table === 'kpi_values')
+      if (rowid === null || table === 'kpi_values')
         db.prepare('DELETE FROM kpi_values WHERE kpi_id NOT IN (SELECT id FROM kpis)').run();
-      else db.prepare(`DELETE FROM "${table.replaceAll('"', '')}" WHERE rowid = ?`).run(rowid);
+      else if (key?.on_delete === 'SET NULL')
+        db.prepare(`UPDATE ${name} SET "${key.from}" = NULL WHERE rowid = ?`).run(rowid);
+      else db.prepare(`DELETE FROM ${name} WHERE rowid = ?`).run(rowid);
     }
   }
+  return kinds;
 }

@@ -1,14 +1,16 @@
 import { CHANGE_ENTITIES, type ChangeEntity } from '@shared/domain/entities';
-import { formatHlc, parseHlc, receive, type Hlc } from '@shared/sync/hlc';
+import { formatHlc, parseHlc, receive, tick, type Hlc } from '@shared/sync/hlc';
 import {
   appendReceived,
+  ChangeLog,
   changesAfter,
   changesOf,
   lastChangePosition,
   type RawChange,
 } from '../store/change-log';
 import type { Db } from '../workspace/connection';
-import { dropOrphans, foldedWriter, kindRank } from '../store/replicated';
+import { dropOrphans, foldedWriter, kindRank, recordEvents } from '../store/replicated';
+import type { Resolutions } from '../store/replicated-unique';
 import { readLink, stampStatements, updateLink } from './link';
 import type { PulledEvent } from './remote';
 import { SyncError } from './server';
@@ -83,16 +85,18 @@ export function applyPage(
           fresh: !stamps.hasKey(event.entity, event.entityId),
           events: [event],
         });
-      append(toRaw(event));
-      stamps.add({
-        changeId: event.id,
-        entity: event.entity,
-        entityId: event.entityId,
-        hlc: event.hlc,
-        base: event.base,
-        author: event.author,
-        seq: event.seq,
-        sent: true,
+      unlessBad(event.entity, event.entityId, () => {
+        append(toRaw(event));
+        stamps.add({
+          changeId: event.id,
+          entity: event.entity,
+          entityId: event.entityId,
+          hlc: event.hlc,
+          base: event.base,
+          author: event.author,
+          seq: event.seq,
+          sent: true,
+        });
       });
       clock = receive(clock, stamp, now(), device);
 
@@ -100,7 +104,34 @@ export function applyPage(
     }
     const kinds = new Set<ChangeEntity>();
     const changesFor = changesOf(db);
-    const writeFolded = foldedWriter(db);
+    // Changes made here to settle a clash of unique names, stamped at once and as having seen
+    // nothing of the record, so every laptop lists it for review (replicated-unique.ts).
+    const log = new ChangeLog(db, device, () => new Date(now()).toISOString());
+    const resolutions: Resolutions = {
+      record(entity, entityId, operation, before, after) {
+        log.record(entity, entityId, operation, before, after);
+        const [made] = changesAfter(db, lastChangePosition(db) - 1, 1);
+        if (made === undefined) return;
+        clock = tick(clock, now(), device);
+        stamps.add({
+          changeId: made.change.id,
+          entity,
+          entityId,
+          hlc: formatHlc(clock),
+          base: '[]',
+          author: null,
+          seq: null,
+          sent: false,
+        });
+        kinds.add(entity);
+      },
+      eventsOf: (entity, entityId) =>
+        recordEvents({
+          stamps: stamps.ofKey(entity, entityId),
+          changes: new Map(changesFor(entity, entityId).map((c) => [c.id, c])),
+        }),
+    };
+    const writeFolded = foldedWriter(db, resolutions);
     const ordered = [...touched.values()].sort((a, b) => kindRank(a.entity) - kindRank(b.entity));
     for (const { entity, entityId, fresh, events: mine } of ordered) {
       // An entity new to this file (every one, in a join) folds from the page's events alone.
@@ -110,11 +141,13 @@ export function applyPage(
       const changes = new Map(
         (fresh ? mine.map(toRaw) : changesFor(entity, entityId)).map((c) => [c.id, c]),
       );
-      const conflict = writeFolded({ entity, entityId, stamps: keyStamps, changes });
+      const conflict = unlessBad(entity, entityId, () =>
+        writeFolded({ entity, entityId, stamps: keyStamps, changes }),
+      );
       stamps.setConflict(entity, entityId, conflict);
       kinds.add(entity as ChangeEntity);
     }
-    dropOrphans(db);
+    for (const kind of dropOrphans(db)) kinds.add(kind);
     const last = events.at(-1);
     updateLink(db, {
       cursor: last === undefined ? link.cursor : Math.max(link.cursor, last.seq),
@@ -123,6 +156,23 @@ export function applyPage(
     });
     return { received, kinds };
   })();
+}
+
+/**
+ * A change that does not fit this file (a field a newer app writes differently, text that is
+ * not JSON): the whole page is refused, naming the record.
+ */
+function unlessBad<T>(entity: string, entityId: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SyncError(
+      'BAD_EVENT',
+      `A change of ${entity.replaceAll('_', ' ')} ${entityId} from the space cannot be applied to this file (${reason}); it may come from a newer version of KPI Scorecard: update the app to sync it. Nothing was applied; your changes wait in the outbox.`,
+    );
+  }
 }
 
 function toRaw(event: PulledEvent): RawChange {
