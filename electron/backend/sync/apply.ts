@@ -123,6 +123,7 @@ export function applyPage(
           seq: null,
           sent: false,
         });
+        stamps.setConflict(entity, entityId, true);
         kinds.add(entity);
       },
       eventsOf: (entity, entityId) =>

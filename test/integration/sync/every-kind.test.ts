@@ -182,4 +182,178 @@ describe('every kind applied on the other laptop', () => {
       ]);
     }
   });
+
+  it('settles the same KPI code, the same link and the same finding dismissed on two laptops', async () => {
+    const { a, b, sync, other } = await twoLaptops('unique');
+    const key = (await a.call('health.check', {})).findings[0]?.key ?? '';
+    // Offline, both make a KPI named Churn (code churn) with values, the same link, and
+    // dismiss the same finding; Alice first.
+    const mine = await a.call('kpi.create', { objectiveId: a.objective.id, name: 'Churn' });
+    await a.call('value.set', { kpiId: mine.id, period: '2026-01', value: 4 });
+    const myLink = await a.call('link.create', {
+      fromObjectiveId: a.objective.id,
+      toObjectiveId: other.id,
+      label: 'mine',
+    });
+    await a.call('health.dismiss', { key, reason: 'Alice knows' });
+    await pause();
+    const theirs = await b.call('kpi.create', { objectiveId: a.objective.id, name: 'Churn' });
+    expect(theirs.code).toBe('churn');
+    await b.call('value.set', { kpiId: theirs.id, period: '2026-01', value: 7 });
+    await b.call('link.create', {
+      fromObjectiveId: a.objective.id,
+      toObjectiveId: other.id,
+      label: 'theirs',
+    });
+    await b.call('health.dismiss', { key, reason: 'Bob knows' });
+
+    await sync.a();
+    await sync.b();
+    await sync.a();
+    await sync.b();
+    const [left, right] = await dumpBoth(a, b);
+    expect(right.tables).toEqual(left.tables);
+    expect(right.history).toEqual(left.history);
+
+    for (const t of [a, b]) {
+      // Both KPIs and all their values stay; the older keeps the code, the other gives way.
+      const kpis = await t.call('kpi.list', {});
+      expect(
+        kpis
+          .filter((k) => k.name === 'Churn')
+          .map((k) => [k.id, k.code])
+          .sort(),
+      ).toEqual(
+        [
+          [mine.id, 'churn'],
+          [theirs.id, 'churn_2'],
+        ].sort(),
+      );
+      const values = await t.call('value.list', { kpiIds: [mine.id, theirs.id] });
+      expect(values.map((v) => [v.kpiId, v.value]).sort()).toEqual(
+        [
+          [mine.id, 4],
+          [theirs.id, 7],
+        ].sort(),
+      );
+      // One link and one dismissal: the older; the other is in the history.
+      expect((await t.call('link.list', {})).map((l) => [l.id, l.label])).toEqual([
+        [myLink.id, 'mine'],
+      ]);
+      const health = await t.call('health.check', {});
+      expect(health.dismissed.map((d) => d.dismissal.reason)).toEqual(['Alice knows']);
+      // Listed for review with both sides: the renamed KPI's two codes, the link that went.
+      const conflicts = await t.call('sync.conflicts', {});
+      const renamed = conflicts.find((c) => c.entity === 'kpi');
+      expect(renamed?.entityId).toBe(theirs.id);
+      expect(renamed?.sides.map((side) => (side.value as { code: string }).code).sort()).toEqual([
+        'churn',
+        'churn_2',
+      ]);
+      expect(conflicts.map((c) => c.entity).sort()).toEqual([
+        'health_dismissal',
+        'kpi',
+        'objective_link',
+      ]);
+    }
+    const linkHistory = left.history.filter(
+      (entry) => (entry as { entity: string }).entity === 'objective_link',
+    );
+    expect(linkHistory.map((entry) => (entry as { operation: string }).operation).sort()).toEqual(
+      expect.arrayContaining(['insert', 'insert', 'delete']),
+    );
+
+    // An edit of the renamed KPI settles its review on both.
+    await b.call('kpi.update', { id: theirs.id, patch: { code: 'churn_bob' } });
+    await sync.b();
+    await sync.a();
+    for (const t of [a, b]) {
+      expect((await t.call('sync.conflicts', {})).map((c) => c.entity).sort()).toEqual([
+        'health_dismissal',
+        'objective_link',
+      ]);
+      expect((await t.call('kpi.list', {})).find((k) => k.id === theirs.id)?.code).toBe(
+        'churn_bob',
+      );
+    }
+  });
+
+  it('lets a KPI or objective deleted on one laptop win over edits of what hangs from it on the other', async () => {
+    const { a, b, sync, other, revenue, costs } = await twoLaptops('deletes');
+    const child = await a.call('kpi.create', { objectiveId: a.objective.id, name: 'Travel' });
+    const plan = await a.call('actionPlan.create', { kpiId: costs.id, title: 'Cut costs' });
+    const link = await a.call('link.create', {
+      fromObjectiveId: a.objective.id,
+      toObjectiveId: other.id,
+    });
+    await a.call('value.set', { kpiId: costs.id, period: '2026-01', value: 50 });
+    await sync.a();
+    await sync.b();
+
+    // Alice deletes Costs and the objective Keep clients…
+    await a.call('kpi.delete', { id: costs.id });
+    await a.call('objective.delete', { id: other.id });
+    await pause();
+    // …while Bob, offline, hangs Travel under Costs, edits Costs' plan, uses Costs in a
+    // formula, labels the link and places Keep clients on the map.
+    await b.call('kpi.setParent', { id: child.id, parentKpiId: costs.id });
+    await b.call('actionPlan.update', { id: plan.id, status: 'done' });
+    const margin = await b.call('kpi.create', {
+      objectiveId: a.objective.id,
+      name: 'Margin',
+      formula: 'revenue - costs',
+    });
+    await b.call('value.set', { kpiId: revenue.id, period: '2026-01', value: 80 });
+    await b.call('link.update', { id: link.id, label: 'feeds' });
+    await b.call('strategyMap.setPositions', {
+      scorecardId: a.scorecard.id,
+      positions: [{ objectiveId: other.id, x: 1, y: 2 }],
+    });
+
+    await sync.a();
+    await sync.b();
+    await sync.a();
+    const [left, right] = await dumpBoth(a, b);
+    expect(right.tables).toEqual(left.tables);
+    expect(right.history).toEqual(left.history);
+
+    for (const t of [a, b]) {
+      const kpis = await t.call('kpi.list', {});
+      // Costs is gone with its plan and values; Travel stays, detached; Margin stays.
+      expect(kpis.map((k) => [k.name, k.parentKpiId]).sort()).toEqual(
+        [
+          ['Margin', null],
+          ['Revenue', null],
+          ['Travel', null],
+        ].sort(),
+      );
+      expect(await t.call('actionPlan.list', {})).toEqual([]);
+      expect(await t.call('link.list', {})).toEqual([]);
+      const values = await t.call('value.list', {});
+      expect(values.map((v) => [v.kpiId, v.value])).toEqual([[revenue.id, 80]]);
+      // Margin's formula names a KPI that is gone: it shows no data rather than failing.
+      const view = await t.call('scorecard.evaluate', { id: a.scorecard.id, period: '2026-01' });
+      const row = view.perspectives
+        .flatMap((p) => p.objectives)
+        .flatMap((o) => o.kpis)
+        .find((k) => k.kpi.id === margin.id);
+      expect(row?.kpi.formula).toBe('revenue - costs');
+      expect(row?.evaluation.value).toBeNull();
+      // Bob's edit lost to the delete: listed for review, both sides kept.
+      const conflicts = await t.call('sync.conflicts', {});
+      expect(conflicts.find((c) => c.entityId === plan.id)?.sides).toHaveLength(2);
+    }
+    // What went is still in the history: Costs' value, Bob's edit of the plan.
+    const history = left.history as {
+      entity: string;
+      entity_id: string;
+      new_value: string | null;
+    }[];
+    expect(history.some((e) => e.entity === 'value' && e.entity_id === `${costs.id}/2026-01`)).toBe(
+      true,
+    );
+    expect(history.some((e) => e.entity === 'action_plan' && e.new_value?.includes('"done"'))).toBe(
+      true,
+    );
+  });
 });
