@@ -162,6 +162,9 @@ export async function syncWorkspace(
       'This workspace is not shared: share it first (kpis share FILE --server URL --space NAME).',
     );
   const address = addressFor(link, url);
+  // Stamped before the server is asked anything: a sync that cannot reach it or is refused
+  // still leaves the edits counted in the outbox (sync.status's waiting).
+  stampNewChanges(db, env.device);
   const kinds = new Set<ChangeEntity>();
   try {
     const result = await withServer(address, async (client) => {
@@ -171,7 +174,6 @@ export async function syncWorkspace(
           'NO_SPACE',
           `The space "${link.space}" on the server is not the one this file was shared in (it was made again).`,
         );
-      stampNewChanges(db, env.device);
       const received = await pull(client, db, access, env, kinds);
       const sent = await push(client, db, access, env);
       return { access, received, sent };
