@@ -26,6 +26,15 @@ afterAll(() => {
 
 const pause = () => new Promise((done) => setTimeout(done, 5));
 
+/** How many events the server holds for a space (those matching `where`), as psql prints it. */
+function serverEvents(space: string, where = 'true'): string {
+  return psql(
+    server,
+    `SELECT count(*) FROM kpis.events e JOIN kpis.spaces s ON s.id = e.space_id
+     WHERE s.name = '${space}' AND ${where}`,
+  ).trim();
+}
+
 /** Every value of the workspace and every value's history, as comparable data. */
 async function snapshot(t: TestBackend) {
   const kpis = await t.call('kpi.list', {});
@@ -178,10 +187,17 @@ describe('laptops that work offline and converge', () => {
     const v = await joinAs('vic', 'three');
     expect(await snapshot(v)).toEqual(one);
     await v.call('value.set', { kpiId: sales.id, period: '2026-04', value: 4 });
+    const onServer = serverEvents('three');
     const refused = await v.fail('sync.run', { url: server.urlFor('vic') });
     expect(refused).toMatchObject({ code: 'SYNC_REFUSED' });
     expect(refused.message).toMatch(/viewer of "three": your 1 change\(s\) cannot be sent/u);
     expect(await v.call('sync.status', {})).toMatchObject({ waiting: 1 });
+    // Nothing of it reached the server; the viewer's file keeps the edit; the others never see it.
+    expect(serverEvents('three')).toEqual(onServer);
+    expect(serverEvents('three', "author = 'vic'")).toBe('0');
+    expect((await snapshot(v)).values).toContainEqual([sales.id, '2026-04', 4, '']);
+    await a.call('sync.run', { url: server.urlFor('alice') });
+    expect(await snapshot(a)).toEqual(one);
 
     // A non-member gets no file at all.
     const stranger = makeBackend();
@@ -199,12 +215,24 @@ describe('laptops that work offline and converge', () => {
     const { existsSync } = await import('node:fs');
     expect(existsSync(path)).toBe(false);
 
-    // Removing a member stops their next sync.
+    expect(serverEvents('three', "author = 'eve'")).toBe('0');
+
+    // Removing a member stops their next sync: their edit stays in their outbox, not on the
+    // server, and what the others send after does not reach them.
     await a.call('sync.setMember', { ...owner, member: 'carol', role: null });
+    await c.call('value.set', { kpiId: sales.id, period: '2026-05', value: 5 });
+    await a.call('value.set', { kpiId: sales.id, period: '2026-06', value: 6 });
+    await a.call('sync.run', { url: server.urlFor('alice') });
+    const beforeCarol = serverEvents('three');
     expect(await c.fail('sync.run', { url: server.urlFor('carol') })).toMatchObject({
       code: 'SYNC_REFUSED',
       message: 'carol is not a member of the space "three".',
     });
+    expect(serverEvents('three')).toEqual(beforeCarol);
+    const carols = await snapshot(c);
+    expect(carols.values).toContainEqual([sales.id, '2026-05', 5, '']);
+    expect(carols.values).not.toContainEqual([sales.id, '2026-06', 6, '']);
+    expect(await c.call('sync.status', {})).toMatchObject({ waiting: 1 });
   });
 
   it('refuses events of a kind from a newer app, applying nothing and keeping the outbox', async () => {
