@@ -10,6 +10,7 @@ import {
 } from '../store/change-log';
 import type { Db } from '../workspace/connection';
 import { dropOrphans, foldedWriter, kindRank, recordEvents } from '../store/replicated';
+import { breakLoops } from '../store/replicated-cycles';
 import type { Resolutions } from '../store/replicated-unique';
 import { readLink, stampStatements, updateLink } from './link';
 import type { PulledEvent } from './remote';
@@ -125,6 +126,9 @@ export function applyPage(
         });
         stamps.setConflict(entity, entityId, true);
         kinds.add(entity);
+        // A record of this page settled before its turn folds with the settling change.
+        const later = touched.get(`${entity}\u0000${entityId}`);
+        if (later) later.fresh = false;
       },
       eventsOf: (entity, entityId) =>
         recordEvents({
@@ -149,6 +153,7 @@ export function applyPage(
       kinds.add(entity as ChangeEntity);
     }
     for (const kind of dropOrphans(db)) kinds.add(kind);
+    for (const kind of breakLoops(db, resolutions)) kinds.add(kind);
     const last = events.at(-1);
     updateLink(db, {
       cursor: last === undefined ? link.cursor : Math.max(link.cursor, last.seq),

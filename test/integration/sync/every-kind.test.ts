@@ -356,4 +356,45 @@ describe('every kind applied on the other laptop', () => {
       true,
     );
   });
+
+  it('breaks a loop of parents made on two laptops by detaching the one hung last', async () => {
+    const { a, b, sync, revenue, costs } = await twoLaptops('loops');
+    const region = await a.call('scorecard.create', { name: 'Region' });
+    await sync.a();
+    await sync.b();
+    // Alice hangs Costs under Revenue and Region under Company; Bob, offline and later, the
+    // other way round. Each was allowed where it was made.
+    await a.call('kpi.setParent', { id: costs.id, parentKpiId: revenue.id });
+    await a.call('scorecard.update', { id: region.id, parentId: a.scorecard.id });
+    await pause();
+    await b.call('kpi.setParent', { id: revenue.id, parentKpiId: costs.id });
+    await b.call('scorecard.update', { id: a.scorecard.id, parentId: region.id });
+
+    await sync.a();
+    await sync.b();
+    await sync.a();
+    await sync.b();
+    const [left, right] = await dumpBoth(a, b);
+    expect(right.tables).toEqual(left.tables);
+    expect(right.history).toEqual(left.history);
+    for (const t of [a, b]) {
+      const kpis = await t.call('kpi.list', {});
+      expect(kpis.map((k) => [k.name, k.parentKpiId]).sort()).toEqual([
+        ['Costs', revenue.id],
+        ['Revenue', null],
+      ]);
+      const cards = await t.call('scorecard.list', {});
+      expect(cards.map((c) => [c.name, c.parentId]).sort()).toEqual([
+        ['Company', null],
+        ['Region', a.scorecard.id],
+      ]);
+      const review = (await t.call('sync.conflicts', {})).map((c) => [c.entity, c.entityId]);
+      expect(review.sort()).toEqual(
+        [
+          ['kpi', revenue.id],
+          ['scorecard', a.scorecard.id],
+        ].sort(),
+      );
+    }
+  });
 });
