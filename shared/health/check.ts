@@ -13,6 +13,7 @@ import {
   mixedFormulaFrequencies,
   noLeadingIndicator,
   objectiveSize,
+  unknownFormulaInputs,
 } from './structure-rules';
 import {
   SEVERITIES,
@@ -54,6 +55,7 @@ export function healthFindings(inputs: HealthInputs): HealthFinding[] {
   for (const kpi of kpis) {
     add(summedOverTime(places, kpi));
     add(mixedFormulaFrequencies(places, kpi, byCode));
+    add(unknownFormulaInputs(places, kpi, byCode));
     add(noOwner(places, kpi));
     add(noTarget(places, kpi));
     if (entered.has(kpi.id))

@@ -108,3 +108,26 @@ export function mixedFormulaFrequencies(
     fix: { kind: 'kpi_field', kpiId: kpi.id, field: 'formula' },
   };
 }
+
+/**
+ * A calculated KPI whose formula names a code no KPI has: refused when saved, but a team
+ * sync can bring it (the input deleted on one laptop while the formula was written on another).
+ */
+export function unknownFormulaInputs(
+  places: Places,
+  kpi: Kpi,
+  byCode: ReadonlyMap<string, Kpi>,
+): HealthFinding | null {
+  const unknown = formulaInputs(kpi).filter((code) => !byCode.has(code));
+  if (unknown.length === 0) return null;
+  return {
+    key: `formula_unknown_input:${kpi.id}`,
+    rule: 'formula_unknown_input',
+    severity: 'error',
+    message: `${kpi.name}'s formula names ${unknown.join(', ')}, which no KPI has (deleted?)`,
+    advice: 'Change the formula to use KPIs that exist; until then it shows no data.',
+    subject: { kind: 'kpi', id: kpi.id, name: kpi.name },
+    ...places.ofKpi(kpi),
+    fix: { kind: 'kpi_field', kpiId: kpi.id, field: 'formula' },
+  };
+}

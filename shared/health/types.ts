@@ -17,6 +17,7 @@ export const HEALTH_RULES = [
   'ratio_summed',
   'level_summed',
   'formula_mixed_frequencies',
+  'formula_unknown_input',
   'no_owner',
   'no_target',
   'no_recent_data',

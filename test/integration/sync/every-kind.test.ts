@@ -339,6 +339,13 @@ describe('every kind applied on the other laptop', () => {
         .find((k) => k.kpi.id === margin.id);
       expect(row?.kpi.formula).toBe('revenue - costs');
       expect(row?.evaluation.value).toBeNull();
+      // …and the health check says so, one click from the formula.
+      const health = await t.call('health.check', {});
+      expect(
+        health.findings.find((f) => f.key === `formula_unknown_input:${margin.id}`),
+      ).toMatchObject({
+        message: "Margin's formula names costs, which no KPI has (deleted?)",
+      });
       // Bob's edit lost to the delete: listed for review, both sides kept.
       const conflicts = await t.call('sync.conflicts', {});
       expect(conflicts.find((c) => c.entityId === plan.id)?.sides).toHaveLength(2);

@@ -188,6 +188,22 @@ describe('health rules', () => {
     );
   });
 
+  it('a formula naming a code no KPI has (its input deleted on another laptop) is an error naming it', () => {
+    const revenue = kpi('r', { name: 'Revenue', code: 'revenue' });
+    const margin = kpi('m', { name: 'Margin', formula: 'revenue - costs' });
+    const found = healthFindings(inputs([revenue, margin]));
+    expect(found.find((f) => f.rule === 'formula_unknown_input')).toMatchObject({
+      key: 'formula_unknown_input:m',
+      severity: 'error',
+      message: "Margin's formula names costs, which no KPI has (deleted?)",
+      fix: { kind: 'kpi_field', kpiId: 'm', field: 'formula' },
+    });
+    const costs = kpi('c', { name: 'Costs', code: 'costs' });
+    expect(rulesOf(healthFindings(inputs([revenue, costs, margin])))).not.toContain(
+      'formula_unknown_input',
+    );
+  });
+
   it('lists errors, then warnings, then infos', () => {
     const found = healthFindings(
       inputs([
