@@ -29,6 +29,7 @@ const orNull = (value: unknown): unknown => value ?? null;
 /** A value's entity id '<a>/<b>' split at its first slash (map positions, values). */
 export function splitPair(id: string): [string, string] {
   const slash = id.indexOf('/');
+  if (slash < 1) throw new Error(`"${id}" is not a key of the form <id>/<id>`);
   return [id.slice(0, slash), id.slice(slash + 1)];
 }
 
