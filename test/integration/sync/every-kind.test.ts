@@ -16,7 +16,7 @@ import { dumpBoth } from './files';
 let server: TestPostgres;
 beforeAll(async () => {
   server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
+  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE carol LOGIN;');
   await initServer(server.url);
 }, 60_000);
 afterAll(() => {
@@ -50,6 +50,15 @@ async function twoLaptops(space: string) {
     b: () => b.call('sync.run', { url: server.urlFor('bob') }),
   };
   return { a, b, sync, financial, other, revenue, costs };
+}
+
+/** A third laptop joining `space` now, from the whole history. */
+async function latecomer(space: string): Promise<TestBackend> {
+  const owner = { url: server.urlFor('alice'), space };
+  const a = makeBackend();
+  await a.call('sync.setMember', { ...owner, member: 'carol', role: 'viewer' });
+  await a.call('sync.join', { url: server.urlFor('carol'), space, path: join(a.dir, 'c.kpis') });
+  return a;
 }
 
 /** What a laptop's screens would announce during `work`. */
@@ -214,8 +223,13 @@ describe('every kind applied on the other laptop', () => {
     const [left, right] = await dumpBoth(a, b);
     expect(right.tables).toEqual(left.tables);
     expect(right.history).toEqual(left.history);
+    // A laptop joining afterwards, folding it all at once, comes to the same file.
+    const c = await latecomer('unique');
+    const [late] = await dumpBoth(c, a);
+    expect(late.tables).toEqual(left.tables);
+    expect(late.history).toEqual(left.history);
 
-    for (const t of [a, b]) {
+    for (const t of [a, b, c]) {
       // Both KPIs and all their values stay; the older keeps the code, the other gives way.
       const kpis = await t.call('kpi.list', {});
       expect(
@@ -384,7 +398,11 @@ describe('every kind applied on the other laptop', () => {
     const [left, right] = await dumpBoth(a, b);
     expect(right.tables).toEqual(left.tables);
     expect(right.history).toEqual(left.history);
-    for (const t of [a, b]) {
+    const c = await latecomer('loops');
+    const [late] = await dumpBoth(c, a);
+    expect(late.tables).toEqual(left.tables);
+    expect(late.history).toEqual(left.history);
+    for (const t of [a, b, c]) {
       const kpis = await t.call('kpi.list', {});
       expect(kpis.map((k) => [k.name, k.parentKpiId]).sort()).toEqual([
         ['Costs', revenue.id],
