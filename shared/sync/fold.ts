@@ -106,13 +106,6 @@ export function lifeStamp(events: readonly RecordEvent[]): string | null {
   return lifecycle?.operation === 'insert' ? lifecycle.hlc : null;
 }
 
-/** Whether a record's newest edits did not see each other (a deleted one: an edit lost to a delete). */
-export function hasConflict(events: readonly RecordEvent[], fold: RecordFold): boolean {
-  if (fold.fields !== null) return fold.conflicts.length > 0;
-  const { heads } = foldKey(events);
-  return heads.length > 1 && heads.some((event) => event.operation !== 'delete');
-}
-
 /** Each field's newest setting among `sorted` (newest first), from the stamp `from` on. */
 function mergeFields(sorted: readonly RecordEvent[], from: string | null): RecordFold {
   const ancestorsOf = ancestry(sorted);

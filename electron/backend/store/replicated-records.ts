@@ -15,6 +15,8 @@ type Fields = Record<string, unknown>;
 export interface RecordTable {
   write(db: Db, id: string, fields: Fields): void;
   remove(db: Db, id: string): void;
+  /** A SELECT of the entity ids of the records there are. */
+  ids: string;
 }
 
 /** Kinds held as one record for the whole workspace, merged field by field (never deleted). */
@@ -46,6 +48,7 @@ const KPI_UPSERT = `INSERT INTO kpis (${COLUMNS.join(', ')}) VALUES (${COLUMNS.m
 
 export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   scorecard: {
+    ids: 'SELECT id FROM scorecards',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO scorecards (id, parent_id, name, description, position) VALUES (?, ?, ?, ?, ?)
@@ -56,6 +59,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
     remove: deleteWhere('DELETE FROM scorecards WHERE id = ?'),
   },
   perspective: {
+    ids: 'SELECT id FROM perspectives',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO perspectives (id, scorecard_id, name, weight, position) VALUES (?, ?, ?, ?, ?)
@@ -66,6 +70,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
     remove: deleteWhere('DELETE FROM perspectives WHERE id = ?'),
   },
   objective: {
+    ids: 'SELECT id FROM objectives',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO objectives (id, perspective_id, name, description, weight, position)
@@ -78,12 +83,14 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
     remove: deleteWhere('DELETE FROM objectives WHERE id = ?'),
   },
   kpi: {
+    ids: 'SELECT id FROM kpis',
     write(db, id, f) {
       db.prepare(KPI_UPSERT).run(toRow({ ...f, id } as unknown as Kpi));
     },
     remove: deleteWhere('DELETE FROM kpis WHERE id = ?'),
   },
   action_plan: {
+    ids: 'SELECT id FROM action_plans',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO action_plans
@@ -110,6 +117,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   },
   // Keyed by the KPI they belong to.
   kpi_reminder: {
+    ids: 'SELECT kpi_id FROM kpi_reminder_overrides',
     write(db, kpiId, f) {
       db.prepare(
         `INSERT INTO kpi_reminder_overrides (kpi_id, mode, grace_days, time_of_day) VALUES (?, ?, ?, ?)
@@ -121,6 +129,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   },
   // Keyed by the scorecard they belong to.
   review_schedule: {
+    ids: 'SELECT scorecard_id FROM review_schedules',
     write(db, scorecardId, f) {
       db.prepare(
         `INSERT INTO review_schedules
@@ -143,6 +152,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
     remove: deleteWhere('DELETE FROM review_schedules WHERE scorecard_id = ?'),
   },
   objective_link: {
+    ids: 'SELECT id FROM objective_links',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO objective_links (id, from_objective_id, to_objective_id, label, created_at)
@@ -156,6 +166,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   },
   // Keyed '<scorecard id>/<objective id>'.
   map_position: {
+    ids: "SELECT scorecard_id || '/' || objective_id FROM map_positions",
     write(db, id, f) {
       const [scorecardId, objectiveId] = splitPair(id);
       db.prepare(
@@ -170,6 +181,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
     },
   },
   health_dismissal: {
+    ids: 'SELECT id FROM health_dismissals',
     write(db, id, f) {
       db.prepare(
         `INSERT INTO health_dismissals (id, finding_key, reason, dismissed_at) VALUES (?, ?, ?, ?)

@@ -1,12 +1,5 @@
 import { CHANGE_ENTITIES, type ChangeEntity, type KpiValue } from '@shared/domain/entities';
-import {
-  foldKey,
-  foldRecord,
-  foldSettings,
-  hasConflict,
-  lifeStamp,
-  type RecordEvent,
-} from '@shared/sync/fold';
+import { foldKey, foldRecord, foldSettings, lifeStamp, type RecordEvent } from '@shared/sync/fold';
 import type { RawChange } from './change-log';
 import {
   RECORD_TABLES,
@@ -118,15 +111,16 @@ function writeRecord(db: Db, key: KeyEvents, log: Resolutions): boolean {
   }
   const table = RECORD_TABLES[entity as RecordKind];
   const fold = foldRecord(events);
+  // A record that is gone has nothing left to review (what it lost stays in the history).
   if (fold.fields === null) {
     table.remove(db, entityId);
-    return hasConflict(events, fold);
+    return false;
   }
   const fields = { ...fold.fields };
   const outcome = settleUnique(db, entity, entityId, fields, lifeStamp(events), log);
-  if (outcome === 'dropped') return true;
+  if (outcome === 'dropped') return false;
   table.write(db, entityId, fields);
-  return outcome === 'renamed' || hasConflict(events, fold);
+  return outcome === 'renamed' || fold.conflicts.length > 0;
 }
 
 function writeValue(
@@ -146,7 +140,8 @@ function writeValue(
   const [kpiId, period] = splitPair(key.entityId);
   if (value === null) values.remove(kpiId, period);
   else if (kpiExists(kpiId)) values.upsert(value);
-  return heads.length > 1;
+  // Edits that did not see each other, while there is a KPI to settle them on.
+  return heads.length > 1 && kpiExists(kpiId);
 }
 
 const KIND_OF_TABLE: Record<string, ChangeEntity> = {

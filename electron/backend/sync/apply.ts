@@ -11,6 +11,7 @@ import {
 import type { Db } from '../workspace/connection';
 import { dropOrphans, foldedWriter, kindRank, recordEvents } from '../store/replicated';
 import { breakLoops } from '../store/replicated-cycles';
+import { RECORD_TABLES } from '../store/replicated-records';
 import type { Resolutions } from '../store/replicated-unique';
 import { readLink, stampStatements, updateLink } from './link';
 import type { PulledEvent } from './remote';
@@ -124,7 +125,8 @@ export function applyPage(
           seq: null,
           sent: false,
         });
-        stamps.setConflict(entity, entityId, true);
+        // A record that gave way and stays is listed for review; one that went is not.
+        if (operation !== 'delete') stamps.setConflict(entity, entityId, true);
         kinds.add(entity);
         // A record of this page settled before its turn folds with the settling change.
         const later = touched.get(`${entity}\u0000${entityId}`);
@@ -154,6 +156,7 @@ export function applyPage(
     }
     for (const kind of dropOrphans(db)) kinds.add(kind);
     for (const kind of breakLoops(db, resolutions)) kinds.add(kind);
+    forgetGoneConflicts(db);
     const last = events.at(-1);
     updateLink(db, {
       cursor: last === undefined ? link.cursor : Math.max(link.cursor, last.seq),
@@ -162,6 +165,21 @@ export function applyPage(
     });
     return { received, kinds };
   })();
+}
+
+/**
+ * Conflicts of records that are gone (deleted here or elsewhere, or with what they hung from):
+ * nothing is left to edit, so nothing to review; what they lost stays in the history.
+ */
+export function forgetGoneConflicts(db: Db): void {
+  for (const [entity, { ids }] of Object.entries(RECORD_TABLES))
+    db.prepare(`DELETE FROM sync_conflicts WHERE entity = ? AND entity_id NOT IN (${ids})`).run(
+      entity,
+    );
+  db.prepare(
+    `DELETE FROM sync_conflicts WHERE entity = 'value'
+       AND substr(entity_id, 1, instr(entity_id, '/') - 1) NOT IN (SELECT id FROM kpis)`,
+  ).run();
 }
 
 /**

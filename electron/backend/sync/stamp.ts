@@ -2,6 +2,7 @@ import { foldKey } from '@shared/sync/fold';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
 import { changesAfter } from '../store/change-log';
 import type { Db } from '../workspace/connection';
+import { forgetGoneConflicts } from './apply';
 import { readLink, stampStatements, updateLink } from './link';
 
 // Stamping: each change-log entry written here since the last sync gets its clock stamp and
@@ -53,6 +54,8 @@ export function stampNewChanges(db: Db, device: string): number {
         count += 1;
       }
     }
+    // A record deleted here since has no conflict left to review.
+    if (count > 0) forgetGoneConflicts(db);
     updateLink(db, {
       stampedThrough: position,
       clock: clock === null ? null : formatHlc(clock),

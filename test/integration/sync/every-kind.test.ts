@@ -256,19 +256,12 @@ describe('every kind applied on the other laptop', () => {
       ]);
       const health = await t.call('health.check', {});
       expect(health.dismissed.map((d) => d.dismissal.reason)).toEqual(['Alice knows']);
-      // Listed for review with both sides: the renamed KPI's two codes, the link that went.
+      // The renamed KPI is listed for review with both codes; what went has nothing to edit.
       const conflicts = await t.call('sync.conflicts', {});
-      const renamed = conflicts.find((c) => c.entity === 'kpi');
-      expect(renamed?.entityId).toBe(theirs.id);
-      expect(renamed?.sides.map((side) => (side.value as { code: string }).code).sort()).toEqual([
-        'churn',
-        'churn_2',
-      ]);
-      expect(conflicts.map((c) => c.entity).sort()).toEqual([
-        'health_dismissal',
-        'kpi',
-        'objective_link',
-      ]);
+      expect(conflicts.map((c) => [c.entity, c.entityId])).toEqual([['kpi', theirs.id]]);
+      expect(
+        conflicts[0]?.sides.map((side) => (side.value as { code: string }).code).sort(),
+      ).toEqual(['churn', 'churn_2']);
     }
     const linkHistory = left.history.filter(
       (entry) => (entry as { entity: string }).entity === 'objective_link',
@@ -282,10 +275,7 @@ describe('every kind applied on the other laptop', () => {
     await sync.b();
     await sync.a();
     for (const t of [a, b]) {
-      expect((await t.call('sync.conflicts', {})).map((c) => c.entity).sort()).toEqual([
-        'health_dismissal',
-        'objective_link',
-      ]);
+      expect(await t.call('sync.conflicts', {})).toEqual([]);
       expect((await t.call('kpi.list', {})).find((k) => k.id === theirs.id)?.code).toBe(
         'churn_bob',
       );
@@ -303,6 +293,14 @@ describe('every kind applied on the other laptop', () => {
     await a.call('value.set', { kpiId: costs.id, period: '2026-01', value: 50 });
     await sync.a();
     await sync.b();
+    // A value of Costs edited on both: listed for review on both…
+    await a.call('value.set', { kpiId: costs.id, period: '2026-02', value: 51 });
+    await b.call('value.set', { kpiId: costs.id, period: '2026-02', value: 52 });
+    await sync.a();
+    await sync.b();
+    expect(await a.call('sync.run', { url: server.urlFor('alice') })).toMatchObject({
+      conflicts: 1,
+    });
 
     // Alice deletes Costs and the objective Keep clients…
     await a.call('kpi.delete', { id: costs.id });
@@ -324,8 +322,9 @@ describe('every kind applied on the other laptop', () => {
       positions: [{ objectiveId: other.id, x: 1, y: 2 }],
     });
 
-    await sync.a();
-    await sync.b();
+    // …until Costs is deleted: nothing left to settle it on, on either laptop.
+    expect(await sync.a()).toMatchObject({ conflicts: 0 });
+    expect(await sync.b()).toMatchObject({ conflicts: 0 });
     await sync.a();
     const [left, right] = await dumpBoth(a, b);
     expect(right.tables).toEqual(left.tables);
@@ -360,9 +359,8 @@ describe('every kind applied on the other laptop', () => {
       ).toMatchObject({
         message: "Margin's formula names costs, which no KPI has (deleted?)",
       });
-      // Bob's edit lost to the delete: listed for review, both sides kept.
-      const conflicts = await t.call('sync.conflicts', {});
-      expect(conflicts.find((c) => c.entityId === plan.id)?.sides).toHaveLength(2);
+      // Bob's edit lost to the delete: nothing left to review (the edit is in the history).
+      expect(await t.call('sync.conflicts', {})).toEqual([]);
     }
     // What went is still in the history: Costs' value, Bob's edit of the plan.
     const history = left.history as {

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  foldKey,
-  foldRecord,
-  foldSettings,
-  hasConflict,
-  lifeStamp,
-  type RecordEvent,
-} from '@shared/sync/fold';
+import { foldKey, foldRecord, foldSettings, lifeStamp, type RecordEvent } from '@shared/sync/fold';
 import { formatHlc, parseHlc, receive, tick, type Hlc } from '@shared/sync/hlc';
 
 // The fold's laws: the same events in any order, any of them arriving twice, come to the same
@@ -100,7 +93,7 @@ describe('the fold', () => {
     );
   });
 
-  it('merges settings, a conflict flag and a life stamp the same in any order, with events repeated', () => {
+  it('merges settings and gives a life stamp the same in any order, with events repeated', () => {
     fc.assert(
       fc.property(
         edits.chain((history) => {
@@ -111,9 +104,6 @@ describe('the fold', () => {
           const arrived = [...repeated, ...reordered];
           expect(foldSettings(arrived)).toEqual(foldSettings(events));
           expect(lifeStamp(arrived)).toBe(lifeStamp(events));
-          expect(hasConflict(arrived, foldRecord(arrived))).toBe(
-            hasConflict(events, foldRecord(events)),
-          );
           // Each setting is the newest event's that set that field, whatever the inserts.
           const settings = foldSettings(events).fields ?? {};
           for (const [field, value] of Object.entries(settings)) {
@@ -128,7 +118,7 @@ describe('the fold', () => {
     );
   });
 
-  it('gives a unique name to the record whose life began first, and flags an edit lost to a delete', () => {
+  it('gives a unique name to the record whose life began first, and lets a delete win over a later edit', () => {
     const at = (wall: number, device: string) => formatHlc({ wall, counter: 0, device });
     const insert: RecordEvent = {
       id: 'i',
@@ -155,14 +145,9 @@ describe('the fold', () => {
       after: null,
     };
     expect(lifeStamp([edit, insert])).toBe(insert.hlc);
-    // The delete wins over the later edit it did not see; the edit is listed for review.
-    const gone = foldRecord([insert, edit, remove]);
-    expect(gone.fields).toBeNull();
+    // The delete wins over the later edit it did not see (which stays in the history).
+    expect(foldRecord([insert, edit, remove])).toEqual({ fields: null, conflicts: [] });
     expect(lifeStamp([insert, edit, remove])).toBeNull();
-    expect(hasConflict([insert, edit, remove], gone)).toBe(true);
-    // Two laptops deleting the same record is no conflict.
-    const again = { ...remove, id: 'd2', hlc: at(16, 'D') };
-    expect(hasConflict([insert, remove, again], foldRecord([insert, remove, again]))).toBe(false);
     // Settings merge even without an insert, each field the newest setting.
     expect(foldSettings([edit]).fields).toEqual({ name: 'Net revenue' });
   });
