@@ -11,9 +11,9 @@ import {
 import type { Db } from '../workspace/connection';
 import { dropOrphans, foldedWriter, kindRank, recordEvents } from '../store/replicated';
 import { breakLoops } from '../store/replicated-cycles';
-import { RECORD_TABLES } from '../store/replicated-records';
 import type { Resolutions } from '../store/replicated-unique';
-import { readLink, stampStatements, updateLink } from './link';
+import { forgetGoneConflicts, readLink, stampStatements, updateLink } from './link';
+import { stampNewChanges } from './stamp';
 import type { PulledEvent } from './remote';
 import { SyncError } from './server';
 
@@ -51,6 +51,9 @@ export function applyPage(
 ): PageResult {
   checkKinds(events);
   return db.transaction((): PageResult => {
+    // Changes written here since the sync began (the app stays usable while it waits on the
+    // network) are stamped first: they were made without seeing this page.
+    stampNewChanges(db, device);
     db.pragma('defer_foreign_keys = ON');
     const link = readLink(db);
     if (link === null) throw new SyncError('NOT_SHARED', 'This workspace is not shared.');
@@ -165,21 +168,6 @@ export function applyPage(
     });
     return { received, kinds };
   })();
-}
-
-/**
- * Conflicts of records that are gone (deleted here or elsewhere, or with what they hung from):
- * nothing is left to edit, so nothing to review; what they lost stays in the history.
- */
-export function forgetGoneConflicts(db: Db): void {
-  for (const [entity, { ids }] of Object.entries(RECORD_TABLES))
-    db.prepare(`DELETE FROM sync_conflicts WHERE entity = ? AND entity_id NOT IN (${ids})`).run(
-      entity,
-    );
-  db.prepare(
-    `DELETE FROM sync_conflicts WHERE entity = 'value'
-       AND substr(entity_id, 1, instr(entity_id, '/') - 1) NOT IN (SELECT id FROM kpis)`,
-  ).run();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { RECORD_TABLES } from '../store/replicated-records';
 import type { Db } from '../workspace/connection';
 
 // The workspace's sync bookkeeping (workspace-schema.ts): the link to a space and each event's
@@ -186,4 +187,19 @@ export function conflictKeys(db: Db): { entity: string; entityId: string }[] {
     )
     .all()
     .map((row) => ({ entity: row.entity, entityId: row.entity_id }));
+}
+
+/**
+ * Conflicts of records that are gone (deleted here or elsewhere, or with what they hung from):
+ * nothing is left to edit, so nothing to review; what they lost stays in the history.
+ */
+export function forgetGoneConflicts(db: Db): void {
+  for (const [entity, { ids }] of Object.entries(RECORD_TABLES))
+    db.prepare(`DELETE FROM sync_conflicts WHERE entity = ? AND entity_id NOT IN (${ids})`).run(
+      entity,
+    );
+  db.prepare(
+    `DELETE FROM sync_conflicts WHERE entity = 'value'
+       AND substr(entity_id, 1, instr(entity_id, '/') - 1) NOT IN (SELECT id FROM kpis)`,
+  ).run();
 }

@@ -2,8 +2,7 @@ import { foldKey } from '@shared/sync/fold';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
 import { changesAfter } from '../store/change-log';
 import type { Db } from '../workspace/connection';
-import { forgetGoneConflicts } from './apply';
-import { readLink, stampStatements, updateLink } from './link';
+import { forgetGoneConflicts, readLink, stampStatements, updateLink } from './link';
 
 // Stamping: each change-log entry written here since the last sync gets its clock stamp and
 // its base (the events for the same entity this laptop had seen), and so joins the outbox.

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '@shared/api/events';
+import { ChangeLog } from '../../../electron/backend/store/change-log';
+import { ValueWriter } from '../../../electron/backend/store/value-writer';
+import { syncWorkspace } from '../../../electron/backend/sync/engine';
 import { initServer } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
@@ -419,5 +423,48 @@ describe('every kind applied on the other laptop', () => {
         ].sort(),
       );
     }
+  });
+});
+
+describe('an edit made while a sync waits on the server', () => {
+  it('is stamped as not having seen what that sync brings, so both edits are listed for review', async () => {
+    const { a, b, sync, revenue } = await twoLaptops('waiting');
+    await a.call('value.set', { kpiId: revenue.id, period: '2026-01', value: 1 });
+    await sync.a();
+    await sync.b();
+    await b.call('value.set', { kpiId: revenue.id, period: '2026-01', value: 5 });
+    await sync.b();
+    await pause();
+
+    // Alice's laptop starts a sync; while it waits on the server she types 9 over the 1.
+    const path = a.workspace.path;
+    a.backend.close();
+    const db = new Database(path);
+    db.pragma('foreign_keys = ON');
+    try {
+      const running = syncWorkspace(db, server.urlFor('alice'), {
+        device: 'alice-laptop',
+        now: () => new Date(),
+      });
+      const changes = new ChangeLog(db, 'alice-laptop', () => new Date().toISOString());
+      db.transaction(() => {
+        new ValueWriter(db, changes, 'Alice', new Date().toISOString()).set({
+          kpiId: revenue.id,
+          period: '2026-01',
+          value: 9,
+        });
+      })();
+      // Her 9 did not see Bob's 5: both are listed, hers (the newer) shown, and it is sent.
+      expect(await running).toMatchObject({ received: 1, conflicts: 1, waiting: 0 });
+    } finally {
+      db.close();
+    }
+    expect(await sync.b()).toMatchObject({ conflicts: 1 });
+    const values = await b.call('value.list', { kpiIds: [revenue.id] });
+    expect(values.map((v) => v.value)).toEqual([9]);
+    const [conflict] = await b.call('sync.conflicts', {});
+    expect(conflict?.sides.map((side) => (side.value as { value: number }).value).sort()).toEqual([
+      5, 9,
+    ]);
   });
 });
