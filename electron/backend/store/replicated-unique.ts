@@ -12,8 +12,8 @@ import type { Db } from '../workspace/connection';
 // stamp of its insert) keeps the name. A KPI that gives way keeps its record, definitions and
 // values under the next free code ("rev" → "rev_2"); a duplicate link or dismissal is deleted.
 // Either is a change of its own, logged and sent like any other, made as if it had seen
-// nothing of the record (its base is empty), so every laptop lists the record for review with
-// both sides until someone edits it. What gave way stays in the history.
+// nothing of the record (its base is empty): a renamed KPI is then listed for review on every
+// laptop with both codes until someone edits it. What gave way stays in the history.
 
 type Fields = Record<string, unknown>;
 

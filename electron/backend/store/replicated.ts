@@ -16,8 +16,9 @@ import type { Db } from '../workspace/connection';
 // The write path of changes made on other laptops (team sync, electron/backend/sync/): what
 // the fold decided, written into the workspace's tables. The entries themselves are already in
 // the log as their writers wrote them (change-log.ts appendReceived), in the same transaction;
-// the only entries logged here are those settling two records that claim one unique name
-// (replicated-unique.ts).
+// the only entries logged here settle what two laptops made together but neither alone: two
+// records claiming one unique name (replicated-unique.ts), a loop of parents
+// (replicated-cycles.ts).
 
 /** Every kind, parents before children, so a page that brings both writes them in order. */
 export const APPLIED_KINDS = [
