@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initServer } from '../../../electron/backend/sync/server';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
-import { dumpBoth } from './files';
-import { latecomer, pause, twoLaptops } from './two-laptops';
+import { dumpBoth, dumpFile } from './files';
+import { latecomer, pause, replayInPages, twoLaptops } from './two-laptops';
 
 // What each laptop allowed alone but two laptops together break: two records claiming one
 // unique name (the same KPI code, the same link between two objectives, the same finding
@@ -56,6 +56,9 @@ describe('records made on two laptops that clash', () => {
     const [late] = await dumpBoth(c, a);
     expect(late.tables).toEqual(left.tables);
     expect(late.history).toEqual(left.history);
+    // And so does the history applied a few events at a time, in any page split.
+    for (const size of [1, 2, 5])
+      expect(dumpFile(await replayInPages(server, 'unique', size)).tables).toEqual(left.tables);
 
     for (const t of [a, b, c]) {
       // Both KPIs and all their values stay; the older keeps the code, the other gives way.
@@ -134,6 +137,8 @@ describe('records made on two laptops that clash', () => {
     const [late] = await dumpBoth(c, a);
     expect(late.tables).toEqual(left.tables);
     expect(late.history).toEqual(left.history);
+    for (const size of [1, 2, 5])
+      expect(dumpFile(await replayInPages(server, 'loops', size)).tables).toEqual(left.tables);
     for (const t of [a, b, c]) {
       const kpis = await t.call('kpi.list', {});
       expect(kpis.map((k) => [k.name, k.parentKpiId]).sort()).toEqual([

@@ -1,4 +1,9 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyPage } from '../../../electron/backend/sync/apply';
+import { createLink } from '../../../electron/backend/sync/link';
+import { openSpace, pullEvents } from '../../../electron/backend/sync/remote';
+import { connect } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
 import type { TestPostgres } from '../../fixtures/postgres';
 
@@ -40,4 +45,33 @@ export async function latecomer(server: TestPostgres, space: string): Promise<Te
   await c.call('sync.setMember', { ...owner, member: 'carol', role: 'viewer' });
   await c.call('sync.join', { url: server.urlFor('carol'), space, path: join(c.dir, 'c.kpis') });
   return c;
+}
+
+/**
+ * A space's whole history applied to a new file in pages of `size` events (a slow link, a
+ * crash between pages), through the same applyPage a sync uses; returns the file's path.
+ */
+export async function replayInPages(
+  server: TestPostgres,
+  space: string,
+  size: number,
+): Promise<string> {
+  const t = makeBackend();
+  const path = join(t.dir, `replay-${String(size)}.kpis`);
+  await t.call('workspace.create', { name: 'Replay', path });
+  t.backend.close();
+  const client = await connect(server.urlFor('alice'));
+  const db = new Database(path);
+  try {
+    db.pragma('foreign_keys = ON');
+    const { spaceId } = await openSpace(client, space);
+    createLink(db, server.urlFor('alice'), space, spaceId);
+    const events = await pullEvents(client, spaceId, 0, 100_000);
+    for (let from = 0; from < events.length; from += size)
+      applyPage(db, events.slice(from, from + size), 'replay', () => Date.now());
+  } finally {
+    db.close();
+    await client.end();
+  }
+  return path;
 }
