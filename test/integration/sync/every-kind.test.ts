@@ -7,8 +7,8 @@ import { syncWorkspace } from '../../../electron/backend/sync/engine';
 import { initServer } from '../../../electron/backend/sync/server';
 import type { TestBackend } from '../backend/helpers';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
-import { dumpBoth } from './files';
-import { pause, twoLaptops } from './two-laptops';
+import { dumpBoth, dumpFile } from './files';
+import { pause, replayInPages, twoLaptops } from './two-laptops';
 
 // Everything a workspace holds travels and is applied on the other laptop: action plans,
 // reminder settings, report options, the strategy map, health dismissals and the workspace's
@@ -113,6 +113,8 @@ describe('every kind applied on the other laptop', () => {
     const [left, right] = await dumpBoth(a, b);
     expect(right.tables).toEqual(left.tables);
     expect(right.history).toEqual(left.history);
+    for (const size of [1, 3])
+      expect(dumpFile(await replayInPages(server, 'kinds', size)).tables).toEqual(left.tables);
 
     // What each laptop sees, merged field by field.
     for (const t of [a, b]) {
@@ -204,6 +206,8 @@ describe('every kind applied on the other laptop', () => {
     const [left, right] = await dumpBoth(a, b);
     expect(right.tables).toEqual(left.tables);
     expect(right.history).toEqual(left.history);
+    for (const size of [1, 3])
+      expect(dumpFile(await replayInPages(server, 'deletes', size)).tables).toEqual(left.tables);
 
     for (const t of [a, b]) {
       const kpis = await t.call('kpi.list', {});
