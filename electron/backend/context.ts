@@ -4,6 +4,8 @@ import { EventBus } from './events';
 import type { BackendOptions, Clock } from './platform';
 import { AppSettingsFile } from './settings/app-settings';
 import { loadDeviceId } from './settings/device';
+import { SyncActivity } from './sync/activity';
+import { memoryCredentials, type CredentialStore } from './sync/credentials';
 import { RecentList } from './settings/recent';
 import { ImportJobs } from './transfer/import/import-jobs';
 import type { FileEnv } from './workspace/lifecycle';
@@ -25,6 +27,9 @@ export class HandlerContext {
   readonly recent: RecentList;
   readonly imports: ImportJobs;
   readonly events: EventBus;
+  /** Team sync in this process: what runs now, and the servers' passwords. */
+  readonly syncActivity = new SyncActivity();
+  readonly credentials: CredentialStore;
   private readonly clock: Clock;
   private readonly migrations: readonly Migration[];
   private device: string | null = null;
@@ -35,6 +40,7 @@ export class HandlerContext {
     this.clock = options.clock ?? systemClock;
     this.migrations = internals.migrations ?? MIGRATIONS;
     this.recent = new RecentList(options.dataDir);
+    this.credentials = options.credentials ?? memoryCredentials();
     this.events = new EventBus(options.log);
     this.imports = new ImportJobs({
       workerPath: options.importWorkerPath,

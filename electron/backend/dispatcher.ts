@@ -11,7 +11,8 @@ import type { Workspace } from './workspace/workspace';
 
 // The backend's one public face: (method, params) → result envelope. Every call is validated
 // against the contract before a handler runs, and calls run one at a time, so an awaited step
-// (an online backup) never interleaves with another call's writes.
+// (an online backup) never interleaves with another call's writes. Calls that wait on a sync
+// server are the exception: they run in a lane of their own (see NETWORK).
 
 /** Methods that work with no workspace open; every other one answers NO_WORKSPACE. */
 const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
@@ -51,6 +52,38 @@ const WITHOUT_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
   'reminders.dismissNote',
   'reminders.preferences',
   'reminders.setPreferences',
+]);
+
+/**
+ * Calls that wait on a sync server, for seconds when it is slow or away. They run one at a time
+ * beside the queue, so the user keeps typing values meanwhile: their local steps (stamping,
+ * applying a pulled page) are synchronous SQLite transactions that no other call can interleave
+ * with, and they start only once the calls before them have finished.
+ */
+const NETWORK: ReadonlySet<MethodName> = new Set<MethodName>([
+  'sync.initServer',
+  'sync.setMember',
+  'sync.share',
+  'sync.join',
+  'sync.run',
+]);
+
+/**
+ * Calls that close, replace or lend the open workspace's connection: they wait for the network
+ * calls before them, whose next local step needs that connection.
+ */
+const REPLACES_WORKSPACE: ReadonlySet<MethodName> = new Set<MethodName>([
+  'workspace.create',
+  'workspace.open',
+  'workspace.openSample',
+  'workspace.close',
+  'template.createWorkspace',
+  'package.import',
+  'backup.restore',
+  'import.start',
+  'import.restart',
+  'import.apply',
+  'export.values',
 ]);
 
 /** What still answers while an import holds the workspace file (lent to its worker thread). */
@@ -153,8 +186,20 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
     }
   }
 
+  // Each call waits only for calls made before it, so the two chains cannot wait on each other.
+  let network: Promise<unknown> = Promise.resolve();
+
   return function dispatch(method: string, params: unknown): Promise<ApiResult<unknown>> {
-    const result = queue.then(() => run(method, params));
+    if ((NETWORK as ReadonlySet<string>).has(method)) {
+      const before = queue;
+      const result = network.then(() => before).then(() => run(method, params));
+      network = result.catch(() => undefined);
+      return result;
+    }
+    const waitFor = (REPLACES_WORKSPACE as ReadonlySet<string>).has(method)
+      ? Promise.all([queue, network])
+      : queue;
+    const result = waitFor.then(() => run(method, params));
     queue = result.catch(() => undefined);
     return result;
   };

@@ -19,6 +19,7 @@ import { reportHandlers } from './handlers/report';
 import { scorecardHandlers } from './handlers/scorecard';
 import { scoringHandlers } from './handlers/scoring';
 import { syncHandlers } from './handlers/sync';
+import { startBackgroundSync } from './sync/background';
 import { combineHandlers, type Handlers } from './handlers/types';
 import { valueHandlers } from './handlers/value';
 import { auditHandlers } from './handlers/audit';
@@ -60,10 +61,15 @@ export function createBackend(options: BackendOptions, internals: BackendInterna
   );
   const ctx = new HandlerContext(options, internals);
   const dispatch = createDispatcher(handlers, ctx);
+  const stopSync =
+    options.backgroundSync === undefined || options.backgroundSync === false
+      ? () => undefined
+      : startBackgroundSync(ctx, dispatch, options.backgroundSync);
   return {
     dispatch,
     subscribe: (listener) => ctx.events.subscribe(listener),
     close: () => {
+      stopSync();
       ctx.closeCurrent();
     },
   };

@@ -1,6 +1,8 @@
 import type { ApiResult } from '@shared/api/errors';
 import type { ServerEventListener } from '@shared/api/events';
 import type { FileAccess } from './files/access';
+import type { CredentialStore } from './sync/credentials';
+import type { SchedulerTiming } from './sync/scheduler';
 
 // What the backend needs from whoever hosts it (the Electron main process or the browser-mode
 // server), injected so the backend runs and is tested in plain Node (STYLE.md pattern 5).
@@ -43,6 +45,16 @@ export interface BackendOptions {
   fileAccess: FileAccess;
   /** A daily backup of a workspace when it is opened (backups/); on unless false. */
   automaticBackups?: boolean;
+  /**
+   * Where sync servers' passwords are kept (sync/credentials.ts); left out, in memory for the
+   * session. The desktop passes one backed by the OS's credential store.
+   */
+  credentials?: CredentialStore;
+  /**
+   * Syncs a shared workspace by itself while it is open (sync/background.ts): on for the
+   * hosts a person uses (desktop, browser mode), off for the command line and most tests.
+   */
+  backgroundSync?: Partial<SchedulerTiming> | false;
   /** Where unexpected errors are reported (their details never reach the user). */
   log?: (message: string, error?: unknown) => void;
 }

@@ -21,6 +21,7 @@ import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
 import { cliArguments, runDesktopCli } from './cli';
 import { APP_URL, handleAppScheme, registerAppScheme } from './app-protocol';
+import { osCredentials } from './credentials';
 import { setupContentSecurityPolicy } from './csp';
 import { FileGrants } from './file-grants';
 import { forwardServerEvents, setupIpc } from './ipc';
@@ -111,6 +112,8 @@ async function start(
     ),
     userName: currentUserName(),
     ...(binding ? { nativeBinding: binding } : {}),
+    credentials: osCredentials(app.getPath('userData'), log),
+    backgroundSync: {},
     log,
   });
   app.on('will-quit', () => {

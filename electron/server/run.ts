@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { browserFileAccess } from '../backend/files/access';
 import type { Backend, BackendOptions } from '../backend/platform';
+import type { SchedulerTiming } from '../backend/sync/scheduler';
 import { USAGE, parseServerArgs } from './args';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost, type BrowserHost } from './host';
@@ -79,6 +80,8 @@ export async function runServer(
     samplePath: join(context.appRoot, 'resources', 'sample', 'sample-workspace.json'),
     importWorkerPath: join(context.appRoot, 'out', 'main', 'import-worker.js'),
     userName: context.userName,
+    // Passwords stay in memory for the session (credentials.ts): asked again after a restart.
+    backgroundSync: backgroundSyncTiming(context.env),
     log: (message, error) => {
       context.printError(error === undefined ? message : `${message} ${describe(error)}`);
     },
@@ -153,6 +156,23 @@ export async function runServer(
         return stopped;
       },
     },
+  };
+}
+
+/**
+ * The background sync's timing; KPIS_SYNC_DEBOUNCE_MS and KPIS_SYNC_INTERVAL_MS shorten it
+ * (end-to-end tests that watch a value travel).
+ */
+function backgroundSyncTiming(env: RunContext['env']): Partial<SchedulerTiming> {
+  const ms = (name: string): number | undefined => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const debounceMs = ms('KPIS_SYNC_DEBOUNCE_MS');
+  const intervalMs = ms('KPIS_SYNC_INTERVAL_MS');
+  return {
+    ...(debounceMs === undefined ? {} : { debounceMs }),
+    ...(intervalMs === undefined ? {} : { intervalMs }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WorkspaceInfo } from '../domain/entities';
 import { method, none } from './method';
-import { filePathSchema } from './schemas';
+import { filePathSchema, idSchema } from './schemas';
 
 // Team sync on PostgreSQL (TEAM-SYNC.md, electron/backend/sync/). Merged into the one contract
 // in contract.ts. A server address may carry a password: it is used for the call and never
@@ -19,7 +19,18 @@ export interface SyncStatus {
   conflicts: number;
   /** Why the last sync failed, or null. */
   lastError: string | null;
+  /**
+   * What sync is doing for this workspace: `offline` while the server cannot be reached (the
+   * background sync backs off), `password-needed` when the server refused the login and no
+   * password is known, `failed` for any other refusal (lastError says which).
+   */
+  state: SyncState;
+  /** ISO time of the background sync's next try, or null when none is planned. */
+  nextTryAt: string | null;
 }
+
+export const SYNC_STATES = ['idle', 'syncing', 'offline', 'password-needed', 'failed'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
 
 export interface SyncRun extends SyncStatus {
   role: 'owner' | 'editor' | 'viewer';
@@ -83,10 +94,28 @@ export const syncContract = {
   'sync.join': method<{ workspace: WorkspaceInfo; sync: SyncRun }>()(
     z.strictObject({ url: serverUrlSchema, space: spaceNameSchema, path: filePathSchema }),
   ),
-  /** Sends and receives changes; `url` gives the password when the server needs one. */
-  'sync.run': method<SyncRun>()(z.strictObject({ url: serverUrlSchema.optional() })),
+  /**
+   * Sends and receives changes; `url` (the same address with a password) or `password` gives
+   * the password when the server needs one. A password that works is kept in the computer's
+   * credential store (desktop) or for the session (browser mode), never in the workspace file.
+   */
+  'sync.run': method<SyncRun>()(
+    z.strictObject({
+      url: serverUrlSchema.optional(),
+      password: z
+        .string({ error: 'Password must be text' })
+        .min(1, { error: 'Enter the password' })
+        .max(1000, { error: 'Password is too long' })
+        .optional(),
+    }),
+  ),
   /** Where the open workspace stands in sync, or null when it is not shared. */
   'sync.status': method<SyncStatus | null>()(none),
   /** The values and records to review: each with the sides that did not see each other. */
   'sync.conflicts': method<SyncConflict[]>()(none),
+  /**
+   * Settles a conflict by keeping one side (`changeId`, one of its sides): a new change that
+   * has seen every side, logged like any edit and sent at the next sync.
+   */
+  'sync.resolve': method<{ conflicts: number }>()(z.strictObject({ changeId: idSchema })),
 } as const;

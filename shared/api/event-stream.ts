@@ -97,6 +97,7 @@ const PAYLOAD_CHECKS: { [K in ServerEventName]: (payload: Record<string, unknown
     typeof p.done === 'number' &&
     isCount(p.total),
   reminders: (p) => isCount(p.count),
+  sync: (p) => p.status === null || (typeof p.status === 'object' && !Array.isArray(p.status)),
 };
 
 /** The event, or null when the name is not one the backend sends or the payload is malformed. */

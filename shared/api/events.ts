@@ -1,4 +1,5 @@
 import type { ChangeEntity } from '../domain/entities';
+import type { SyncStatus } from './contract-sync';
 
 // Server → page pushes (STYLE.md pattern 13): one typed map, carried over IPC under Electron and
 // Server-Sent Events in browser mode. The backend says what changed; each renderer store knows
@@ -24,6 +25,8 @@ export interface ServerEvents {
   };
   /** The reminders inbox may have changed (done, snoozed, a new alert). */
   reminders: { count: number | null };
+  /** Where the open workspace stands in team sync (null: it is not shared, or none is open). */
+  sync: { status: SyncStatus | null };
 }
 
 export type ServerEventName = keyof ServerEvents;
@@ -39,4 +42,5 @@ export const SERVER_EVENT_NAMES = [
   'workspace',
   'progress',
   'reminders',
+  'sync',
 ] as const satisfies readonly ServerEventName[];

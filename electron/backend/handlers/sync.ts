@@ -2,6 +2,7 @@ import {
   initSyncServer,
   join,
   listConflicts,
+  resolveConflict,
   runSync,
   setSpaceMember,
   share,
@@ -17,7 +18,8 @@ export const syncHandlers = {
   'sync.setMember': (input) => setSpaceMember(input),
   'sync.share': (input, ctx) => share(ctx, input.url, input.space),
   'sync.join': (input, ctx) => join(ctx, input),
-  'sync.run': (input, ctx) => runSync(ctx, input.url),
+  'sync.run': (input, ctx) => runSync(ctx, input),
   'sync.status': (_input, ctx) => syncStatus(ctx),
   'sync.conflicts': (_input, ctx) => listConflicts(ctx),
+  'sync.resolve': (input, ctx) => resolveConflict(ctx, input.changeId),
 } satisfies HandlerGroup;

@@ -8,6 +8,7 @@ export type SyncErrorCode =
   | 'BAD_ADDRESS'
   | 'UNREACHABLE'
   | 'LOGIN'
+  | 'NO_DATABASE'
   | 'NO_SCHEMA'
   | 'NEWER_SCHEMA'
   | 'NO_SPACE'
@@ -92,8 +93,14 @@ export function explain(error: unknown, url: string): Error {
       'LOGIN',
       `The server ${where} refused the login: ${message}. Check the user name and password.`,
     );
+  // The driver's own words when the server asks for a password and none was given.
+  if (code === undefined && /password must be a string|password authentication/iu.test(message))
+    return new SyncError(
+      'LOGIN',
+      `The server ${where} asks for a password: give it with the address or when asked.`,
+    );
   if (code === '3D000')
-    return new SyncError('LOGIN', `The server ${where} has no such database: ${message}.`);
+    return new SyncError('NO_DATABASE', `The server ${where} has no such database: ${message}.`);
   if (code === '42501') return new SyncError('FORBIDDEN', `${message}.`);
   if (code === 'P0002') return new SyncError('NO_SPACE', `${message}.`);
   if (code === '23505') return new SyncError('SPACE_EXISTS', `${message}.`);

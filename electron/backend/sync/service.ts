@@ -3,19 +3,52 @@ import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
 import { foldKey } from '@shared/sync/fold';
 import type { HandlerContext } from '../context';
+import { restoreValue } from '../services/audit';
 import { changesOf } from '../store/change-log';
 import { withWorkspaceExtension } from '../workspace/files';
 import { createWorkspaceFile } from '../workspace/lifecycle';
 import { joinSpace, shareWorkspace, syncWorkspace, type SyncEnv, type SyncOutcome } from './engine';
-import { conflictKeys, outboxSize, readLink, stampStatements } from './link';
+import type { Workspace } from '../workspace/workspace';
+import type { Attempt, SyncActivity } from './activity';
+import { passwordIn, withPassword } from './credentials';
+import { conflictKeys, readLink, stampStatements } from './link';
+import { waitingToSend } from './pending';
 import { openSpace, setMember } from './remote';
-import { checkSchema, connect, explain, initServer, serverLabel, SyncError } from './server';
-import { asFoldEvent } from './stamp';
+import {
+  checkSchema,
+  connect,
+  explain,
+  initServer,
+  serverLabel,
+  SyncError,
+  withoutPassword,
+  type SyncErrorCode,
+} from './server';
+import { asFoldEvent, stampNewChanges } from './stamp';
 
 // The sync API's work (handlers/sync.ts): each call's failure as an ApiError the page and the
 // command line show as they are; what a sync changed announced like any other write.
 
 const OFFLINE = new Set(['UNREACHABLE', 'CONNECTION_LOST']);
+
+/** The form field a refusal is about, so a dialog shows it next to that field. */
+const FIELD_OF: Partial<Record<SyncErrorCode, string>> = {
+  BAD_ADDRESS: 'url',
+  UNREACHABLE: 'url',
+  NO_DATABASE: 'url',
+  NO_SCHEMA: 'url',
+  NEWER_SCHEMA: 'url',
+  LOGIN: 'password',
+  NO_SPACE: 'space',
+  SPACE_EXISTS: 'space',
+  FORBIDDEN: 'space',
+};
+
+function attemptOf(error: unknown): Attempt {
+  if (!(error instanceof SyncError)) return 'failed';
+  if (OFFLINE.has(error.code)) return 'offline';
+  return error.code === 'LOGIN' ? 'password-needed' : 'failed';
+}
 
 async function translated<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -24,11 +57,47 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof SyncError) {
       if (error.code === 'BAD_ADDRESS')
         throw new ApiError({ code: 'VALIDATION', field: 'url', message: error.message });
+      const field = FIELD_OF[error.code];
       throw new ApiError({
         code: OFFLINE.has(error.code) ? 'SYNC_OFFLINE' : 'SYNC_REFUSED',
         message: error.message,
+        ...(field === undefined ? {} : { field }),
       });
     }
+    throw error;
+  }
+}
+
+/** Runs a sync of the workspace at `path`, telling the activity (and so the page) how it went. */
+async function tracked<T>(ctx: HandlerContext, path: string, work: () => Promise<T>): Promise<T> {
+  ctx.syncActivity.began(path);
+  let attempt: Attempt = 'failed';
+  try {
+    const result = await work();
+    attempt = 'ok';
+    return result;
+  } catch (error) {
+    attempt = attemptOf(error);
+    throw error;
+  } finally {
+    ctx.syncActivity.finished(path, attempt);
+  }
+}
+
+/** Keeps a password that worked, for the background sync; forgets one that was refused. */
+async function remembering<T>(
+  ctx: HandlerContext,
+  url: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const server = withoutPassword(url);
+  const password = passwordIn(url);
+  try {
+    const result = await work();
+    if (password !== null) ctx.credentials.set(server, password);
+    return result;
+  } catch (error) {
+    if (error instanceof SyncError && error.code === 'LOGIN') ctx.credentials.delete(server);
     throw error;
   }
 }
@@ -41,7 +110,13 @@ function announce(ctx: HandlerContext, outcome: SyncOutcome): SyncRun {
   if (outcome.kinds.length > 0)
     ctx.events.emit('changed', { entities: outcome.kinds, scorecardIds: null });
   const { kinds: _kinds, ...run } = outcome;
-  return { ...run, lastError: null };
+  return {
+    ...run,
+    waiting: waitingToSend(ctx.workspace().db),
+    lastError: null,
+    state: 'idle',
+    nextTryAt: null,
+  };
 }
 
 export function initSyncServer(url: string) {
@@ -70,14 +145,39 @@ export function setSpaceMember(input: {
 
 export function share(ctx: HandlerContext, url: string, space: string): Promise<SyncRun> {
   const workspace = ctx.workspace();
-  return translated(async () =>
-    announce(ctx, await shareWorkspace(workspace, url, space, envOf(ctx))),
+  return translated(() =>
+    tracked(ctx, workspace.path, () =>
+      remembering(ctx, url, async () =>
+        announce(ctx, await shareWorkspace(workspace, url, space, envOf(ctx))),
+      ),
+    ),
   );
 }
 
-export function runSync(ctx: HandlerContext, url: string | undefined): Promise<SyncRun> {
-  const { db } = ctx.workspace();
-  return translated(async () => announce(ctx, await syncWorkspace(db, url, envOf(ctx))));
+/**
+ * The address to sync with: the one given, the file's with the password given, or the file's
+ * with the password kept for it (none kept: the server may not need one, or says it does).
+ */
+function addressFor(ctx: HandlerContext, input: { url?: string; password?: string }) {
+  const link = readLink(ctx.workspace().db);
+  if (input.url !== undefined || link === null) return input.url;
+  const password = input.password ?? ctx.credentials.get(link.server);
+  return password === null ? undefined : withPassword(link.server, password);
+}
+
+export function runSync(
+  ctx: HandlerContext,
+  input: { url?: string; password?: string },
+): Promise<SyncRun> {
+  const workspace = ctx.workspace();
+  const { db } = workspace;
+  const url = addressFor(ctx, input);
+  return translated(() =>
+    tracked(ctx, workspace.path, async () => {
+      const run = async () => announce(ctx, await syncWorkspace(db, url, envOf(ctx)));
+      return url === undefined ? run() : remembering(ctx, url, run);
+    }),
+  );
 }
 
 /**
@@ -104,22 +204,38 @@ export function join(
       ctx.fileEnv(),
     );
     ctx.switchTo(created);
-    const outcome = await joinSpace(created.db, input.url, input.space, envOf(ctx));
+    const outcome = await tracked(ctx, created.path, () =>
+      remembering(ctx, input.url, () => joinSpace(created.db, input.url, input.space, envOf(ctx))),
+    );
     return { workspace: ctx.remember(created), sync: announce(ctx, outcome) };
   });
 }
 
 export function syncStatus(ctx: HandlerContext): SyncStatus | null {
-  const { db } = ctx.workspace();
+  return statusOf(ctx.workspace(), ctx.syncActivity);
+}
+
+/** The open workspace's status, or null when none is open, it is lent, or not shared. */
+export function currentStatus(ctx: HandlerContext): SyncStatus | null {
+  const open = ctx.current();
+  return open === null || open.isLent() ? null : statusOf(open, ctx.syncActivity);
+}
+
+function statusOf(workspace: Workspace, activity: SyncActivity): SyncStatus | null {
+  const { db } = workspace;
   const link = readLink(db);
   if (link === null) return null;
+  const state = activity.state(workspace.path);
   return {
     server: link.server,
     space: link.space,
     lastSyncedAt: link.lastSyncedAt,
-    waiting: outboxSize(db),
+    waiting: waitingToSend(db),
     conflicts: conflictKeys(db).length,
-    lastError: link.lastError,
+    // A password refused earlier is asked for again rather than shown as a failure.
+    lastError: state === 'password-needed' ? null : link.lastError,
+    state,
+    nextTryAt: activity.nextTryAt(workspace.path),
   };
 }
 
@@ -148,4 +264,33 @@ export function listConflicts(ctx: HandlerContext): SyncConflict[] {
       }),
     };
   });
+}
+
+/**
+ * Keeps one side of a conflict: for a value, that side's value written again through the value
+ * store (logged like any edit, restorable). Stamped at once, with every side as its base, so
+ * the conflict is settled here now and everywhere once it is sent.
+ */
+export function resolveConflict(ctx: HandlerContext, changeId: string): { conflicts: number } {
+  const workspace = ctx.workspace();
+  const conflict = listConflicts(ctx).find((c) => c.sides.some((s) => s.changeId === changeId));
+  if (conflict === undefined)
+    throw new ApiError({
+      code: 'NOT_FOUND',
+      field: 'changeId',
+      message: 'That edit is not one side of a conflict to review (it may be settled already).',
+    });
+  if (conflict.entity !== 'value')
+    throw new ApiError({
+      code: 'VALIDATION',
+      field: 'changeId',
+      message: `Conflicts on a ${conflict.entity.replace('_', ' ')} are settled by editing it: the edit keeps what you choose.`,
+    });
+  restoreValue(
+    workspace,
+    { enteredBy: ctx.userName(), enteredAt: ctx.now() },
+    { changeId, version: 'after' },
+  );
+  stampNewChanges(workspace.db, ctx.deviceId());
+  return { conflicts: conflictKeys(workspace.db).length };
 }

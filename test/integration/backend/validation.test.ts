@@ -134,6 +134,7 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
   'sync.run': { params: { url: 42 }, field: 'url' },
   'sync.status': { params: { verbose: true }, field: 'verbose' },
   'sync.conflicts': { params: { all: true }, field: 'all' },
+  'sync.resolve': { params: { changeId: 'not-an-id' }, field: 'changeId' },
   'report.options.set': { params: { paper: 'A3' }, field: 'paper' },
   'report.data': { params: { frequency: 'week' }, field: 'frequency' },
   'report.savePdf': { params: {}, field: 'suggestedName' },
