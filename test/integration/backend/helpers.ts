@@ -11,6 +11,7 @@ import {
   unrestrictedFileAccess,
   type Backend,
   type BackendInternals,
+  type BackendOptions,
 } from '../../../electron/backend';
 
 // A backend on a fresh temporary folder per test, and typed shortcuts to call it.
@@ -50,6 +51,7 @@ export function makeBackend(
     samplePath?: string;
     resourcesDir?: string;
     now?: () => Date;
+    backgroundSync?: BackendOptions['backgroundSync'];
   } = {},
 ): TestBackend {
   const dir = options.dir ?? tempDir();
@@ -72,6 +74,7 @@ export function makeBackend(
       // These tests are the user: they name their own temporary files.
       fileAccess: unrestrictedFileAccess,
       ...(options.now ? { clock: { now: options.now } } : {}),
+      ...(options.backgroundSync ? { backgroundSync: options.backgroundSync } : {}),
       log: (message, error) => logged.push({ message, error }),
     },
     options.internals,
