@@ -90,9 +90,17 @@ export const syncContract = {
   ),
   /** Makes a space on the server for the open workspace and sends its whole history. */
   'sync.share': method<SyncRun>()(z.strictObject({ url: serverUrlSchema, space: spaceNameSchema })),
-  /** A new workspace file at `path` with everything in the space; it becomes the open one. */
+  /**
+   * A new workspace file at `path` with everything in the space; it becomes the open one.
+   * Without `path`, the file goes into the workspaces folder named after the space (browser
+   * mode's New workspace does the same).
+   */
   'sync.join': method<{ workspace: WorkspaceInfo; sync: SyncRun }>()(
-    z.strictObject({ url: serverUrlSchema, space: spaceNameSchema, path: filePathSchema }),
+    z.strictObject({
+      url: serverUrlSchema,
+      space: spaceNameSchema,
+      path: filePathSchema.optional(),
+    }),
   ),
   /**
    * Sends and receives changes; `url` (the same address with a password) or `password` gives

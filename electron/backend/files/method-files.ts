@@ -30,8 +30,11 @@ export function filesNamed(method: MethodName, params: unknown): NamedFile[] {
     case 'template.import':
       return [{ path: input(method, params).path, purpose: 'import' }];
     case 'workspace.saveCopy':
-    case 'sync.join':
       return [{ path: (params as { path: string }).path, purpose: 'new-workspace' }];
+    case 'sync.join': {
+      const { path } = input(method, params);
+      return path === undefined ? [] : [{ path, purpose: 'new-workspace' }];
+    }
     case 'import.inspect':
     case 'import.start':
     case 'import.definitions':

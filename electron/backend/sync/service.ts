@@ -5,7 +5,7 @@ import { foldKey } from '@shared/sync/fold';
 import type { HandlerContext } from '../context';
 import { restoreValue } from '../services/audit';
 import { changesOf } from '../store/change-log';
-import { withWorkspaceExtension } from '../workspace/files';
+import { uniqueWorkspacePath, withWorkspaceExtension } from '../workspace/files';
 import { createWorkspaceFile } from '../workspace/lifecycle';
 import { joinSpace, shareWorkspace, syncWorkspace, type SyncEnv, type SyncOutcome } from './engine';
 import type { Workspace } from '../workspace/workspace';
@@ -186,7 +186,7 @@ export function runSync(
  */
 export function join(
   ctx: HandlerContext,
-  input: { url: string; space: string; path: string },
+  input: { url: string; space: string; path?: string | undefined },
 ): Promise<{ workspace: WorkspaceInfo; sync: SyncRun }> {
   return translated(async () => {
     const client = await connect(input.url);
@@ -198,11 +198,11 @@ export function join(
     } finally {
       await client.end().catch(() => undefined);
     }
-    const created = createWorkspaceFile(
-      withWorkspaceExtension(input.path),
-      input.space,
-      ctx.fileEnv(),
-    );
+    const path =
+      input.path === undefined
+        ? uniqueWorkspacePath(ctx.options.workspacesDir, input.space)
+        : withWorkspaceExtension(input.path);
+    const created = createWorkspaceFile(path, input.space, ctx.fileEnv());
     ctx.switchTo(created);
     const outcome = await tracked(ctx, created.path, () =>
       remembering(ctx, input.url, () => joinSpace(created.db, input.url, input.space, envOf(ctx))),

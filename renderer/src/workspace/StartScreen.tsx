@@ -8,6 +8,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { formatDateTime } from '../app/locale';
 import { PackageImportDialog } from '../transfer/PackageImportDialog';
 import { TemplateWorkspaceDialog } from '../library/TemplateWorkspaceDialog';
+import { JoinDialog } from '../sync/JoinDialog';
 
 // What the user sees with no workspace open: make one, open the sample, open a file, or pick
 // a recent one.
@@ -15,9 +16,9 @@ import { TemplateWorkspaceDialog } from '../library/TemplateWorkspaceDialog';
 export function StartScreen() {
   const { recent, error, busy, open, openSample, forgetRecent, clearError, adopt } =
     useWorkspaceStore();
-  const [dialog, setDialog] = useState<'new' | 'template' | 'open' | 'package' | 'settings' | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<
+    'new' | 'template' | 'open' | 'package' | 'join' | 'settings' | null
+  >(null);
 
   async function openFile() {
     if (!(await openWithNativeDialog())) setDialog('open');
@@ -43,6 +44,9 @@ export function StartScreen() {
         </button>
         <button type="button" onClick={() => setDialog('package')} disabled={busy}>
           Import a package…
+        </button>
+        <button type="button" onClick={() => setDialog('join')} disabled={busy}>
+          Join a shared workspace…
         </button>
         <button type="button" onClick={() => setDialog('settings')}>
           Settings
@@ -96,6 +100,7 @@ export function StartScreen() {
       {dialog === 'template' ? <TemplateWorkspaceDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'open' ? <OpenFileDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'join' ? <JoinDialog onClose={() => setDialog(null)} /> : null}
     </main>
   );
 }

@@ -26,6 +26,9 @@ import { DashboardView } from '../dashboard/DashboardView';
 import { HealthPanel } from '../health/HealthPanel';
 import { useFixStore } from '../health/fix-request';
 import { useHealthStore } from '../health/health-store';
+import { ShareDialog } from '../sync/ShareDialog';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { useSyncStore } from '../sync/sync-store';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -72,6 +75,8 @@ export function WorkspaceScreen() {
   // What an import wrote reaches every view through the backend's change event.
   const onImported = useCallback(() => undefined, []);
   const [reporting, setReporting] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const shared = useSyncStore((state) => state.status !== null);
   // A clicked notification asks for a KPI's detail, which the scorecard tab shows.
   useEffect(
     () =>
@@ -129,6 +134,15 @@ export function WorkspaceScreen() {
     { kind: 'item', label: 'Import package…', onSelect: () => setImporting('package') },
     { kind: 'item', label: 'Export…', onSelect: () => setExporting(true) },
     { kind: 'item', label: 'Templates…', onSelect: () => setTemplates(true) },
+    ...(shared
+      ? []
+      : [
+          {
+            kind: 'item' as const,
+            label: 'Share this workspace…',
+            onSelect: () => setSharing(true),
+          },
+        ]),
     { kind: 'separator' },
     { kind: 'item', label: 'Close workspace', onSelect: () => void close() },
   ];
@@ -152,6 +166,7 @@ export function WorkspaceScreen() {
         </div>
         <nav className="topbar-actions" aria-label="Workspace">
           <MenuButton label="File" entries={fileMenu} />
+          <SyncIndicator workspacePath={workspace.path} />
           <RemindersButton workspacePath={workspace.path} />
           <button type="button" onClick={() => setSettingsOpen(true)}>
             Settings
@@ -227,6 +242,9 @@ export function WorkspaceScreen() {
       ) : null}
       {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
       {templates ? <TemplatesDialog onClose={() => setTemplates(false)} /> : null}
+      {sharing ? (
+        <ShareDialog workspaceName={workspace.name} onClose={() => setSharing(false)} />
+      ) : null}
       {importing === 'values' ? (
         <Suspense fallback={loading}>
           <ImportWizard

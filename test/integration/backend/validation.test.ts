@@ -130,7 +130,7 @@ const WRONG_SHAPE: Record<MethodName, { params: unknown; field: string }> = {
     field: 'role',
   },
   'sync.share': { params: { url: 'postgres://a@h/d', space: '' }, field: 'space' },
-  'sync.join': { params: { url: 'postgres://a@h/d', space: 's' }, field: 'path' },
+  'sync.join': { params: { url: 'postgres://a@h/d', space: 's', path: 42 }, field: 'path' },
   'sync.run': { params: { url: 42 }, field: 'url' },
   'sync.status': { params: { verbose: true }, field: 'verbose' },
   'sync.conflicts': { params: { all: true }, field: 'all' },
