@@ -160,20 +160,25 @@ export async function runServer(
 }
 
 /**
- * The background sync's timing; KPIS_SYNC_DEBOUNCE_MS and KPIS_SYNC_INTERVAL_MS shorten it
- * (end-to-end tests that watch a value travel).
+ * The background sync's timing; KPIS_SYNC_DEBOUNCE_MS, KPIS_SYNC_INTERVAL_MS and KPIS_SYNC_RETRY_MS
+ * shorten it (end-to-end tests that watch a value travel).
  */
 function backgroundSyncTiming(env: RunContext['env']): Partial<SchedulerTiming> {
   const ms = (name: string): number | undefined => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : undefined;
   };
+  const timing: Partial<SchedulerTiming> = {};
   const debounceMs = ms('KPIS_SYNC_DEBOUNCE_MS');
   const intervalMs = ms('KPIS_SYNC_INTERVAL_MS');
-  return {
-    ...(debounceMs === undefined ? {} : { debounceMs }),
-    ...(intervalMs === undefined ? {} : { intervalMs }),
-  };
+  const retryMs = ms('KPIS_SYNC_RETRY_MS');
+  if (debounceMs !== undefined) timing.debounceMs = debounceMs;
+  if (intervalMs !== undefined) timing.intervalMs = intervalMs;
+  if (retryMs !== undefined) {
+    timing.retryMs = retryMs;
+    timing.maxRetryMs = retryMs * 4;
+  }
+  return timing;
 }
 
 function readVersion(appRoot: string): string {

@@ -1,34 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { chooseFromFileMenu, expect, openSample, test } from './fixtures';
 
 // axe-core on every screen, in the light and the dark theme: a serious or critical violation
 // fails the test with the rule, the elements and axe's advice. Also checked: visible labels are
 // part of accessible names (an experimental rule, off by default), since speech users say what
-// they see.
-
-const BLOCKING = new Set(['serious', 'critical']);
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  const blocking = results.violations.filter(
-    (violation) =>
-      BLOCKING.has(violation.impact ?? '') || violation.id === 'label-content-name-mismatch',
-  );
-  const report = blocking
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact ?? '?'}): ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map((node) => `   ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-          .join('\n'),
-    )
-    .join('\n');
-  expect.soft(report, `axe on ${screen}`).toBe('');
-}
+// they see. The team-sync dialogs and panel are checked in both themes by team-sync.spec.ts,
+// which has the PostgreSQL server they need.
 
 // Each theme at one of the two window sizes users were seen with, so scrolled regions show up.
 const RUNS = [

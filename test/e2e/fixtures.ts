@@ -94,6 +94,25 @@ export const test = base.extend<{ serverArgs: string[]; app: AppServer }>({
 
 export { expect };
 
+/**
+ * Another browser-mode host on its own data folder (a second laptop), for tests that need two
+ * at once; `stop` ends it and removes its folder.
+ */
+export async function startSecondApp(
+  args: string[] = [],
+): Promise<AppServer & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kpis-e2e-'));
+  const { child, ready } = await startServer(dataDir, args);
+  return {
+    ...ready,
+    restart: () => Promise.reject(new Error('A second app is not restarted')),
+    stop: async () => {
+      await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Opens the app in browser mode, which starts on the sample workspace, and waits for it. */
 export async function openSample(page: Page, app: AppServer): Promise<void> {
   await page.goto(app.url);

@@ -103,7 +103,8 @@ const SYNC_USAGE = `Usage: kpis sync FILE.kpis [--server URL] [--json]
 
 Receives the others' changes and sends this file's. The server is the one the file was
 shared or joined on; --server gives the same address with a password (or use PGPASSWORD).
-With --json: {server, space, role, sent, received, waiting, conflicts, lastSyncedAt}.
+With --json: {server, space, role, sent, received, waiting, conflicts, lastSyncedAt,
+lastError, state, nextTryAt}.
 
 ${EXIT_CODES}`;
 

@@ -42,6 +42,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
       submitLabel={busy || status?.state === 'syncing' ? 'Syncing…' : 'Sync now'}
       onSubmit={submit}
       onClose={onClose}
+      cancelLabel="Close"
       busy={busy || status?.state === 'syncing'}
       error={error !== null && error.field !== 'password' ? error.message : null}
       wide

@@ -12,6 +12,8 @@ interface DialogProps {
   /** A message about the whole form (not one field), shown above the buttons. */
   error?: string | null;
   wide?: boolean;
+  /** The closing button's words when "Cancel" would mislead (a panel that shows something). */
+  cancelLabel?: string;
   /** For dialogs that only show something: one button, which closes. */
   readOnly?: boolean;
   children: ReactNode;
@@ -66,7 +68,7 @@ export function Dialog(props: DialogProps) {
         <div className="dialog-actions">
           {props.readOnly ? null : (
             <button type="button" onClick={props.onClose}>
-              Cancel
+              {props.cancelLabel ?? 'Cancel'}
             </button>
           )}
           <button type="submit" className="primary" disabled={props.busy}>
