@@ -47,17 +47,3 @@ export function monthNames(): string[] {
     new Date(Date.UTC(2026, i, 1)).toLocaleString(LOCALE, { month: 'long', timeZone: 'UTC' }),
   );
 }
-
-/** How long ago (or how soon) a moment is, in words of the user's locale: "2 minutes ago". */
-export function formatRelative(iso: string, now: number = Date.now()): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of steps)
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
-  return format.format(seconds, 'second');
-}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { shortStatus } from './status-text';
+import { LOCALE } from '../app/locale';
+import { shortStatus } from '@shared/sync/status-text';
 import { SyncPanel } from './SyncPanel';
 import { useSyncStore } from './sync-store';
 
@@ -22,7 +23,7 @@ export function SyncIndicator({ workspacePath }: { workspacePath: string }) {
   }, []);
 
   if (status === null) return null;
-  const text = shortStatus(status, now);
+  const text = shortStatus(status, now, LOCALE);
   const attention = status.state !== 'idle' && status.state !== 'syncing';
   return (
     <>

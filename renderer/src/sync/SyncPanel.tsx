@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { formatDateTime, LOCALE } from '../app/locale';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
-import { statusLines } from './status-text';
+import { statusLines } from '@shared/sync/status-text';
 import { useSyncStore } from './sync-store';
 
 // The sync panel: where the workspace stands, Sync now (with the password when the server asks
@@ -18,6 +18,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
   const { status, conflicts, busy, error, syncNow, keep, load } = useSyncStore();
   const [password, setPassword] = useState('');
   const [kpis, setKpis] = useState<Map<string, Kpi>>(new Map());
+  // "2 minutes ago" and "next try in 20 seconds" move on while the panel is open.
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -26,8 +27,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
       (list) => setKpis(new Map(list.map((kpi) => [kpi.id, kpi]))),
       () => undefined,
     );
-    // "2 minutes ago" moves on while the panel is open.
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
     return () => clearInterval(timer);
   }, [load]);
 
@@ -52,7 +52,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
       ) : (
         <>
           <ul className="sync-status" aria-label="Sync status">
-            {statusLines(status, now).map((line) => (
+            {statusLines(status, now, LOCALE).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
