@@ -15,7 +15,7 @@ export interface ServerEvents {
   workspace: { path: string | null };
   /** Progress of a long job, for its progress bar. `total` null: not known yet. */
   progress: {
-    job: 'import' | 'export' | 'report' | 'backup';
+    job: 'import' | 'export' | 'report' | 'backup' | 'sync';
     /** The job's id (an import's `jobId`), so a view follows only its own job. */
     id: string;
     /** The job's phase as its status names it (an import: reading, ready, applying, applied…). */

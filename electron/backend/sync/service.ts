@@ -102,8 +102,20 @@ async function remembering<T>(
   }
 }
 
-function envOf(ctx: HandlerContext): SyncEnv {
-  return { device: ctx.deviceId(), now: () => new Date(ctx.now()) };
+function envOf(ctx: HandlerContext, space?: string): SyncEnv {
+  const env: SyncEnv = { device: ctx.deviceId(), now: () => new Date(ctx.now()) };
+  // A share or a join can take seconds: its dialog follows the pages as they go (id: the space).
+  if (space !== undefined)
+    env.onProgress = ({ phase, done }) => {
+      ctx.events.emit('progress', {
+        job: 'sync',
+        id: space,
+        phase: phase === 'push' ? 'sending' : 'receiving',
+        done,
+        total: null,
+      });
+    };
+  return env;
 }
 
 function announce(ctx: HandlerContext, outcome: SyncOutcome): SyncRun {
@@ -148,7 +160,7 @@ export function share(ctx: HandlerContext, url: string, space: string): Promise<
   return translated(() =>
     tracked(ctx, workspace.path, () =>
       remembering(ctx, url, async () =>
-        announce(ctx, await shareWorkspace(workspace, url, space, envOf(ctx))),
+        announce(ctx, await shareWorkspace(workspace, url, space, envOf(ctx, space))),
       ),
     ),
   );
@@ -205,7 +217,9 @@ export function join(
     const created = createWorkspaceFile(path, input.space, ctx.fileEnv());
     ctx.switchTo(created);
     const outcome = await tracked(ctx, created.path, () =>
-      remembering(ctx, input.url, () => joinSpace(created.db, input.url, input.space, envOf(ctx))),
+      remembering(ctx, input.url, () =>
+        joinSpace(created.db, input.url, input.space, envOf(ctx, input.space)),
+      ),
     );
     return { workspace: ctx.remember(created), sync: announce(ctx, outcome) };
   });

@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { addressWith, placeError } from './address';
 import { ConnectionFields, type Connection } from './ConnectionFields';
+import { SyncProgress } from './SyncProgress';
 
 // "Join a shared workspace…" from the start screen: a new workspace file with everything in the
 // space, then opened. On the desktop the save dialog picks the file; in browser mode it goes
@@ -81,11 +82,7 @@ export function JoinDialog({ onClose }: { onClose(): void }) {
           setErrors({});
         }}
       />
-      {busy ? (
-        <p role="status" className="sync-progress">
-          <progress aria-label="Joining" /> Receiving the workspace…
-        </p>
-      ) : null}
+      {busy ? <SyncProgress space={value.space} verb="Joining" /> : null}
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { formatNumber } from '../app/locale';
 import { Dialog } from '../ui/Dialog';
 import { addressWith, placeError } from './address';
 import { ConnectionFields, type Connection } from './ConnectionFields';
+import { SyncProgress } from './SyncProgress';
 import { useSyncStore } from './sync-store';
 
 // "Share this workspace…": makes a space on the team's PostgreSQL server and sends the whole
@@ -82,11 +83,7 @@ export function ShareDialog({
               setErrors({});
             }}
           />
-          {busy ? (
-            <p role="status" className="sync-progress">
-              <progress aria-label="Sharing" /> Sending the workspace&apos;s history…
-            </p>
-          ) : null}
+          {busy ? <SyncProgress space={value.space} verb="Sharing" /> : null}
         </>
       )}
     </Dialog>

@@ -71,7 +71,15 @@ describe('reviewing a conflict', () => {
     const a = await withScorecard();
     const kpi = await a.call('kpi.create', { objectiveId: a.objective.id, name: 'Revenue' });
     const alice = withPw('alice', 'alice-pw');
+    const progress: unknown[] = [];
+    a.backend.subscribe((event) => {
+      if (event.name === 'progress') progress.push(event.payload);
+    });
     await a.call('sync.share', { url: alice, space: 'review' });
+    // The share dialog follows the pages sent (the KPI, its objective, the scorecard...).
+    expect(progress).toContainEqual(
+      expect.objectContaining({ job: 'sync', id: 'review', phase: 'sending' }),
+    );
     await a.call('sync.setMember', { url: alice, space: 'review', member: 'bob', role: 'editor' });
     const b = makeBackend();
     await b.call('sync.join', {
