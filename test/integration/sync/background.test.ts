@@ -151,6 +151,35 @@ describe('background sync', () => {
     );
   }, 30_000);
 
+  it('closing the workspace waits for the sync using it, which then ends cleanly', async () => {
+    const { a, kpi } = await sharedPair('closing-mid-sync');
+    await a.call('value.set', { kpiId: kpi.id, period: '2026-06', value: 6 });
+    const blocker = new pg.Client({ connectionString: server.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query("SELECT * FROM kpis.spaces WHERE name = 'closing-mid-sync' FOR UPDATE");
+    const sync = a.backend.dispatch('sync.run', {});
+    await until(
+      () => a.call('sync.status', {}),
+      (s) => s?.state === 'syncing',
+    );
+    let closed = false;
+    const close = a.backend.dispatch('workspace.close', {}).then((result) => {
+      closed = true;
+      return result;
+    });
+    await new Promise((done) => setTimeout(done, 300));
+    expect(closed).toBe(false);
+    await blocker.query('COMMIT');
+    await blocker.end();
+    expect((await sync).ok).toBe(true);
+    expect((await close).ok).toBe(true);
+    expect(a.logged).toEqual([]);
+    // Everything was sent before the file closed.
+    await a.call('workspace.open', { path: a.workspace.path });
+    expect(await a.call('sync.status', {})).toMatchObject({ waiting: 0 });
+  }, 30_000);
+
   it('stops when the workspace closes', async () => {
     const { a } = await sharedPair('closing');
     const events = statusEvents(a);
