@@ -210,9 +210,6 @@ async function pull(
     const cursor = readLink(db)?.cursor ?? 0;
     const events = await pullEvents(client, access.spaceId, cursor, PULL_PAGE);
     if (events.length === 0) return received;
-    // The user may have written while the page was on its way (sync does not hold the
-    // workspace while it waits): stamp that first, so the fold weighs it against the page.
-    stampNewChanges(db, env.device);
     const page = applyPage(db, events, env.device, () => env.now().getTime());
     received += page.received;
     for (const kind of page.kinds) kinds.add(kind);
