@@ -13,7 +13,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // `kpis report` drives Chromium with playwright-core, loaded only then and never bundled.
-      externalizeDeps: { include: ['playwright-core'] },
+      // zod, uuid and luxon are bundled: the start needs them, and bundled they are one parse of
+      // what is used instead of a hundred module files (zod's every locale) — issue 19.
+      externalizeDeps: { include: ['playwright-core'], exclude: ['zod', 'uuid', 'luxon'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),

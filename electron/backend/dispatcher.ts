@@ -2,7 +2,6 @@ import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
 import { CHANGE_ENTITIES } from '@shared/domain/entities';
 import type { HandlerContext } from './context';
-import type { Handlers } from './handlers/types';
 import { checkFiles } from './files/method-files';
 import { changedScorecards } from './services/changed-scorecards';
 import { sqliteCode } from './workspace/connection';
@@ -117,7 +116,10 @@ function environmentError(error: unknown): ApiError | null {
   return null;
 }
 
-export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
+/** The handler of a method, loaded when first called (handlers/registry.ts). */
+export type HandlerSource = (method: MethodName) => Promise<unknown>;
+
+export function createDispatcher(handlerFor: HandlerSource, ctx: HandlerContext) {
   let queue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -169,7 +171,7 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext) {
         ctx.recent.list().map((entry) => entry.path),
       );
       if (!WITHOUT_WORKSPACE.has(method)) ctx.workspace();
-      const handler = handlers[method] as AnyHandler;
+      const handler = (await handlerFor(method)) as AnyHandler;
       const data = await handler(parsed.data, ctx);
       return { ok: true, data: data ?? null };
     } catch (error) {

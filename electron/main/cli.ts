@@ -8,8 +8,6 @@ import type { CliContext, PdfEngine } from '../cli/context';
 import { terminalConfirm } from '../cli/confirm';
 import { runCli } from '../cli/run';
 
-export { cliArguments } from '../cli/args';
-
 // `"KPI Scorecard" --cli COMMAND …`: the `kpis` command line run by the desktop app's own
 // executable (the way `code --list-extensions` works), before any window or single-instance
 // lock. The commands are the same; only the PDF engine differs: Electron's own printToPDF in a

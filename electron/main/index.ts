@@ -19,7 +19,7 @@ import { createBackend } from '../backend/index';
 import type { Backend } from '../backend/platform';
 import { withPdfPrinter } from '../backend/report/pdf-printer';
 import { openInitialWorkspace } from '../server/startup';
-import { cliArguments, runDesktopCli } from './cli';
+import { cliArguments } from '../cli/args';
 import { APP_URL, handleAppScheme, registerAppScheme } from './app-protocol';
 import { osCredentials } from './credentials';
 import { setupContentSecurityPolicy } from './csp';
@@ -52,7 +52,15 @@ registerAppScheme();
 // `--cli COMMAND …`: the command line (electron/main/cli.ts), with no window and no lock.
 const cliArgs = cliArguments(process.argv);
 if (cliArgs !== null) {
-  runDesktopCli(cliArgs, { appRoot, resourcesDir, nativeBinding: nativeBinding() });
+  // Loaded only for a command: a window's start never parses the command line's code.
+  import('./cli')
+    .then(({ runDesktopCli }) => {
+      runDesktopCli(cliArgs, { appRoot, resourcesDir, nativeBinding: nativeBinding() });
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`kpis: ${String(error)}\n`);
+      app.exit(1);
+    });
 } else {
   const instance = setupSingleInstance();
   if (!instance.primary) {

@@ -18,6 +18,14 @@ function currentUserName(): string {
 }
 
 async function main(): Promise<void> {
+  // Ctrl+C and SIGTERM are listened for before the ready line is printed: a signal nobody
+  // listens for ends the process at once, and one sent right after ready (by a script, a
+  // benchmark) must still close the workspace first.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+
   const outcome = await runServer({
     argv: process.argv.slice(2),
     env: process.env,
@@ -39,17 +47,14 @@ async function main(): Promise<void> {
     process.exit(outcome.exitCode);
   }
   const { server } = outcome;
-  const shutDown = (): void => {
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Stopping failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutDown);
-  process.once('SIGTERM', shutDown);
+  await stopRequested;
+  server.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`Stopping failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '@shared/api/contract';
+import { GROUP_OF, loadHandler } from '../../../electron/backend/handlers/registry';
+
+// Issue 19: browser mode and the desktop window start by loading only what opening a workspace
+// and serving the first screen need. The bundler follows static imports into the start's
+// chunk and leaves dynamic import() for later, so the static import graph of each entry is
+// what a start parses; these drivers and domains must stay out of it.
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?'([^']+)';/gms;
+
+/** Every source file and npm package a start loads, following static imports from `entry`. */
+function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      if (spec.startsWith('node:')) continue;
+      const base = spec.startsWith('@shared/')
+        ? join(root, 'shared', spec.slice('@shared/'.length))
+        : spec.startsWith('.')
+          ? resolve(dirname(file), spec)
+          : null;
+      if (base === null) {
+        packages.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+        continue;
+      }
+      const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) =>
+        existsSync(c),
+      );
+      if (found === undefined) throw new Error(`${spec} (imported by ${file}) was not found`);
+      visit(found);
+    }
+  };
+  visit(join(root, entry));
+  return { files: new Set([...files].map((file) => relative(root, file))), packages };
+}
+
+const LATER_PACKAGES = ['pg', 'exceljs', 'papaparse', 'ical-generator', 'iconv-lite'];
+
+describe.each([
+  ['browser mode', 'electron/server/cli.ts'],
+  ['the desktop window', 'electron/main/index.ts'],
+])('the start of %s', (_name, entry) => {
+  const graph = staticGraph(entry);
+
+  it('opens the workspace through the dispatcher (the graph is really followed)', () => {
+    expect(graph.files).toContain('electron/backend/dispatcher.ts');
+    expect(graph.files).toContain('electron/backend/workspace/migrations.ts');
+    expect(graph.packages).toContain('better-sqlite3');
+  });
+
+  it('loads no import, export, sync or calendar driver', () => {
+    expect([...graph.packages].filter((name) => LATER_PACKAGES.includes(name))).toEqual([]);
+  });
+
+  it("loads no domain's handlers or services, no team sync and no command line", () => {
+    // The dispatcher's own needs: the change log's scorecards for the changed event, and the
+    // sync tables that are part of every workspace's schema (migrations).
+    const needed = [
+      'electron/backend/handlers/registry.ts',
+      'electron/backend/handlers/types.ts',
+      'electron/backend/services/changed-scorecards.ts',
+      'electron/backend/sync/workspace-schema.ts',
+    ];
+    const eager = [...graph.files].filter(
+      (file) =>
+        /^electron\/(backend\/(handlers|services|sync)|cli\/commands)\//.test(file) &&
+        !needed.includes(file),
+    );
+    expect(eager).toEqual([]);
+  });
+});
+
+describe('the handler registry', () => {
+  it('answers every API method with a handler from the group it is filed under', async () => {
+    expect(Object.keys(GROUP_OF).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const method of METHOD_NAMES) {
+      expect(typeof (await loadHandler(method)), method).toBe('function');
+    }
+  });
+});
