@@ -1,16 +1,34 @@
 import type { Unit } from './entities';
 
-const CACHE = new Map<string, Intl.NumberFormat>();
+// Intl formatters are slow to make (a tenth of a millisecond and more each) and cheap to reuse:
+// one per locale and options, kept. The report's hundred charts made thousands (issue 19).
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(
+/** The number format for `locale` and `options`, made once and kept. */
+export function numberFormat(
   locale: string | undefined,
   options: Intl.NumberFormatOptions,
 ): Intl.NumberFormat {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let format = CACHE.get(key);
+  let format = NUMBER_FORMATS.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
-    CACHE.set(key, format);
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
+}
+
+/** The date format for `locale` and `options`, made once and kept. */
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = DATE_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    DATE_FORMATS.set(key, format);
   }
   return format;
 }

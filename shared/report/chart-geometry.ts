@@ -205,3 +205,31 @@ export function chartGeometry(chart: ReportChart): ChartGeometry {
     markers,
   };
 }
+
+const MARKER_RADIUS = 3.6;
+
+/**
+ * The markers drawn as one path per status — ● on track, ▲ at risk, ✖ off track — so a chart
+ * is a few shapes however many periods it shows: a hundred charts of two years were 2,400
+ * marker elements for the page and its print to lay out (issue 19).
+ */
+export function markerPaths(markers: ChartGeometry['markers']): Record<BandStatus, string> {
+  const r = MARKER_RADIUS;
+  const paths: Record<BandStatus, string> = { on_track: '', at_risk: '', off_track: '' };
+  for (const { x, y, status } of markers) {
+    const at = (dx: number, dy: number) => `${(x + dx).toFixed(1)} ${(y + dy).toFixed(1)}`;
+    if (status === 'on_track')
+      paths.on_track += `M${at(-r, 0)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0Z`;
+    else if (status === 'at_risk')
+      paths.at_risk += `M${at(0, -r - 0.8)}L${at(r + 0.6, r - 0.6)}L${at(-r - 0.6, r - 0.6)}Z`;
+    else if (status === 'off_track')
+      paths.off_track += `M${at(-r, -r)}L${at(r, r)}M${at(r, -r)}L${at(-r, r)}`;
+  }
+  return paths;
+}
+
+/** The y axis's tick marks, 3 units long at the plot's left edge, as one path. */
+export function tickPath(geometry: Pick<ChartGeometry, 'plot' | 'yTicks'>): string {
+  const { x } = geometry.plot;
+  return geometry.yTicks.map((tick) => `M${x - 3} ${tick.y.toFixed(1)}H${x}`).join('');
+}

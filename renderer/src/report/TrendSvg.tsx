@@ -1,5 +1,10 @@
-import { STATUS_LABELS, type Status } from '@shared/domain/kpi';
-import { chartGeometry, type BandStatus } from '@shared/report/chart-geometry';
+import { STATUS_LABELS } from '@shared/domain/kpi';
+import {
+  chartGeometry,
+  markerPaths,
+  tickPath,
+  type BandStatus,
+} from '@shared/report/chart-geometry';
 import type { ReportChart } from '@shared/report/model';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { axisLabel, chartValue, periodText, tickText } from './format';
@@ -7,7 +12,9 @@ import { axisLabel, chartValue, periodText, tickText } from './format';
 // A KPI's trend for print, as inline SVG: actual line with a marker whose shape says the
 // status (● on track, ▲ at risk, ✖ off track), dashed target line, and status bands named at
 // the right edge and shaded from light (on track) to dark (off track), so the chart reads in
-// black and white. Plain fills, not SVG patterns: patterns tripled the PDF's print time.
+// black and white. Plain fills, not SVG patterns: patterns tripled the PDF's print time. Few
+// elements: the markers of each status are one path, the ticks one path, each set of labels one
+// text (a hundred charts are laid out for the preview and again for print).
 
 const BAND_LABEL: Record<BandStatus, string> = {
   on_track: 'On track',
@@ -15,32 +22,9 @@ const BAND_LABEL: Record<BandStatus, string> = {
   off_track: 'Off track',
 };
 
-function Marker({ x, y, status }: { x: number; y: number; status: Status }) {
-  const r = 3.6;
-  switch (status) {
-    case 'on_track':
-      return <circle cx={x} cy={y} r={r} className="marker marker-on" />;
-    case 'at_risk':
-      return (
-        <path
-          d={`M${x} ${y - r - 0.8}L${x + r + 0.6} ${y + r - 0.6}L${x - r - 0.6} ${y + r - 0.6}Z`}
-          className="marker marker-risk"
-        />
-      );
-    case 'off_track':
-      return (
-        <path
-          d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`}
-          className="marker marker-off"
-        />
-      );
-    case 'no_data':
-      return null;
-  }
-}
-
 export function TrendSvg({ chart, view }: { chart: ReportChart; view: ViewSpec }) {
   const g = chartGeometry(chart);
+  const markers = markerPaths(g.markers);
   const last = chart.points.at(-1);
   const summary = last
     ? `${chart.name}: ${chart.points.length} periods to ${periodText(last.period, view)}, latest ${
@@ -75,50 +59,43 @@ export function TrendSvg({ chart, view }: { chart: ReportChart; view: ViewSpec }
         height={g.plot.height}
         className="plot-frame"
       />
-      {g.yTicks.map((tick) => (
-        <g key={tick.value}>
-          <line x1={g.plot.x - 3} x2={g.plot.x} y1={tick.y} y2={tick.y} className="tick" />
-          <text x={g.plot.x - 5} y={tick.y + 3} textAnchor="end" className="axis-text">
+      <path d={tickPath(g)} className="tick" />
+      <text className="axis-text" textAnchor="end">
+        {g.yTicks.map((tick) => (
+          <tspan key={tick.value} x={g.plot.x - 5} y={tick.y + 3}>
             {tickText(chart, tick.value, compact)}
-          </text>
-        </g>
-      ))}
-      {shown.map((label, index) => {
-        const year = label.period.slice(0, 4);
-        const withYear = index === 0 || shown[index - 1]?.period.slice(0, 4) !== year;
-        const [line1, line2] = axisLabel(label.period, view, withYear);
-        return (
-          <text
-            key={label.period}
-            x={label.x}
-            y={g.plot.y + g.plot.height + 11}
-            className="axis-text"
-            textAnchor="middle"
-          >
-            {line1}
-            {line2 ? (
-              <tspan x={label.x} dy="9">
-                {line2}
-              </tspan>
-            ) : null}
-          </text>
-        );
-      })}
-      {g.bandLabels.map((label) => (
-        <text
-          key={`${label.status}-${label.y}`}
-          x={g.plot.x + g.plot.width + 4}
-          y={label.y + 3}
-          className="band-label"
-        >
-          {BAND_LABEL[label.status]}
-        </text>
-      ))}
+          </tspan>
+        ))}
+      </text>
+      <text className="axis-text" textAnchor="middle">
+        {shown.map((label, index) => {
+          const year = label.period.slice(0, 4);
+          const withYear = index === 0 || shown[index - 1]?.period.slice(0, 4) !== year;
+          const [line1, line2] = axisLabel(label.period, view, withYear);
+          return (
+            <tspan key={label.period} x={label.x} y={g.plot.y + g.plot.height + 11}>
+              {line1}
+              {line2 ? (
+                <tspan x={label.x} dy="9">
+                  {line2}
+                </tspan>
+              ) : null}
+            </tspan>
+          );
+        })}
+      </text>
+      <text className="band-label">
+        {g.bandLabels.map((label) => (
+          <tspan key={`${label.status}-${label.y}`} x={g.plot.x + g.plot.width + 4} y={label.y + 3}>
+            {BAND_LABEL[label.status]}
+          </tspan>
+        ))}
+      </text>
       {g.targetPath ? <path d={g.targetPath} className="target-line" /> : null}
       <path d={g.actualPath} className="actual-line" />
-      {g.markers.map((marker) => (
-        <Marker key={marker.period} x={marker.x} y={marker.y} status={marker.status} />
-      ))}
+      {markers.on_track ? <path d={markers.on_track} className="marker marker-on" /> : null}
+      {markers.at_risk ? <path d={markers.at_risk} className="marker marker-risk" /> : null}
+      {markers.off_track ? <path d={markers.off_track} className="marker marker-off" /> : null}
     </svg>
   );
 }

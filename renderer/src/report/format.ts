@@ -1,4 +1,4 @@
-import { formatValue } from '@shared/domain/format';
+import { dateTimeFormat, formatValue, numberFormat } from '@shared/domain/format';
 import type { ReportChart, ReportKpi } from '@shared/report/model';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { viewPeriodLabel } from '../charts/labels';
@@ -39,15 +39,15 @@ export function tickText(chart: ReportChart, value: number, compact: boolean): s
   const digits = { maximumFractionDigits: compact ? 1 : chart.decimals };
   const notation = compact ? ({ notation: 'compact' } as const) : {};
   if (unit.format === 'currency')
-    return new Intl.NumberFormat(LOCALE, {
+    return numberFormat(LOCALE, {
       style: 'currency',
       currency: unit.currency ?? 'USD',
       ...notation,
       ...digits,
     }).format(value);
   if (unit.format === 'percent')
-    return new Intl.NumberFormat(LOCALE, { style: 'percent', ...digits }).format(value / 100);
-  return new Intl.NumberFormat(LOCALE, { ...notation, ...digits }).format(value);
+    return numberFormat(LOCALE, { style: 'percent', ...digits }).format(value / 100);
+  return numberFormat(LOCALE, { ...notation, ...digits }).format(value);
 }
 
 /** A scorecard's, perspective's or objective's score: status points out of 100. */
@@ -57,7 +57,7 @@ export function scoreText(score: number | null): string {
 
 export function periodText(period: string, view: Pick<ViewSpec, 'frequency'>): string {
   if (view.frequency !== 'month') return viewPeriodLabel(period, view);
-  return new Intl.DateTimeFormat(LOCALE, {
+  return dateTimeFormat(LOCALE, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -76,12 +76,12 @@ export function axisLabel(
     return [head, rest.join(' ')];
   }
   const date = new Date(`${period}-01T00:00:00Z`);
-  const month = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' }).format(date);
+  const month = dateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' }).format(date);
   return [month, withYear ? period.slice(0, 4) : ''];
 }
 
 export function dayText(iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+  return dateTimeFormat(LOCALE, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

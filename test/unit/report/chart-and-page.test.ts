@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartGeometry, niceStep } from '@shared/report/chart-geometry';
+import fc from 'fast-check';
+import { chartGeometry, markerPaths, niceStep, tickPath } from '@shared/report/chart-geometry';
 import type { ReportChart } from '@shared/report/model';
 import { cssString, pageCss } from '@shared/report/page-css';
 
@@ -76,6 +77,58 @@ describe('chartGeometry', () => {
       'off_track',
     ]);
     expect(g.targetPath).toBe('');
+  });
+});
+
+describe('markerPaths and tickPath', () => {
+  /** The points each subpath starts at ("M x y"), as numbers. */
+  const starts = (path: string) =>
+    [...path.matchAll(/M(-?[\d.]+) (-?[\d.]+)/g)].map(([, x, y]) => [Number(x), Number(y)]);
+
+  it('draws every marker once, in the path of its status, where the value is', () => {
+    const status = fc.constantFrom('on_track', 'at_risk', 'off_track', 'no_data');
+    const point = fc.record({ value: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(point, status), { minLength: 1, maxLength: 36 }), (points) => {
+        const g = chartGeometry(
+          chart(
+            points.map(([p]) => p.value),
+            {},
+          ),
+        );
+        // The statuses as drawn: the chart's own rule, then this test's statuses for variety.
+        const markers = g.markers.map((marker, index) => ({
+          ...marker,
+          status: points[index]?.[1] ?? marker.status,
+        }));
+        const paths = markerPaths(markers);
+        const on = markers.filter((m) => m.status === 'on_track');
+        const risk = markers.filter((m) => m.status === 'at_risk');
+        const off = markers.filter((m) => m.status === 'off_track');
+        expect(starts(paths.on_track)).toHaveLength(on.length);
+        expect(starts(paths.at_risk)).toHaveLength(risk.length);
+        // A cross is two strokes.
+        expect(starts(paths.off_track)).toHaveLength(off.length * 2);
+        // A circle starts at its left edge, a triangle at its apex, a cross at its top left.
+        starts(paths.on_track).forEach(([x = 0, y = 0], i) => {
+          expect(Math.abs(x + 3.6 - (on[i]?.x ?? NaN))).toBeLessThan(0.06);
+          expect(Math.abs(y - (on[i]?.y ?? NaN))).toBeLessThan(0.06);
+        });
+        starts(paths.at_risk).forEach(([x = 0], i) => {
+          expect(Math.abs(x - (risk[i]?.x ?? NaN))).toBeLessThan(0.06);
+        });
+      }),
+    );
+  });
+
+  it('draws no marker for a period without data, and one tick mark per tick', () => {
+    const g = chartGeometry(chart([null, null]));
+    expect(markerPaths(g.markers)).toEqual({ on_track: '', at_risk: '', off_track: '' });
+    const ticks = chartGeometry(chart([9.6, 14.8, 11.2]));
+    expect(starts(tickPath(ticks)).map(([, y]) => y)).toEqual(
+      ticks.yTicks.map((tick) => Number(tick.y.toFixed(1))),
+    );
+    expect(starts(tickPath(ticks)).every(([x]) => x === ticks.plot.x - 3)).toBe(true);
   });
 });
 
