@@ -49,7 +49,11 @@ export function ReportPrintView() {
 
   if (error) return <p role="alert">{error}</p>;
   return state ? (
-    <div className="report-paper">
+    <div
+      className="report-paper"
+      data-paper={state.options.paper}
+      data-orientation={state.options.orientation}
+    >
       <ReportDocument report={state.report} options={state.options} />
     </div>
   ) : null;

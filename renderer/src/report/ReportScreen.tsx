@@ -27,7 +27,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
   const [zoom, setZoom] = useState<Zoom>('fit');
   const previewRef = useRef<HTMLElement>(null);
   const paperRef = useRef<HTMLDivElement>(null);
-  const scale = usePreviewScale(zoom, previewRef, paperRef, report);
+  const { scale, frame } = usePreviewScale(zoom, previewRef, paperRef, report);
   usePageStyle(report && options ? pageSetup(report, options) : null);
   // The browser's "Save as PDF" takes the document's title as the PDF's Title.
   const documentTitle = options ? reportDocumentTitle(options) : null;
@@ -114,8 +114,19 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
           </div>
         ) : null}
         {report && options ? (
-          <div className="report-paper" ref={paperRef} style={{ zoom: scale }}>
-            <ReportDocument report={report} options={options} />
+          <div
+            className="report-paper-frame"
+            style={frame ? { width: frame.width, height: frame.height } : undefined}
+          >
+            <div
+              className="report-paper"
+              data-paper={options.paper}
+              data-orientation={options.orientation}
+              ref={paperRef}
+              style={{ transform: `scale(${String(scale)})` }}
+            >
+              <ReportDocument report={report} options={options} />
+            </div>
           </div>
         ) : null}
       </main>
