@@ -42,16 +42,17 @@ export function PerspectiveCharts({ report }: { report: ReportModel }) {
           <div className="chart-grid">
             {perspective.charts.map((chart) => {
               const last = chart.points.at(-1);
+              const value = last?.value == null ? 'no data' : chartValue(chart, last.value);
+              const target =
+                last?.target == null ? '' : ` · target ${chartValue(chart, last.target)}`;
+              // One text node, not six: a hundred captions are laid out twice to print.
+              const facts = `${periodText(report.period, report.view)}: ${value}${target} · `;
               return (
                 <figure key={chart.kpiId} className="chart-figure">
                   <figcaption>
                     <span className="kpi-name">{chart.name}</span>
                     <span className="chart-facts">
-                      {periodText(report.period, report.view)}:{' '}
-                      {last?.value == null ? 'no data' : chartValue(chart, last.value)}
-                      {last?.target == null
-                        ? ''
-                        : ` · target ${chartValue(chart, last.target)}`} ·{' '}
+                      {facts}
                       <StatusMark status={last?.status ?? 'no_data'} />
                     </span>
                   </figcaption>
