@@ -47,11 +47,15 @@ export function useReport(preferredScorecardId: string | null) {
   const [failure, setFailure] = useState<{ key: string | null; message: string } | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
 
+  // The options as read need no saving back: each opening wrote them unchanged, a write
+  // transaction in the middle of laying the report out.
+  const remembered = useRef<ReportOptions | null>(null);
   useEffect(() => {
     let cancelled = false;
     reportStore.readOptions().then(
       (stored) => {
         if (cancelled) return;
+        remembered.current = stored;
         setOptions(
           stored.scorecardId === null && preferredScorecardId !== null
             ? { ...stored, scorecardId: preferredScorecardId }
@@ -71,7 +75,7 @@ export function useReport(preferredScorecardId: string | null) {
   // at once when the screen closes with a change not yet written.
   const unsaved = useRef<ReportOptions | null>(null);
   useEffect(() => {
-    if (!options) return;
+    if (!options || options === remembered.current) return;
     unsaved.current = options;
     const timer = setTimeout(() => {
       unsaved.current = null;
