@@ -127,6 +127,7 @@ export const GROUP_OF = {
   'sync.run': 'sync',
   'sync.status': 'sync',
   'sync.conflicts': 'sync',
+  'sync.resolve': 'sync',
   'value.list': 'value',
   'value.set': 'value',
   'value.setMany': 'value',

@@ -6,8 +6,8 @@ import {
   runSync,
   setSpaceMember,
   share,
-  syncStatus,
 } from '../sync/service';
+import { syncStatus } from '../sync/status';
 import type { HandlerGroup } from './types';
 
 // Team sync: the server's setup and members, sharing and joining a space, syncing, and the

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../context';
 import { hasSyncTables, readLink } from './link';
 import { unstampedCount } from './pending';
 import { DEFAULT_TIMING, SyncScheduler, type SchedulerTiming } from './scheduler';
-import { currentStatus } from './service';
+import { currentStatus } from './status';
 
 // The background sync of the open workspace, for every host (desktop main process, browser
 // mode): the scheduler started when a shared workspace opens (or is shared or joined), told of

@@ -1,4 +1,4 @@
-import type { SyncConflict, SyncRun, SyncStatus } from '@shared/api/contract-sync';
+import type { SyncConflict, SyncRun } from '@shared/api/contract-sync';
 import { ApiError } from '@shared/api/errors';
 import type { WorkspaceInfo } from '@shared/domain/entities';
 import { foldKey } from '@shared/sync/fold';
@@ -8,8 +8,7 @@ import { changesOf } from '../store/change-log';
 import { uniqueWorkspacePath, withWorkspaceExtension } from '../workspace/files';
 import { createWorkspaceFile } from '../workspace/lifecycle';
 import { joinSpace, shareWorkspace, syncWorkspace, type SyncEnv, type SyncOutcome } from './engine';
-import type { Workspace } from '../workspace/workspace';
-import type { Attempt, SyncActivity } from './activity';
+import type { Attempt } from './activity';
 import { passwordIn, withPassword } from './credentials';
 import { conflictKeys, readLink, stampStatements } from './link';
 import { waitingToSend } from './pending';
@@ -223,34 +222,6 @@ export function join(
     );
     return { workspace: ctx.remember(created), sync: announce(ctx, outcome) };
   });
-}
-
-export function syncStatus(ctx: HandlerContext): SyncStatus | null {
-  return statusOf(ctx.workspace(), ctx.syncActivity);
-}
-
-/** The open workspace's status, or null when none is open, it is lent, or not shared. */
-export function currentStatus(ctx: HandlerContext): SyncStatus | null {
-  const open = ctx.current();
-  return open === null || open.isLent() ? null : statusOf(open, ctx.syncActivity);
-}
-
-function statusOf(workspace: Workspace, activity: SyncActivity): SyncStatus | null {
-  const { db } = workspace;
-  const link = readLink(db);
-  if (link === null) return null;
-  const state = activity.state(workspace.path);
-  return {
-    server: link.server,
-    space: link.space,
-    lastSyncedAt: link.lastSyncedAt,
-    waiting: waitingToSend(db),
-    conflicts: conflictKeys(db).length,
-    // A password refused earlier is asked for again rather than shown as a failure.
-    lastError: state === 'password-needed' ? null : link.lastError,
-    state,
-    nextTryAt: activity.nextTryAt(workspace.path),
-  };
 }
 
 export function listConflicts(ctx: HandlerContext): SyncConflict[] {

@@ -66,12 +66,24 @@ describe.each([
 
   it("loads no domain's handlers or services, no team sync and no command line", () => {
     // The dispatcher's own needs: the change log's scorecards for the changed event, and the
-    // sync tables that are part of every workspace's schema (migrations).
+    // sync tables that are part of every workspace's schema (migrations). The background sync
+    // watches from the start, but reads only the file's sync tables until a sync runs: the
+    // driver and the engine load with the first sync call (no `pg` above).
     const needed = [
       'electron/backend/handlers/registry.ts',
       'electron/backend/handlers/types.ts',
       'electron/backend/services/changed-scorecards.ts',
       'electron/backend/sync/workspace-schema.ts',
+      ...[
+        'activity',
+        'background',
+        'credential-file',
+        'credentials',
+        'link',
+        'pending',
+        'scheduler',
+        'status',
+      ].map((name) => `electron/backend/sync/${name}.ts`),
     ];
     const eager = [...graph.files].filter(
       (file) =>
