@@ -4,6 +4,7 @@ import {
   appendReceived,
   ChangeLog,
   changesAfter,
+  changesByIds,
   changesOf,
   lastChangePosition,
   type RawChange,
@@ -12,10 +13,17 @@ import type { Db } from '../workspace/connection';
 import { dropOrphans, foldedWriter, kindRank, recordEvents } from '../store/replicated';
 import { breakLoops } from '../store/replicated-cycles';
 import type { Resolutions } from '../store/replicated-unique';
-import { forgetGoneConflicts, readLink, stampStatements, updateLink } from './link';
+import {
+  forgetGoneConflicts,
+  readLink,
+  stampStatements,
+  updateLink,
+  type EventStamp,
+} from './link';
 import { stampNewChanges } from './stamp';
 import type { PulledEvent } from './remote';
 import { SyncError } from './server';
+import { keyOf, markSeen, stampedAmong, stampsOfKeys } from './stamp-pages';
 
 // Applying one page of pulled events, all in one local transaction: the events join the change
 // log and the stamps, the clock moves past them, each entity they touch is folded again and
@@ -43,6 +51,18 @@ export function checkKinds(events: readonly PulledEvent[]): void {
     );
 }
 
+/** An entity the page touches: its events in the page and the stamps the file had of it. */
+interface Touched {
+  entity: string;
+  entityId: string;
+  events: PulledEvent[];
+  before: EventStamp[];
+  /** Changed here while the page was applied (a clash settled): read back from the file. */
+  settled: boolean;
+}
+
+// What the file has of the page is read in one query each (stamp-pages.ts): which events it
+// has already, and the stamps and history of the entities the page touches.
 export function applyPage(
   db: Db,
   events: readonly PulledEvent[],
@@ -62,34 +82,45 @@ export function applyPage(
     // When everything written here is stamped, the entries appended now need no stamping.
     const allStamped = changesAfter(db, link.stampedThrough, 1).length === 0;
     let clock: Hlc | null = link.clock === null ? null : parseHlc(link.clock);
-    // Per entity touched: the page's events for it, and whether the file had any before.
-    const touched = new Map<
-      string,
-      { entity: string; entityId: string; fresh: boolean; events: PulledEvent[] }
-    >();
-    let received = 0;
-    for (const event of events) {
-      if (stamps.find(event.id) !== null) {
-        stamps.markSeen(event.id, event.seq, event.author);
-        continue;
-      }
-      const stamp = parseHlc(event.hlc);
-      if (stamp === null)
-        throw new SyncError(
-          'BAD_EVENT',
-          `The server sent an event with a malformed clock stamp (${event.id}).`,
-        );
-      // Checked before the event itself is stamped here.
-      const key = `${event.entity}\u0000${event.entityId}`;
+    const had = stampedAmong(
+      db,
+      events.map((event) => event.id),
+    );
+    markSeen(
+      db,
+      events
+        .filter((event) => had.has(event.id))
+        .map((event) => ({ changeId: event.id, seq: event.seq, author: event.author })),
+    );
+    const fresh = events.filter((event) => !had.has(event.id));
+    // Per entity touched: the page's events for it, and the stamps the file had of it (read
+    // before the page's own are written).
+    const touched = new Map<string, Touched>();
+    for (const event of fresh) {
+      const key = keyOf(event.entity, event.entityId);
       const entry = touched.get(key);
       if (entry) entry.events.push(event);
       else
         touched.set(key, {
           entity: event.entity,
           entityId: event.entityId,
-          fresh: !stamps.hasKey(event.entity, event.entityId),
           events: [event],
+          before: [],
+          settled: false,
         });
+    }
+    for (const [key, before] of stampsOfKeys(db, [...touched.values()])) {
+      const entry = touched.get(key);
+      if (entry) entry.before = before;
+    }
+    let received = 0;
+    for (const event of fresh) {
+      const stamp = parseHlc(event.hlc);
+      if (stamp === null)
+        throw new SyncError(
+          'BAD_EVENT',
+          `The server sent an event with a malformed clock stamp (${event.id}).`,
+        );
       unlessBad(event.entity, event.entityId, () => {
         append(toRaw(event));
         stamps.add({
@@ -107,6 +138,13 @@ export function applyPage(
 
       received += 1;
     }
+    // The history the file had of the entities touched, in one query.
+    const history = new Map(
+      changesByIds(
+        db,
+        [...touched.values()].flatMap((entry) => entry.before.map((stamp) => stamp.changeId)),
+      ).map((change) => [change.id, change]),
+    );
     const kinds = new Set<ChangeEntity>();
     const changesFor = changesOf(db);
     // Changes made here to settle a clash of unique names, stamped at once and as having seen
@@ -132,8 +170,8 @@ export function applyPage(
         if (operation !== 'delete') stamps.setConflict(entity, entityId, true);
         kinds.add(entity);
         // A record of this page settled before its turn folds with the settling change.
-        const later = touched.get(`${entity}\u0000${entityId}`);
-        if (later) later.fresh = false;
+        const later = touched.get(keyOf(entity, entityId));
+        if (later) later.settled = true;
       },
       eventsOf: (entity, entityId) =>
         recordEvents({
@@ -143,18 +181,26 @@ export function applyPage(
     };
     const writeFolded = foldedWriter(db, resolutions);
     const ordered = [...touched.values()].sort((a, b) => kindRank(a.entity) - kindRank(b.entity));
-    for (const { entity, entityId, fresh, events: mine } of ordered) {
-      // An entity new to this file (every one, in a join) folds from the page's events alone.
-      const keyStamps = fresh
-        ? mine.map((e) => ({ changeId: e.id, hlc: e.hlc, base: e.base }))
-        : stamps.ofKey(entity, entityId);
-      const changes = new Map(
-        (fresh ? mine.map(toRaw) : changesFor(entity, entityId)).map((c) => [c.id, c]),
-      );
+    for (const { entity, entityId, events: mine, before, settled } of ordered) {
+      // An entity new to this file (every one, in a join) folds from the page's events alone,
+      // one it had from those and the history read above.
+      const keyStamps = settled
+        ? stamps.ofKey(entity, entityId)
+        : [...before, ...mine.map((e) => ({ changeId: e.id, hlc: e.hlc, base: e.base }))];
+      const changes = new Map<string, RawChange>();
+      if (settled) for (const c of changesFor(entity, entityId)) changes.set(c.id, c);
+      else {
+        for (const stamp of before) {
+          const change = history.get(stamp.changeId);
+          if (change) changes.set(change.id, change);
+        }
+        for (const event of mine) changes.set(event.id, toRaw(event));
+      }
       const conflict = unlessBad(entity, entityId, () =>
         writeFolded({ entity, entityId, stamps: keyStamps, changes }),
       );
-      stamps.setConflict(entity, entityId, conflict);
+      // An entity new to this file has no flag to clear.
+      if (conflict || before.length > 0 || settled) stamps.setConflict(entity, entityId, conflict);
       kinds.add(entity as ChangeEntity);
     }
     for (const kind of dropOrphans(db)) kinds.add(kind);

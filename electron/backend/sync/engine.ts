@@ -31,8 +31,9 @@ import { stampNewChanges } from './stamp';
 // off at any point: a page not committed is pulled again, a push whose acknowledgement was
 // lost is sent again and adds nothing on the server.
 
-const PULL_PAGE = 5000;
-const PUSH_PAGE = 5000;
+// Events per page pulled or pushed: a page is one call to the server and one local
+// transaction; large pages keep a first share or join to a few of each.
+const PAGE = 20_000;
 
 export interface SyncOutcome {
   server: string;
@@ -55,6 +56,8 @@ export interface SyncEnv {
   now: () => Date;
   /** Between pages: a chance to report progress (and, in tests, to be killed). */
   onProgress?: (step: { phase: 'pull' | 'push'; done: number }) => void;
+  /** Events per page (tests make pages small to cut a sync off between two). */
+  pageSize?: number;
 }
 
 /** The address to connect to: the one given, or the file's (whose password is not kept). */
@@ -68,11 +71,14 @@ function addressFor(link: SyncLink, url: string | undefined): string {
   return url;
 }
 
-async function withServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** `work` gets the connection and the server's schema version. */
+async function withServer<T>(
+  url: string,
+  work: (client: pg.Client, schema: number) => Promise<T>,
+): Promise<T> {
   const client = await connect(url);
   try {
-    await checkSchema(client, url);
-    return await work(client);
+    return await work(client, await checkSchema(client, url));
   } catch (error) {
     throw explain(error, url);
   } finally {
@@ -167,15 +173,16 @@ export async function syncWorkspace(
   stampNewChanges(db, env.device);
   const kinds = new Set<ChangeEntity>();
   try {
-    const result = await withServer(address, async (client) => {
+    const result = await withServer(address, async (client, schema) => {
       const access = await openSpace(client, link.space);
       if (access.spaceId !== link.spaceId)
         throw new SyncError(
           'NO_SPACE',
           `The space "${link.space}" on the server is not the one this file was shared in (it was made again).`,
         );
-      const received = await pull(client, db, access, env, kinds);
-      const sent = await push(client, db, access, env);
+      const server = { client, schema, spaceId: access.spaceId };
+      const received = await pull(server, db, env, kinds);
+      const sent = await push(server, db, access, env);
       return { access, received, sent };
     });
     const at = env.now().toISOString();
@@ -198,17 +205,23 @@ export async function syncWorkspace(
   }
 }
 
+/** The connection, the server's schema version, and the space. */
+interface Server {
+  client: pg.Client;
+  schema: number;
+  spaceId: number;
+}
+
 async function pull(
-  client: pg.Client,
+  { client, schema, spaceId }: Server,
   db: Db,
-  access: SpaceAccess,
   env: SyncEnv,
   kinds: Set<ChangeEntity>,
 ): Promise<number> {
   let received = 0;
   for (;;) {
     const cursor = readLink(db)?.cursor ?? 0;
-    const events = await pullEvents(client, access.spaceId, cursor, PULL_PAGE);
+    const events = await pullEvents(client, spaceId, cursor, env.pageSize ?? PAGE, schema);
     if (events.length === 0) return received;
     const page = applyPage(db, events, env.device, () => env.now().getTime());
     received += page.received;
@@ -217,7 +230,12 @@ async function pull(
   }
 }
 
-async function push(client: pg.Client, db: Db, access: SpaceAccess, env: SyncEnv): Promise<number> {
+async function push(
+  { client, schema, spaceId }: Server,
+  db: Db,
+  access: SpaceAccess,
+  env: SyncEnv,
+): Promise<number> {
   const waiting = outboxSize(db);
   if (waiting === 0) return 0;
   if (access.role === 'viewer')
@@ -229,7 +247,7 @@ async function push(client: pg.Client, db: Db, access: SpaceAccess, env: SyncEnv
   const author = login.rows[0]?.name ?? '';
   let sent = 0;
   for (;;) {
-    const stamps = outbox(db, PUSH_PAGE);
+    const stamps = outbox(db, env.pageSize ?? PAGE);
     if (stamps.length === 0) return sent;
     const changes = new Map(
       changesByIds(
@@ -255,7 +273,7 @@ async function push(client: pg.Client, db: Db, access: SpaceAccess, env: SyncEnv
         },
       ];
     });
-    const pushed = await pushEvents(client, access.spaceId, events);
+    const pushed = await pushEvents(client, spaceId, events, schema);
     sent += pushed.added;
     db.transaction(() => {
       // Nobody pushed between our last pull and this push: the numbers it took are ours, so

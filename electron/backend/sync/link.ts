@@ -169,8 +169,9 @@ export function outbox(db: Db, limit: number): EventStamp[] {
 
 /** The server acknowledged these; `author` is the login that sent them. */
 export function markSent(db: Db, changeIds: readonly string[], author: string): void {
-  const mark = db.prepare('UPDATE sync_events SET sent = 1, author = ? WHERE change_id = ?');
-  for (const id of changeIds) mark.run(author, id);
+  db.prepare(
+    'UPDATE sync_events SET sent = 1, author = ? WHERE change_id IN (SELECT value FROM json_each(?))',
+  ).run(author, JSON.stringify(changeIds));
 }
 
 export function outboxSize(db: Db): number {

@@ -66,11 +66,19 @@ export interface PushResult {
   lastBefore: number;
 }
 
-/** Sends events. */
+/** The server schema version from which a page is pushed and pulled in one call each. */
+export const PAGE_CALLS_FROM = 2;
+
+/**
+ * Sends events, in the order given (the outbox's clock order), as one JSON text: the server
+ * parses it once (server-schema.ts, kpis.push_events). `schema` is the server's schema
+ * version: a server not yet brought up to date takes them through its first push function.
+ */
 export async function pushEvents(
   client: pg.Client,
   spaceId: number,
   events: readonly WireEvent[],
+  schema = PAGE_CALLS_FROM,
 ): Promise<PushResult> {
   const rows = events.map((e) => ({
     id: e.id,
@@ -85,53 +93,66 @@ export async function pushEvents(
     base: e.base,
   }));
   const result = await client.query<{ added: string; last_before: string }>(
-    'SELECT * FROM kpis.push($1, $2::jsonb)',
+    schema >= PAGE_CALLS_FROM
+      ? 'SELECT * FROM kpis.push_events($1, $2::json)'
+      : 'SELECT * FROM kpis.push($1, $2::jsonb)',
     [spaceId, JSON.stringify(rows)],
   );
   const row = result.rows[0];
   return { added: Number(row?.added), lastBefore: Number(row?.last_before) };
 }
 
-interface EventRow {
-  seq: string;
-  id: string;
-  entity: string;
-  entity_id: string;
-  operation: WireEvent['operation'];
-  old_value: string | null;
-  new_value: string | null;
-  at: string;
-  device_id: string;
-  hlc: string;
-  base: string;
-  author: string;
-}
+/** A pulled row as the driver gives it in array mode: the columns of COLUMNS, in order. */
+type EventRow = [
+  seq: string,
+  id: string,
+  entity: string,
+  entityId: string,
+  operation: WireEvent['operation'],
+  oldValue: string | null,
+  newValue: string | null,
+  at: string,
+  deviceId: string,
+  hlc: string,
+  base: string,
+  author: string,
+];
 
-/** The next events after `after` in the space's order (row-level security hides others'). */
+const COLUMNS =
+  'seq, id, entity, entity_id, operation, old_value, new_value, at, device_id, hlc, base, author';
+
+/**
+ * The next events after `after` in the space's order; a non-member is refused. Rows come as
+ * arrays (no object per row and column name), text as the server holds it.
+ */
 export async function pullEvents(
   client: pg.Client,
   spaceId: number,
   after: number,
   limit: number,
+  schema = PAGE_CALLS_FROM,
 ): Promise<PulledEvent[]> {
-  const result = await client.query<EventRow>(
-    `SELECT seq, id, entity, entity_id, operation, old_value, new_value, at, device_id, hlc,
-            base, author
-     FROM kpis.events WHERE space_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-    [spaceId, after, limit],
-  );
+  const result = await client.query<EventRow>({
+    text:
+      schema >= PAGE_CALLS_FROM
+        ? `SELECT ${COLUMNS} FROM kpis.pull($1, $2, $3)`
+        : // Through row-level security: a non-member sees nothing.
+          `SELECT ${COLUMNS} FROM kpis.events WHERE space_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    values: [spaceId, after, limit],
+    rowMode: 'array',
+  });
   return result.rows.map((row) => ({
-    seq: Number(row.seq),
-    id: row.id,
-    entity: row.entity,
-    entityId: row.entity_id,
-    operation: row.operation,
-    oldValue: row.old_value,
-    newValue: row.new_value,
-    at: row.at,
-    deviceId: row.device_id,
-    hlc: row.hlc,
-    base: row.base,
-    author: row.author,
+    seq: Number(row[0]),
+    id: row[1],
+    entity: row[2],
+    entityId: row[3],
+    operation: row[4],
+    oldValue: row[5],
+    newValue: row[6],
+    at: row[7],
+    deviceId: row[8],
+    hlc: row[9],
+    base: row[10],
+    author: row[11],
   }));
 }

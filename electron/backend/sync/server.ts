@@ -146,8 +146,11 @@ async function schemaVersion(client: pg.Client): Promise<number> {
   return result.rows[0]?.version ?? 0;
 }
 
-/** Refuses a server without our schema, or with a newer one than this app knows. */
-export async function checkSchema(client: pg.Client, url: string): Promise<void> {
+/**
+ * Refuses a server without our schema, or with a newer one than this app knows; returns its
+ * version (an older one is still spoken to, the way it was set up, until its owner runs init).
+ */
+export async function checkSchema(client: pg.Client, url: string): Promise<number> {
   const version = await schemaVersion(client);
   if (version === 0) {
     throw new SyncError(
@@ -161,6 +164,7 @@ export async function checkSchema(client: pg.Client, url: string): Promise<void>
       `The server ${serverLabel(url)} was set up by a newer KPI Scorecard (server schema ${String(version)}, this app knows ${String(SERVER_SCHEMA_VERSION)}): update the app to sync with it.`,
     );
   }
+  return version;
 }
 
 export interface InitResult {

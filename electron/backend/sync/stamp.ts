@@ -2,14 +2,21 @@ import { foldKey } from '@shared/sync/fold';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
 import { changesAfter } from '../store/change-log';
 import type { Db } from '../workspace/connection';
-import { forgetGoneConflicts, readLink, stampStatements, updateLink } from './link';
+import {
+  forgetGoneConflicts,
+  readLink,
+  stampStatements,
+  updateLink,
+  type EventStamp,
+} from './link';
+import { addStamps, keyOf, stampedAmong, stampsOfKeys } from './stamp-pages';
 
 // Stamping: each change-log entry written here since the last sync gets its clock stamp and
 // its base (the events for the same entity this laptop had seen), and so joins the outbox.
 // A sync stamps before it applies anything pulled, so an entry's base and stamp are what this
 // laptop knew when it was written, even when it was written offline days before.
 
-const PAGE = 5000;
+const PAGE = 20_000;
 
 /** Stamps what is new in the log, in one transaction; returns how many entries. */
 export function stampNewChanges(db: Db, device: string): number {
@@ -24,20 +31,33 @@ export function stampNewChanges(db: Db, device: string): number {
     let count = 0;
     for (;;) {
       const page = changesAfter(db, position, PAGE);
-      if (page.length === 0) break;
-      for (const { position: at, change } of page) {
-        position = at;
-        // Entries written elsewhere were stamped by their writer.
-        if (stamps.find(change.id) !== null) continue;
+      const end = page.at(-1);
+      if (end === undefined) break;
+      position = end.position;
+      // Entries written elsewhere were stamped by their writer.
+      const stamped = stampedAmong(
+        db,
+        page.map(({ change }) => change.id),
+      );
+      const fresh = page.map(({ change }) => change).filter((change) => !stamped.has(change.id));
+      // What this laptop had seen of the entities first met in this run, in one query.
+      const firstMet = new Map<string, { entity: string; entityId: string }>();
+      for (const { entity, entityId } of fresh) {
+        const key = keyOf(entity, entityId);
+        if (!heads.has(key)) firstMet.set(key, { entity, entityId });
+      }
+      const known = stampsOfKeys(db, [...firstMet.values()]);
+      const added: EventStamp[] = [];
+      for (const change of fresh) {
         const written = Date.parse(change.at);
         clock = tick(clock, Number.isFinite(written) ? written : Date.now(), device);
-        const key = `${change.entity}\u0000${change.entityId}`;
+        const key = keyOf(change.entity, change.entityId);
         let base = heads.get(key);
         if (base === undefined) {
-          const known = stamps.ofKey(change.entity, change.entityId);
-          base = known.length ? foldKey(known.map(asFoldEvent)).heads.map((e) => e.id) : [];
+          const before = known.get(key) ?? [];
+          base = before.length ? foldKey(before.map(asFoldEvent)).heads.map((e) => e.id) : [];
         }
-        stamps.add({
+        added.push({
           changeId: change.id,
           entity: change.entity,
           entityId: change.entityId,
@@ -50,8 +70,9 @@ export function stampNewChanges(db: Db, device: string): number {
         // An edit made after seeing every head settles a conflict on the entity.
         if (base.length > 1) stamps.setConflict(change.entity, change.entityId, false);
         heads.set(key, [change.id]);
-        count += 1;
       }
+      addStamps(db, added);
+      count += added.length;
     }
     // A record deleted here since has no conflict left to review.
     if (count > 0) forgetGoneConflicts(db);

@@ -10,8 +10,8 @@ import { makeBackend, withScorecard } from '../backend/helpers';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
 
 // Cut off at any point, nothing is lost or doubled: the server killed between pages of a
-// push and of a pull, the client killed inside a page's transaction. Pages are 5,000 events,
-// so a workspace of 6,000 values takes two.
+// push and of a pull, the client killed inside a page's transaction. Pages are made 5,000
+// events here (pageSize), so a workspace of 6,000 values takes two.
 
 let server: TestPostgres;
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('a sync cut off', () => {
     const a = open(path);
     const total = count(a, 'SELECT count(*) AS n FROM change_log');
     expect(total).toBeGreaterThan(6000);
-    const env = { device: 'A', now: () => new Date() };
+    const env = { device: 'A', now: () => new Date(), pageSize: 5000 };
     await expect(
       shareWorkspace(
         { db: a, changes: new ChangeLog(a, 'A', () => new Date().toISOString()) },
@@ -115,6 +115,7 @@ describe('a sync cut off', () => {
       joinSpace(b, server.urlFor('bob'), 'killed', {
         device: 'B',
         now: () => new Date(),
+        pageSize: 5000,
         onProgress: ({ phase }) => {
           if (phase === 'pull') server.kill();
         },

@@ -8,7 +8,10 @@ import {
   type WireEvent,
 } from '../../../electron/backend/sync/remote';
 import { checkSchema, connect, initServer } from '../../../electron/backend/sync/server';
-import { SERVER_SCHEMA_VERSION } from '../../../electron/backend/sync/server-schema';
+import {
+  SERVER_MIGRATIONS,
+  SERVER_SCHEMA_VERSION,
+} from '../../../electron/backend/sync/server-schema';
 import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
 
 // The server side on a real PostgreSQL: the schema as migrations, who may read and push what,
@@ -58,7 +61,10 @@ describe('kpis server init', () => {
     await expect(as('alice', (c) => checkSchema(c, server.urlFor('alice')))).rejects.toThrow(
       /not set up for KPI Scorecard: run kpis server init/u,
     );
-    expect(await initServer(server.url)).toEqual({ applied: [1], version: SERVER_SCHEMA_VERSION });
+    expect(await initServer(server.url)).toEqual({
+      applied: [1, 2],
+      version: SERVER_SCHEMA_VERSION,
+    });
     expect(await initServer(server.url)).toEqual({ applied: [], version: SERVER_SCHEMA_VERSION });
     await as('alice', (c) => checkSchema(c, server.urlFor('alice')));
   });
@@ -87,7 +93,7 @@ describe('kpis server init', () => {
 });
 
 describe('spaces, members and access', () => {
-  it('lets an owner push and every member pull; a viewer cannot push; a non-member sees nothing', async () => {
+  it('lets an owner push and every member pull; a viewer cannot push; a non-member is refused and sees nothing', async () => {
     const spaceId = await as('alice', (c) => createSpace(c, 'acme'));
     await as('alice', (c) => setMember(c, 'acme', 'bob', 'viewer'));
     const first = [event('k1/2026-01', 1), event('k1/2026-02', 2)];
@@ -116,7 +122,9 @@ describe('spaces, members and access', () => {
     await expect(
       as('eve', (c) => pushEvents(c, spaceId, [event('k1/2026-03', 3)])),
     ).rejects.toThrow(/eve is not a member/u);
-    expect(await as('eve', (c) => pullEvents(c, spaceId, 0, 100))).toEqual([]);
+    await expect(as('eve', (c) => pullEvents(c, spaceId, 0, 100))).rejects.toThrow(
+      /eve is not a member of this space/u,
+    );
     const seen = await as('eve', (c) => c.query<{ id: string }>('SELECT id FROM kpis.spaces'));
     expect(seen.rows).toEqual([]);
     // Nobody writes the tables directly: only through the functions' checks.
@@ -131,7 +139,9 @@ describe('spaces, members and access', () => {
 
     // Removing a member stops their next pull.
     await as('alice', (c) => setMember(c, 'acme', 'bob', null));
-    expect(await as('bob', (c) => pullEvents(c, spaceId, 0, 100))).toEqual([]);
+    await expect(as('bob', (c) => pullEvents(c, spaceId, 0, 100))).rejects.toThrow(
+      /bob is not a member of this space/u,
+    );
     await expect(as('bob', (c) => openSpace(c, 'acme'))).rejects.toThrow(/bob is not a member/u);
   });
 
@@ -173,5 +183,57 @@ describe('spaces, members and access', () => {
     const all = await as('bob', (c) => pullEvents(c, spaceId, 0, 10_000));
     expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
     expect(new Set(all.map((e) => e.id)).size).toBe(450);
+  });
+});
+
+describe('a server set up by an older app', () => {
+  it('is synced with as it is, and init brings it up to date keeping its events and numbers', async () => {
+    psql(server, 'CREATE DATABASE older');
+    const older = (user: string) => server.urlFor(user).replace(/\/postgres$/u, '/older');
+    const owner = await connect(older('postgres'));
+    try {
+      const first = SERVER_MIGRATIONS[0];
+      if (first === undefined) throw new Error('no first migration');
+      await owner.query(first.sql);
+      await owner.query('INSERT INTO kpis.schema_version (version, name) VALUES ($1, $2)', [
+        first.version,
+        first.name,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    const client = await connect(older('alice'));
+    try {
+      expect(await checkSchema(client, older('alice'))).toBe(1);
+      const spaceId = await createSpace(client, 'legacy');
+      const before = [event('k9/2026-01', 1), event('k9/2026-02', 2)];
+      expect(await pushEvents(client, spaceId, before, 1)).toEqual({ added: 2, lastBefore: 0 });
+      expect((await pullEvents(client, spaceId, 0, 100, 1)).map((e) => e.seq)).toEqual([1, 2]);
+
+      expect(await initServer(older('postgres'))).toEqual({
+        applied: [2],
+        version: SERVER_SCHEMA_VERSION,
+      });
+      expect(await checkSchema(client, older('alice'))).toBe(SERVER_SCHEMA_VERSION);
+      // The same events again add nothing; new ones take the next numbers.
+      expect(await pushEvents(client, spaceId, [...before, event('k9/2026-03', 3)])).toEqual({
+        added: 1,
+        lastBefore: 2,
+      });
+      const all = await pullEvents(client, spaceId, 0, 100);
+      expect(all.map((e) => [e.seq, e.entityId, e.newValue, e.author])).toEqual([
+        [1, 'k9/2026-01', '{"value":1}', 'alice'],
+        [2, 'k9/2026-02', '{"value":2}', 'alice'],
+        [3, 'k9/2026-03', '{"value":3}', 'alice'],
+      ]);
+      expect((await pullEvents(client, spaceId, 1, 1)).map((e) => e.seq)).toEqual([2]);
+      // A gap in the numbers (an event removed on the server by hand) does not end the pull.
+      const admin = await connect(older('postgres'));
+      await admin.query('DELETE FROM kpis.events WHERE space_id = $1 AND seq = 2', [spaceId]);
+      await admin.end();
+      expect((await pullEvents(client, spaceId, 1, 1)).map((e) => e.seq)).toEqual([3]);
+    } finally {
+      await client.end();
+    }
   });
 });
