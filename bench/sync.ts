@@ -1,15 +1,54 @@
 // Team sync speed (issue 20): a first share of 60,000 values to a real PostgreSQL and a join
 // of them into a new file, each through the API, against the same rows moved raw in the same
-// run (multi-row INSERT of the events into a plain table; SELECT of them into a SQLite table
-// in one transaction); then an incremental sync of 100 changes on each laptop.
+// run (COPY and multi-row INSERT of the events into a plain table; SELECT of them into a
+// SQLite table in one transaction a page); then an incremental sync of 100 changes on each
+// laptop.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { startPostgres } from '../test/fixtures/postgres';
-import { psql } from '../test/fixtures/postgres';
+import { postgresBinDir, psql, startPostgres } from '../test/fixtures/postgres';
 import { benchBackend } from './lib/backend';
 import { buildLargeWorkspace, KPIS, PERIODS } from './lib/large-workspace';
+
+const RAW_COLUMNS = 'id, entity, entity_id, operation, old_value, new_value, at, device_id';
+
+/** A value in COPY's text format: NULL as \N, and backslash, tab, newline and CR escaped. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.replace(/[\\\t\n\r]/gu, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** The rows through COPY FROM STDIN (psql streams them over its connection). */
+function rawCopy(url: string, table: string, rows: readonly (string | null)[][]): void {
+  const bin = postgresBinDir();
+  if (bin === null) throw new Error('PostgreSQL is not installed');
+  const text = rows.map((row) => row.map(copyText).join('\t')).join('\n') + '\n';
+  execFileSync(
+    join(bin, 'psql'),
+    [url, '-v', 'ON_ERROR_STOP=1', '-qc', `COPY ${table} (${RAW_COLUMNS}) FROM STDIN`],
+    { input: text, maxBuffer: 1 << 30 },
+  );
+}
+
+/** The rows as multi-row INSERTs of a thousand, in one transaction. */
+async function rawInsert(client: pg.Client, table: string, rows: readonly (string | null)[][]) {
+  await client.query('BEGIN');
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = chunk.map(
+      (_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${String(r * 8 + c + 1)}`).join(', ')})`,
+    );
+    await client.query(
+      `INSERT INTO ${table} (${RAW_COLUMNS}) VALUES ${values.join(', ')}`,
+      chunk.flat(),
+    );
+  }
+  await client.query('COMMIT');
+}
 
 const server = await startPostgres();
 try {
@@ -43,7 +82,7 @@ try {
   await a.call('workspace.saveCopy', { path: copy });
   const file = new Database(copy, { readonly: true });
   const rows = file
-    .prepare<[], unknown[]>(
+    .prepare<[], (string | null)[]>(
       'SELECT id, entity, entity_id, operation, old_value, new_value, at, device_id FROM change_log',
     )
     .raw()
@@ -51,23 +90,15 @@ try {
   file.close();
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
-  await client.query(
-    'CREATE TABLE raw_events (seq bigserial, id uuid PRIMARY KEY, entity text, entity_id text, operation text, old_value text, new_value text, at text, device_id text)',
-  );
-  start = performance.now();
-  await client.query('BEGIN');
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    const params = chunk.flat();
-    const values = chunk.map(
-      (_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${String(r * 8 + c + 1)}`).join(', ')})`,
-    );
+  for (const table of ['raw_events', 'raw_copy'])
     await client.query(
-      `INSERT INTO raw_events (id, entity, entity_id, operation, old_value, new_value, at, device_id) VALUES ${values.join(', ')}`,
-      params,
+      `CREATE TABLE ${table} (seq bigserial, id uuid PRIMARY KEY, entity text, entity_id text, operation text, old_value text, new_value text, at text, device_id text)`,
     );
-  }
-  await client.query('COMMIT');
+  start = performance.now();
+  rawCopy(server.url, 'raw_copy', rows);
+  const rawCopyMs = performance.now() - start;
+  start = performance.now();
+  await rawInsert(client, 'raw_events', rows);
   const rawPushMs = performance.now() - start;
 
   start = performance.now();
@@ -79,7 +110,7 @@ try {
   let after = 0;
   for (;;) {
     const page = await client.query<Record<string, string>>({
-      text: 'SELECT seq, id, entity, entity_id, operation, old_value, new_value, at, device_id FROM raw_events WHERE seq > $1 ORDER BY seq LIMIT 5000',
+      text: 'SELECT seq, id, entity, entity_id, operation, old_value, new_value, at, device_id FROM raw_events WHERE seq > $1 ORDER BY seq LIMIT 20000',
       values: [after],
     });
     if (page.rows.length === 0) break;
@@ -114,8 +145,11 @@ try {
     `workspace: ${String(KPIS)} KPIs × ${String(PERIODS)} months = ${String(KPIS * PERIODS)} values, ${String(rows.length)} change-log entries`,
   );
   console.log(`share (stamp + push through the API): ${s(shareMs)}   (target: under 5 s)`);
+  console.log(`raw COPY of the same rows: ${s(rawCopyMs)}`);
   console.log(`raw multi-row INSERT of the same rows: ${s(rawPushMs)}`);
-  console.log(`ratio: ${(shareMs / rawPushMs).toFixed(1)}×`);
+  console.log(
+    `ratio: ${(shareMs / rawCopyMs).toFixed(1)}× against the raw COPY, ${(shareMs / rawPushMs).toFixed(1)}× against the multi-row INSERT`,
+  );
   console.log(`join (new file + pull + fold + write): ${s(joinMs)}   (target: under 5 s)`);
   console.log(`raw SELECT of the same rows into SQLite: ${s(rawPullMs)}`);
   console.log(`ratio: ${(joinMs / rawPullMs).toFixed(1)}×`);

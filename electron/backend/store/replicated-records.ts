@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { ChangeEntity, Kpi } from '@shared/domain/entities';
 import { DEFAULT_DATA_DUE } from '@shared/reminders/types';
 import { DEFAULT_REPORT_OPTIONS } from '@shared/report/options';
@@ -46,6 +47,18 @@ const KPI_UPSERT = `INSERT INTO kpis (${COLUMNS.join(', ')}) VALUES (${COLUMNS.m
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
 
+// Preparing the KPI upsert (every column) took longer than running it: a join writes each
+// KPI, so it is prepared once per connection.
+const kpiUpserts = new WeakMap<Db, Statement>();
+function kpiUpsert(db: Db): Statement {
+  let statement = kpiUpserts.get(db);
+  if (statement === undefined) {
+    statement = db.prepare(KPI_UPSERT);
+    kpiUpserts.set(db, statement);
+  }
+  return statement;
+}
+
 export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   scorecard: {
     ids: 'SELECT id FROM scorecards',
@@ -85,7 +98,7 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   kpi: {
     ids: 'SELECT id FROM kpis',
     write(db, id, f) {
-      db.prepare(KPI_UPSERT).run(toRow({ ...f, id } as unknown as Kpi));
+      kpiUpsert(db).run(toRow({ ...f, id } as unknown as Kpi));
     },
     remove: deleteWhere('DELETE FROM kpis WHERE id = ?'),
   },

@@ -48,8 +48,14 @@ export function stampNewChanges(db: Db, device: string): number {
       }
       const known = stampsOfKeys(db, [...firstMet.values()]);
       const added: EventStamp[] = [];
+      // A bulk write's entries share their time: it is parsed once for all of them.
+      let at = '';
+      let written = Number.NaN;
       for (const change of fresh) {
-        const written = Date.parse(change.at);
+        if (change.at !== at) {
+          at = change.at;
+          written = Date.parse(at);
+        }
         clock = tick(clock, Number.isFinite(written) ? written : Date.now(), device);
         const key = keyOf(change.entity, change.entityId);
         let base = heads.get(key);
@@ -62,7 +68,7 @@ export function stampNewChanges(db: Db, device: string): number {
           entity: change.entity,
           entityId: change.entityId,
           hlc: formatHlc(clock),
-          base: JSON.stringify(base),
+          base: base.length === 0 ? '[]' : JSON.stringify(base),
           author: null,
           seq: null,
           sent: false,

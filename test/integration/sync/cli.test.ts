@@ -37,7 +37,7 @@ describe('kpis share, join and sync', () => {
     const dir = tempDir();
     const init = await kpis(dir, ['server', 'init', server.url]);
     expect(init.stdout).toMatch(
-      /^Set up postgres@127\.0\.0\.1:\d+\/postgres for team sync \(server schema 1\)\./u,
+      /^Set up postgres@127\.0\.0\.1:\d+\/postgres for team sync \(server schema 2\)\./u,
     );
     expect((await kpis(dir, ['server', 'init', server.url])).stdout).toMatch(/is already set up/u);
 

@@ -187,7 +187,7 @@ describe('spaces, members and access', () => {
 });
 
 describe('a server set up by an older app', () => {
-  it('is synced with as it is, and init brings it up to date keeping its events and numbers', async () => {
+  it('is synced with as it is; init brings it up to date keeping its events and numbers', async () => {
     psql(server, 'CREATE DATABASE older');
     const older = (user: string) => server.urlFor(user).replace(/\/postgres$/u, '/older');
     const owner = await connect(older('postgres'));
@@ -229,9 +229,19 @@ describe('a server set up by an older app', () => {
       expect((await pullEvents(client, spaceId, 1, 1)).map((e) => e.seq)).toEqual([2]);
       // A gap in the numbers (an event removed on the server by hand) does not end the pull.
       const admin = await connect(older('postgres'));
-      await admin.query('DELETE FROM kpis.events WHERE space_id = $1 AND seq = 2', [spaceId]);
-      await admin.end();
-      expect((await pullEvents(client, spaceId, 1, 1)).map((e) => e.seq)).toEqual([3]);
+      try {
+        await admin.query('DELETE FROM kpis.events WHERE space_id = $1 AND seq = 2', [spaceId]);
+        expect((await pullEvents(client, spaceId, 1, 1)).map((e) => e.seq)).toEqual([3]);
+        // A space deleted on the server takes its events with it.
+        await admin.query('DELETE FROM kpis.spaces WHERE id = $1', [spaceId]);
+        const left = await admin.query<{ n: string }>(
+          'SELECT count(*) AS n FROM kpis.events WHERE space_id = $1',
+          [spaceId],
+        );
+        expect(left.rows[0]?.n).toBe('0');
+      } finally {
+        await admin.end();
+      }
     } finally {
       await client.end();
     }
