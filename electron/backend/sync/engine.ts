@@ -219,10 +219,16 @@ async function pull(
   kinds: Set<ChangeEntity>,
 ): Promise<number> {
   let received = 0;
+  const size = env.pageSize ?? PAGE;
+  let next = pullEvents(client, spaceId, readLink(db)?.cursor ?? 0, size, schema);
   for (;;) {
-    const cursor = readLink(db)?.cursor ?? 0;
-    const events = await pullEvents(client, spaceId, cursor, env.pageSize ?? PAGE, schema);
-    if (events.length === 0) return received;
+    const events = await next;
+    const last = events.at(-1);
+    if (last === undefined) return received;
+    // The next page is asked for before this one is applied, so the server reads it meanwhile.
+    // It is applied only after this one is committed; a failure is reported by its await.
+    next = pullEvents(client, spaceId, last.seq, size, schema);
+    next.catch(() => undefined);
     const page = applyPage(db, events, env.device, () => env.now().getTime());
     received += page.received;
     for (const kind of page.kinds) kinds.add(kind);
