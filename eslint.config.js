@@ -225,4 +225,18 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // Issue 14: the stores own every call to the backend, so one change signal refreshes what
+    // shows the data and one error channel shows every refusal; a component asks its store.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='api'][callee.property.name='call']",
+          message: 'Components call the backend through their feature store, not api.call.',
+        },
+      ],
+    },
+  },
 );

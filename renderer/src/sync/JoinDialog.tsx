@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import { api, errorMessage } from '../api/client';
-import { desktopBridge } from '../api/transport';
+import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
+import { newWorkspaceFile } from '../workspace/WorkspaceNameField';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { addressWith, placeError } from './address';
 import { ConnectionFields, type Connection } from './ConnectionFields';
 import { SyncProgress } from './SyncProgress';
+import { useSyncStore } from './sync-store';
 
 // "Join a shared workspace…" from the start screen: a new workspace file with everything in the
 // space, then opened. On the desktop the save dialog picks the file; in browser mode it goes
@@ -17,6 +18,7 @@ const FIELDS = ['url', 'password', 'space'] as const;
 
 export function JoinDialog({ onClose }: { onClose(): void }) {
   const adopt = useWorkspaceStore((state) => state.adopt);
+  const join = useSyncStore((state) => state.join);
   const [value, setValue] = useState<Connection>({ url: '', password: '', space: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Connection, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -32,22 +34,13 @@ export function JoinDialog({ onClose }: { onClose(): void }) {
       setErrors({ space: 'Space name is required' });
       return;
     }
-    let path: string | undefined;
-    const bridge = desktopBridge();
-    if (bridge) {
-      const chosen = await bridge.dialogs.newWorkspace(value.space.trim());
-      if (!chosen) return;
-      path = chosen;
-    }
+    const file = await newWorkspaceFile(value.space);
+    if (file === null) return;
     setBusy(true);
     setErrors({});
     setFormError(null);
     try {
-      const joined = await api.call(
-        'sync.join',
-        path === undefined ? { url, space: value.space } : { url, space: value.space, path },
-      );
-      await adopt(joined.workspace);
+      await adopt(await join(url, value.space, file.path));
       onClose();
     } catch (error) {
       if (error instanceof ApiError) {

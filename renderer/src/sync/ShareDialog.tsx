@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { formatNumber } from '../app/locale';
 import { Dialog } from '../ui/Dialog';
 import { addressWith, placeError } from './address';
@@ -20,6 +20,7 @@ export function ShareDialog({
   workspaceName: string;
   onClose(): void;
 }) {
+  const share = useSyncStore((state) => state.share);
   const [value, setValue] = useState<Connection>({ url: '', password: '', space: workspaceName });
   const [errors, setErrors] = useState<Partial<Record<keyof Connection, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,11 +41,10 @@ export function ShareDialog({
     setErrors({});
     setFormError(null);
     try {
-      const run = await api.call('sync.share', { url, space: value.space });
+      const run = await share(url, value.space);
       setDone(
         `Shared as “${run.space}” on ${run.server}: ${formatNumber(run.sent)} changes sent. Others can now join it from their start screen.`,
       );
-      void useSyncStore.getState().load();
     } catch (error) {
       if (error instanceof ApiError) {
         const placed = placeError(error, FIELDS);

@@ -3,7 +3,6 @@ import type { ConflictSide, SyncConflict } from '@shared/api/contract-sync';
 import type { Kpi } from '@shared/domain/entities';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
-import { api } from '../api/client';
 import { formatDateTime, LOCALE } from '../app/locale';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
@@ -15,21 +14,17 @@ import { useSyncStore } from './sync-store';
 // one the workspace shows, and "Keep this".
 
 export function SyncPanel({ onClose }: { onClose(): void }) {
-  const { status, conflicts, busy, error, syncNow, keep, load } = useSyncStore();
+  const { status, conflicts, busy, error, syncNow, keep, load, kpis, loadKpis } = useSyncStore();
   const [password, setPassword] = useState('');
-  const [kpis, setKpis] = useState<Map<string, Kpi>>(new Map());
   // "2 minutes ago" and "next try in 20 seconds" move on while the panel is open.
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     void load();
-    void api.call('kpi.list', {}).then(
-      (list) => setKpis(new Map(list.map((kpi) => [kpi.id, kpi]))),
-      () => undefined,
-    );
+    void loadKpis();
     const timer = setInterval(() => setNow(Date.now()), 5_000);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, loadKpis]);
 
   const needsPassword = status?.state === 'password-needed' || error?.field === 'password';
   async function submit() {

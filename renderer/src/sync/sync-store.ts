@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { SyncConflict, SyncStatus } from '@shared/api/contract-sync';
+import type { SyncConflict, SyncRun, SyncStatus } from '@shared/api/contract-sync';
+import type { Kpi, WorkspaceInfo } from '@shared/domain/entities';
 import { ApiError } from '@shared/api/errors';
 import { api, errorMessage } from '../api/client';
 import { onServerEvent } from '../api/events';
@@ -21,6 +22,16 @@ interface SyncStore {
   syncNow(password?: string): Promise<boolean>;
   /** Keeps one side of a conflict. */
   keep(changeId: string): Promise<void>;
+  /** The workspace's KPIs by id, to name the values in conflict. */
+  kpis: Map<string, Kpi>;
+  loadKpis(): Promise<void>;
+  /**
+   * Makes a space for the open workspace and sends its history; a refusal is thrown for the
+   * dialog to show at its field.
+   */
+  share(url: string, space: string): Promise<SyncRun>;
+  /** A new workspace file with everything in a space (`path` undefined: browser mode names it). */
+  join(url: string, space: string, path: string | undefined): Promise<WorkspaceInfo>;
 }
 
 export const useSyncStore = create<SyncStore>((set, get) => ({
@@ -63,6 +74,27 @@ export const useSyncStore = create<SyncStore>((set, get) => ({
       set({ busy: false });
       await get().load();
     }
+  },
+  kpis: new Map(),
+  async loadKpis() {
+    try {
+      const list = await api.call('kpi.list', {});
+      set({ kpis: new Map(list.map((kpi) => [kpi.id, kpi])) });
+    } catch {
+      // Names are a nicety: a conflict still shows its key without them.
+    }
+  },
+  async share(url, space) {
+    const run = await api.call('sync.share', { url, space });
+    await get().load();
+    return run;
+  },
+  async join(url, space, path) {
+    const joined = await api.call(
+      'sync.join',
+      path === undefined ? { url, space } : { url, space, path },
+    );
+    return joined.workspace;
   },
   async keep(changeId) {
     set({ error: null });
