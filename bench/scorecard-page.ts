@@ -3,7 +3,9 @@
 // to fill the first screen with KPI rows and their statuses, against a static page with the
 // same 500 rows and status badges in the same browser and run (target at most 3×); the
 // longest frame while scrolling to the end of the 500 KPIs (target: none over 50 ms); and the
-// first screen of a 5,000-KPI workspace (target under 1 s).
+// first screen of a 5,000-KPI workspace (target under 1 s). The app's figures run from the page
+// load to the rows shown, including the click on the Scorecard tab (the workspace opens on its
+// Dashboard), made as soon as the tab appears.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -26,13 +28,20 @@ const firstScreen = (total: number) => {
   return rows.length >= total || last.getBoundingClientRect().bottom >= window.innerHeight;
 };
 
-async function timeFirstScreen(page: Page, total: number, runs: number): Promise<number> {
+/** A workspace opens on its Dashboard tab (issue 17): the user clicks the Scorecard tab as
+ * soon as it is there. Timed from the page load, so the click is part of the figure. */
+async function showScorecard(page: Page, total: number): Promise<void> {
+  await page.getByRole('tab', { name: 'Scorecard', exact: true }).click({ timeout: 60_000 });
   await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
+}
+
+async function timeFirstScreen(page: Page, total: number, runs: number): Promise<number> {
+  await showScorecard(page, total);
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = Date.now();
     await page.reload();
-    await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
+    await showScorecard(page, total);
     times.push(Date.now() - start);
   }
   return median(times);
