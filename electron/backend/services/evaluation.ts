@@ -10,12 +10,8 @@ import {
   periodCompleteness,
   type ReportingKpi,
 } from '@shared/scoring/default-period';
-import {
-  periodsByKpi,
-  readEvaluationInputs,
-  readStructure,
-  reportedPeriods,
-} from '../store/evaluation-inputs';
+import { periodsByKpi, readEvaluationInputs, readStructure } from '../store/evaluation-inputs';
+import { memoByDataState } from '../store/data-state';
 import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
@@ -52,34 +48,74 @@ export function checkBucket(bucket: string, view: ViewSpec): void {
   }
 }
 
-/** View periods with any value of these KPIs, newest first. */
-export function periodsWithData(db: Db, kpis: readonly Kpi[], view: ViewSpec): string[] {
-  const buckets = new Set<string>();
-  for (const { frequency, period } of reportedPeriods(
-    db,
-    kpis.map((kpi) => kpi.id),
-  )) {
-    const bucket = bucketOf(frequency, period, view);
-    if (bucket !== null) buckets.add(bucket);
-  }
-  // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
-  return [...buckets].sort().reverse().slice(0, MAX_PERIODS);
-}
-
-/**
- * The KPIs whose values are entered (not calculated, not rolled up from children), with their
- * periods: what the default period and the period picker's completeness count.
- */
-export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[]): ReportingKpi[] {
+/** The KPIs whose values are entered: not calculated, not rolled up from children. */
+function enteredKpis(kpis: readonly Kpi[], all: readonly Kpi[]): Kpi[] {
   const parents = new Set(all.map((kpi) => kpi.parentKpiId));
-  const entered = kpis.filter(
+  return kpis.filter(
     (kpi) => kpi.formula === null && !(kpi.rollup !== 'manual' && parents.has(kpi.id)),
   );
+}
+
+/** The entered KPIs with their periods: what the default period and completeness count. */
+export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[]): ReportingKpi[] {
+  const entered = enteredKpis(kpis, all);
   const periods = periodsByKpi(
     db,
     entered.map((kpi) => kpi.id),
   );
   return entered.map((kpi) => ({ frequency: kpi.frequency, periods: periods.get(kpi.id) ?? [] }));
+}
+
+export interface PeriodFacts {
+  /** View periods with any value of the scorecard's KPIs, newest first. */
+  availablePeriods: string[];
+  completeness: ScorecardEvaluation['completeness'];
+  /** The KPIs whose values are entered, with their periods (what the default period counts). */
+  reporting: ReportingKpi[];
+}
+
+/**
+ * The view periods of a scorecard's KPIs with data, and how complete each is: the part of an
+ * evaluation that reads every value's period, whatever period is shown. `kpis`: the
+ * scorecard's own; `all`: every KPI of the workspace (parents may sit elsewhere).
+ */
+export function periodFacts(
+  db: Db,
+  kpis: readonly Kpi[],
+  all: readonly Kpi[],
+  view: ViewSpec,
+): PeriodFacts {
+  const periods = periodsByKpi(
+    db,
+    kpis.map((kpi) => kpi.id),
+  );
+  const buckets = new Set<string>();
+  const bucketCache = new Map<string, string | null>();
+  for (const kpi of kpis)
+    for (const period of periods.get(kpi.id) ?? []) {
+      const key = `${kpi.frequency}|${period}`;
+      let bucket = bucketCache.get(key);
+      if (bucket === undefined) {
+        bucket = bucketOf(kpi.frequency, period, view);
+        bucketCache.set(key, bucket);
+      }
+      if (bucket !== null) buckets.add(bucket);
+    }
+  // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
+  const availablePeriods = [...buckets].sort().reverse().slice(0, MAX_PERIODS);
+  const reporting = enteredKpis(kpis, all).map((kpi) => ({
+    frequency: kpi.frequency,
+    periods: periods.get(kpi.id) ?? [],
+  }));
+  const counts = periodCompleteness(reporting, view);
+  return {
+    availablePeriods,
+    completeness: availablePeriods.map((bucket) => ({
+      period: bucket,
+      ...(counts.get(bucket) ?? { reported: 0, expected: 0 }),
+    })),
+    reporting,
+  };
 }
 
 /** The view period that holds `now` (an ISO time). */
@@ -92,6 +128,8 @@ export function evaluateScorecard(
   now: string,
   input: { id: string; view: ViewInput; period?: string | undefined; sparklineLength: number },
 ): ScorecardEvaluation {
+  // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
+  const keep = !db.inTransaction;
   return db.transaction(() => {
     const scorecard = getScorecard(db, input.id, 'id');
     const view = viewSpec(db, input.view);
@@ -102,13 +140,23 @@ export function evaluateScorecard(
     const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
     const objectiveIds = new Set(objectives.map((o) => o.id));
     const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
-    const availablePeriods = periodsWithData(db, ownKpis, view);
-    const reporting = reportingKpis(db, ownKpis, structure.kpis);
-    const counts = periodCompleteness(reporting, view);
-    const period = input.period ?? defaultPeriod(reporting, view, now.slice(0, 10));
+    // The same for every period shown and for the dashboard's evaluation of this view: read
+    // once until the data changes (choosing another period, opening the dashboard).
+    const today = now.slice(0, 10);
+    const facts = memoByDataState(db, JSON.stringify(['periods', scorecard.id, view]), keep, () =>
+      periodFacts(db, ownKpis, structure.kpis, view),
+    );
+    // Copies: a caller changing its answer must not change the kept one.
+    const availablePeriods = [...facts.availablePeriods];
+    const completeness = facts.completeness.map((count) => ({ ...count }));
+    const period =
+      input.period ??
+      memoByDataState(db, JSON.stringify(['default', scorecard.id, view, today]), keep, () =>
+        defaultPeriod(facts.reporting, view, today),
+      );
 
     const options = { view, bucket: period, sparklineLength: input.sparklineLength };
-    const inputs = readEvaluationInputs(db, valueWindows(options));
+    const inputs = readEvaluationInputs(db, valueWindows(options), structure);
     const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
       ...options,
       ...(inputs.latestPeriods ? { latestPeriods: inputs.latestPeriods } : {}),
@@ -140,10 +188,7 @@ export function evaluateScorecard(
       view,
       period,
       availablePeriods,
-      completeness: availablePeriods.map((bucket) => ({
-        period: bucket,
-        ...(counts.get(bucket) ?? { reported: 0, expected: 0 }),
-      })),
+      completeness,
       own: node(scores.scorecards, scorecard.id),
       cascaded: node(scores.cascaded, scorecard.id),
       perspectives: evaluated,
