@@ -8,7 +8,7 @@
 // Dashboard), made as soon as the tab appears.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 import { buildLargeWorkspace, CALCULATED, KPIS, PARENTS, PERIODS } from './lib/large-workspace';
 import { median, startServer, stopServer } from './lib/server';
 
@@ -28,6 +28,23 @@ const firstScreen = (total: number) => {
   return rows.length >= total || last.getBoundingClientRect().bottom >= window.innerHeight;
 };
 
+/** The page's API calls in flight, followed from the page's start (the event stream never
+ * ends, so Playwright's 'networkidle' never comes). */
+function trackApi(page: Page): { idle(): Promise<void> } {
+  const pending = new Set<Request>();
+  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (isApi(request)) pending.add(request);
+  });
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return {
+    async idle() {
+      while (pending.size > 0) await page.waitForTimeout(20);
+    },
+  };
+}
+
 /** A workspace opens on its Dashboard tab (issue 17): the user clicks the Scorecard tab as
  * soon as it is there. Timed from the page load, so the click is part of the figure. */
 async function showScorecard(page: Page, total: number): Promise<void> {
@@ -35,10 +52,18 @@ async function showScorecard(page: Page, total: number): Promise<void> {
   await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
 }
 
-async function timeFirstScreen(page: Page, total: number, runs: number): Promise<number> {
+async function timeFirstScreen(
+  page: Page,
+  api: { idle(): Promise<void> },
+  total: number,
+  runs: number,
+): Promise<number> {
   await showScorecard(page, total);
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    // The opened workspace's own calls (dashboard, reminders) finish first: a reload is timed
+    // against an idle backend, not one still answering the page before.
+    await api.idle();
     const start = Date.now();
     await page.reload();
     await showScorecard(page, total);
@@ -109,6 +134,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const api = trackApi(page);
 
   const scorecard = await openScorecard({
     kpis: KPIS,
@@ -120,7 +146,7 @@ try {
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
     await page.goto(scorecard.url);
-    appMs = await timeFirstScreen(page, KPIS, RUNS);
+    appMs = await timeFirstScreen(page, api, KPIS, RUNS);
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
   } finally {
     await scorecard.close();
@@ -157,7 +183,7 @@ try {
   let largeMs: number;
   try {
     await page.goto(large.url);
-    largeMs = await timeFirstScreen(page, LARGE.kpis, 3);
+    largeMs = await timeFirstScreen(page, api, LARGE.kpis, 3);
   } finally {
     await large.close();
   }
