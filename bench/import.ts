@@ -62,18 +62,23 @@ const SCRATCH_SCHEMA = `CREATE TABLE kpi_values (kpi_id TEXT NOT NULL, period TE
   value REAL NOT NULL, comment TEXT NOT NULL DEFAULT '', entered_by TEXT NOT NULL DEFAULT '',
   entered_at TEXT NOT NULL, PRIMARY KEY (kpi_id, period)) STRICT, WITHOUT ROWID`;
 
-/** The change_log table and its index exactly as a workspace of this version has them. */
-function changeLogSchema(): string {
+/**
+ * The change log's table and its index exactly as a workspace of this version stores them
+ * (since the log is packed, the stored rows under the `change_log` view), and the table's name.
+ */
+function changeLogSchema(): { sql: string; table: string } {
   const db = new Database(':memory:');
   migrate(db, MIGRATIONS);
-  const sql = db
-    .prepare<[], string>(
-      "SELECT sql FROM sqlite_master WHERE tbl_name = 'change_log' AND type IN ('table', 'index')",
+  const rows = db
+    .prepare<[], { sql: string; tbl_name: string }>(
+      `SELECT sql, tbl_name FROM sqlite_master
+       WHERE tbl_name IN ('change_log', 'change_log_rows') AND type IN ('table', 'index')`,
     )
-    .pluck()
     .all();
   db.close();
-  return sql.join(';\n');
+  const table = rows[0]?.tbl_name;
+  if (table === undefined) throw new Error('No change log table in a new workspace');
+  return { sql: rows.map((row) => row.sql).join(';\n'), table };
 }
 
 /**
@@ -87,13 +92,14 @@ async function baseline(path: string, ids: Map<string, string>, log: boolean): P
   // The page cache the import's writer sets (import-writer.ts), so neither side spills early.
   db.pragma('cache_size = -65536');
   db.exec(SCRATCH_SCHEMA);
-  if (log) db.exec(changeLogSchema());
+  const logSchema = log ? changeLogSchema() : null;
+  if (logSchema) db.exec(logSchema.sql);
   const insert = db.prepare(
     'INSERT INTO kpi_values (kpi_id, period, value, entered_at) VALUES (?, ?, ?, ?)',
   );
-  const insertEntry = log
+  const insertEntry = logSchema
     ? db.prepare(
-        `INSERT INTO change_log (id, entity, entity_id, operation, old_value, new_value, at, device_id)
+        `INSERT INTO ${logSchema.table} (id, entity, entity_id, operation, old_value, new_value, at, device_id)
          VALUES (?, 'value', ?, 'insert', NULL, ?, ?, 'bench-device')`,
       )
     : null;

@@ -1,9 +1,14 @@
 import type { ChangeEntity, ChangeLogEntry } from '@shared/domain/entities';
 import type { Db } from '../workspace/connection';
+import { entriesOf } from '../workspace/change-log-packs';
 import { toEntry, type ChangeRow } from './change-log';
+import { changeRowById } from './change-log-read';
 
 // The change log read as the audit trail: filtered, newest first, a page at a time. Value
 // entity ids are '<kpi id>/<period>', so a KPI's or a period's values are found by its parts.
+// The filters are put on the stored rows too (a KPI's packs have the entity id '<kpi id>/',
+// and share their entries' entity, KPI and time), so only the packs they select are unfolded;
+// the period, which a pack's row does not have, is looked at in its entries.
 
 export interface ChangeQuery {
   entity?: ChangeEntity | undefined;
@@ -39,10 +44,6 @@ export function queryChanges(
     );
     params.push(`${query.kpiId}/`, `${query.kpiId}0`, query.kpiId);
   }
-  if (query.period !== undefined) {
-    where.push(`(entity = 'value' AND ${PERIOD_OF_VALUE} = ?)`);
-    params.push(query.period);
-  }
   if (query.scope !== undefined) {
     where.push(
       `((entity = 'value' AND ${KPI_OF_VALUE} IN (SELECT value FROM json_each(?)))
@@ -58,20 +59,29 @@ export function queryChanges(
     where.push('at < ?');
     params.push(query.to);
   }
+  // The conditions so far hold for the stored rows too.
+  const onRows = where.length;
+  const rowParams = [...params];
+  if (query.period !== undefined) {
+    where.push(`(entity = 'value' AND ${PERIOD_OF_VALUE} = ?)`);
+    params.push(query.period);
+  }
+  const rowFilter = onRows === 0 ? 'true' : where.slice(0, onRows).join(' AND ');
   const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const entries = `(${entriesOf(rowFilter)}) ${filter}`;
   const total = db
-    .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM change_log ${filter}`)
-    .get(...params)?.n;
+    .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM ${entries}`)
+    .get(...rowParams, ...params)?.n;
   const rows = db
     .prepare<(string | number)[], ChangeRow>(
-      `SELECT * FROM change_log ${filter} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT * FROM ${entries} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, query.limit, query.offset);
+    .all(...rowParams, ...params, query.limit, query.offset);
   return { entries: rows.map(toEntry), total: total ?? 0 };
 }
 
 /** One entry by its id, or null. */
 export function findChange(db: Db, id: string): ChangeLogEntry | null {
-  const row = db.prepare<[string], ChangeRow>('SELECT * FROM change_log WHERE id = ?').get(id);
+  const row = changeRowById(db)(id);
   return row ? toEntry(row) : null;
 }

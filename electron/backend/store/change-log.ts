@@ -1,11 +1,16 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChangeEntity, ChangeLogEntry, ChangeOperation } from '@shared/domain/entities';
 import type { Db } from '../workspace/connection';
+import { PACK_LIMIT, entriesOf } from '../workspace/change-log-packs';
+import type { RawChange } from './change-log-read';
 import { newId, newIdBlock } from './ids';
 
 // The append-only change log: value history, audit trail, and later the unit of sync
 // (ARCHITECTURE.md). Each store writes it inside the same transaction as the change itself;
 // this class holds the only INSERT INTO change_log (a unit test checks the sources for others).
+// `change_log` is a view over the stored rows, `change_log_rows`, where the new values of one
+// KPI written in bulk are one pack (workspace/change-log-packs.ts): writes go to the rows, and
+// reads ask for the rows they need, which SQLite unfolds into entries.
 
 export type { ChangeEntity };
 
@@ -121,32 +126,25 @@ class TouchedSet {
 /** Entries in one multi-row INSERT of a bulk write: one call instead of a hundred. */
 const BULK_ROWS = 100;
 const COLUMNS = '(id, entity, entity_id, operation, old_value, new_value, at, device_id)';
+// Single entries go in through the view (its INSTEAD OF INSERT trigger stores them), which
+// also works on a file not yet migrated to the packed log; packs go to the stored rows.
 const INSERT = `INSERT INTO change_log ${COLUMNS} VALUES `;
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
-const INSERT_SELECT = `INSERT INTO change_log ${COLUMNS}`;
 
 /**
- * New values written in bulk, as one JSON text: an array of
- * `[kpiId, period, value, comment]` rows, or `[kpiId, period, value, comment, enteredBy,
- * enteredAt]` for a row with its own author and time. The value store inserts them with
- * `json_each` and so does `BulkChanges.valueInserts`: one bound parameter for a thousand rows.
+ * New values of one KPI written in bulk, as one JSON text: an array of `[period, value,
+ * comment]` rows, or `[period, value, comment, enteredBy, enteredAt]` for a row with its own
+ * author and time. The value store inserts them with `json_each`, and the log keeps the text
+ * as the KPI's pack (`BulkChanges.valueInserts`): one bound parameter for a thousand rows.
  */
 export type NewValueRowsJson = string;
 
-/**
- * The entry of each new value, made by SQLite from the rows' JSON: its id (a block of
- * `newIdBlock`), `<kpi id>/<period>`, and the KpiValue record in valueJson's key order. The
- * value's JSON text is copied as written (`->`), so it parses back to the very same number.
- */
-const VALUE_INSERTS = `${INSERT_SELECT}
-  SELECT @prefix || printf('%012x', @first + e.key), 'value', (e.value ->> 0) || '/' || (e.value ->> 1),
-    'insert', NULL,
-    '{"kpiId":' || json_quote(e.value ->> 0) || ',"period":' || json_quote(e.value ->> 1) ||
-    ',"value":' || (e.value -> 2) || ',"comment":' || json_quote(e.value ->> 3) ||
-    ',"enteredBy":' || json_quote(coalesce(e.value ->> 4, @enteredBy)) ||
-    ',"enteredAt":' || json_quote(coalesce(e.value ->> 5, @enteredAt)) || @source || '}',
-    @at, @deviceId
-  FROM json_each(@rows) AS e`;
+/** One pack: the entries of a KPI's new values, unfolded by the `change_log` view. */
+const PACK_INSERT = `INSERT INTO change_log_rows
+  (id, entity, entity_id, operation, old_value, new_value, at, device_id, pack_rows, pack_first,
+   pack_entered_by, pack_entered_at, pack_source)
+  VALUES (@id, 'value', @entityId, 'insert', NULL, NULL, @at, @deviceId, @rows, @first,
+   @enteredBy, @enteredAt, @source)`;
 
 /**
  * Entries of a bulk write (an import), appended a hundred to a statement, or a thousand new
@@ -195,27 +193,31 @@ export class BulkChanges {
   }
 
   /**
-   * One 'insert' entry per row of `rows` (`count` of them), in their order, after the entries
-   * added before. `enteredBy` and `enteredAt` stand for rows that do not carry their own.
+   * One 'insert' entry per row of `rows` (`count` of them, new values of `kpiId`), in their
+   * order, after the entries added before: one stored pack. `enteredBy` and `enteredAt` stand
+   * for rows that do not carry their own.
    */
   valueInserts(
+    kpiId: string,
     rows: NewValueRowsJson,
     count: number,
     entered: { by: string; at: string; source: string | null },
   ): void {
     if (count === 0) return;
+    if (count >= PACK_LIMIT) throw new Error(`A pack holds fewer than ${PACK_LIMIT} values`);
     this.flush();
     this.touched.kind('value');
-    this.valueInsertsStatement ??= this.db.prepare(VALUE_INSERTS);
+    this.valueInsertsStatement ??= this.db.prepare(PACK_INSERT);
     const { prefix, first } = newIdBlock(count);
     this.valueInsertsStatement.run({
+      id: prefix + first.toString(16).padStart(12, '0'),
+      entityId: `${kpiId}/`,
       rows,
-      prefix,
       first,
       enteredBy: entered.by,
       enteredAt: entered.at,
       // An import's file, kept with each entry for the audit trail (not part of the value).
-      source: entered.source === null ? '' : `,"source":${JSON.stringify(entered.source)}`,
+      source: entered.source,
       at: this.at,
       deviceId: this.deviceId,
     });
@@ -284,81 +286,44 @@ export class ChangeLog {
 
   /** Changes of one value, or of every value of a KPI, newest first. */
   valueHistory(kpiId: string, period: string | undefined): ChangeLogEntry[] {
-    // Value entity ids are '<kpi id>/<period>'; '0' is the character after '/', so the range
-    // ['<kpi id>/', '<kpi id>0') is exactly the KPI's values and can use the index.
-    const rows =
-      period === undefined
-        ? this.db
-            .prepare<[string, string], ChangeRow>(
-              `SELECT * FROM change_log
-               WHERE entity = 'value' AND entity_id >= ? AND entity_id < ?
-               ORDER BY at DESC, id DESC`,
-            )
-            .all(`${kpiId}/`, `${kpiId}0`)
-        : this.db
-            .prepare<[string], ChangeRow>(
-              `SELECT * FROM change_log WHERE entity = 'value' AND entity_id = ?
-               ORDER BY at DESC, id DESC`,
-            )
-            .all(valueEntityId(kpiId, period));
-    return rows.map(toEntry);
+    return valueEntries(this.db, kpiId, period, 'ORDER BY at DESC, id DESC').map(toEntry);
   }
 }
 
-// Team sync reads the log in the order it was written and appends entries written on other
-// laptops with their own ids, times and devices (electron/backend/sync/). Sync touches the log
-// only through these, so a change of the table's shape stays in this file.
-
-/** An entry as stored: the old and new values as JSON text. */
-export interface RawChange {
-  id: string;
-  entity: string;
-  entityId: string;
-  operation: ChangeOperation;
-  oldJson: string | null;
-  newJson: string | null;
-  at: string;
-  deviceId: string;
-}
-
-interface PositionedRow extends ChangeRow {
-  position: number;
-}
-
-function toRaw(row: ChangeRow): RawChange {
-  return {
-    id: row.id,
-    entity: row.entity,
-    entityId: row.entity_id,
-    operation: row.operation,
-    oldJson: row.old_value,
-    newJson: row.new_value,
-    at: row.at,
-    deviceId: row.device_id,
-  };
-}
-
-/** Up to `limit` entries written after `position` (0: from the first), in writing order. */
-export function changesAfter(
+/**
+ * The entries of one value, or of every value of a KPI, read through the index: the KPI's
+ * range of entity ids holds its single entries ('<kpi id>/<period>') and its packs
+ * ('<kpi id>/'); only those packs are unfolded.
+ */
+export function valueEntries(
   db: Db,
-  position: number,
-  limit: number,
-): { position: number; change: RawChange }[] {
+  kpiId: string,
+  period: string | undefined,
+  order: string,
+): ChangeRow[] {
+  if (period === undefined)
+    // '0' is the character after '/': the range ['<kpi id>/', '<kpi id>0') is exactly the KPI's.
+    return db
+      .prepare<[string, string], ChangeRow>(
+        `SELECT * FROM (${entriesOf("entity = 'value' AND entity_id >= ? AND entity_id < ?")}) ${order}`,
+      )
+      .all(`${kpiId}/`, `${kpiId}0`);
   return db
-    .prepare<[number, number], PositionedRow>(
-      'SELECT rowid AS position, * FROM change_log WHERE rowid > ? ORDER BY rowid LIMIT ?',
+    .prepare<[string, string, string], ChangeRow>(
+      `SELECT * FROM (${entriesOf("entity = 'value' AND entity_id IN (?, ?)")})
+       WHERE entity_id = ? ${order}`,
     )
-    .all(position, limit)
-    .map((row) => ({ position: row.position, change: toRaw(row) }));
+    .all(valueEntityId(kpiId, period), `${kpiId}/`, valueEntityId(kpiId, period));
 }
 
-/** Every entry of one entity (a value's entity id is its natural key). */
-export function changesOf(db: Db): (entity: string, entityId: string) => RawChange[] {
-  const select = db.prepare<[string, string], ChangeRow>(
-    'SELECT * FROM change_log WHERE entity = ? AND entity_id = ?',
-  );
-  return (entity, entityId) => select.all(entity, entityId).map(toRaw);
-}
+// Team sync's reads and appends (change-log-read.ts), where they have always been imported from.
+export {
+  changesAfter,
+  changesByIds,
+  changesOf,
+  lastChangePosition,
+  type RawChange,
+} from './change-log-read';
 
 /** Appends entries written elsewhere, as they were written (inside the caller's transaction). */
 export function appendReceived(db: Db): (change: RawChange) => void {
@@ -366,23 +331,4 @@ export function appendReceived(db: Db): (change: RawChange) => void {
   return (c) => {
     insert.run(c.id, c.entity, c.entityId, c.operation, c.oldJson, c.newJson, c.at, c.deviceId);
   };
-}
-
-/** The position of the last entry written (0 for an empty log). */
-export function lastChangePosition(db: Db): number {
-  return (
-    db
-      .prepare<[], { position: number | null }>('SELECT max(rowid) AS position FROM change_log')
-      .get()?.position ?? 0
-  );
-}
-
-/** The entries with these ids, in no particular order (one query for a page of them). */
-export function changesByIds(db: Db, ids: readonly string[]): RawChange[] {
-  return db
-    .prepare<[string], ChangeRow>(
-      'SELECT * FROM change_log WHERE id IN (SELECT value FROM json_each(?))',
-    )
-    .all(JSON.stringify(ids))
-    .map(toRaw);
 }

@@ -3,18 +3,19 @@ import type { KpiValue } from '@shared/domain/entities';
 import type { Db } from '../workspace/connection';
 import type { BulkChanges, ChangeLog } from './change-log';
 
-// The bulk write path of values (imports, packages): new values a thousand at a time, each
-// with its change-log entry, and a replaced value written at once with its old and new record.
-// One million values log one million entries, so new values cross into SQLite as one JSON text
-// per thousand (store/change-log.ts, NewValueRowsJson) rather than as six bound parameters
-// each: SQLite inserts the values from it with json_each, and makes each value's entry —
-// its id, key and record — from the same text. `flush` before reading values back or committing.
+// The bulk write path of values (imports, packages): new values up to a thousand at a time,
+// each with its change-log entry, and a replaced value written at once with its old and new
+// record. One million values log one million entries, so a run of one KPI's new values crosses
+// into SQLite as one JSON text (store/change-log.ts, NewValueRowsJson) rather than as six bound
+// parameters each: SQLite inserts the values from it with json_each, and the change log keeps
+// the same text as the KPI's pack, which its view unfolds into one entry per value
+// (workspace/change-log-packs.ts). `flush` before reading values back or committing.
 
 const ROWS = 1000;
 const INSERT = 'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
 const INSERT_ROWS = `${INSERT}
-  SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3,
-    coalesce(e.value ->> 4, @enteredBy), coalesce(e.value ->> 5, @enteredAt)
+  SELECT @kpiId, e.value ->> 0, e.value ->> 1, e.value ->> 2,
+    coalesce(e.value ->> 3, @enteredBy), coalesce(e.value ->> 4, @enteredAt)
   FROM json_each(@rows) AS e`;
 
 /** JSON of a number: what JSON.stringify writes (values are finite; -0 is 0). */
@@ -32,11 +33,9 @@ export class BulkValueWriter {
   private readonly insertRows: Statement;
   private readonly upsert: Statement;
   private readonly log: BulkChanges;
-  /** New values not yet written, each a JSON array (NewValueRowsJson's rows). */
+  /** New values of `kpiId` not yet written, each a JSON array (NewValueRowsJson's rows). */
   private rows: string[] = [];
-  /** Rows come a KPI at a time: its id's JSON is made once per run of them. */
-  private lastKpi = '';
-  private lastKpiJson = '""';
+  private kpiId = '';
 
   /** `,"source":"sales.csv"` when the values come from a file (the audit trail names it). */
   private readonly sourceJson: string;
@@ -59,16 +58,13 @@ export class BulkValueWriter {
     this.sourceJson = source === null ? '' : `,"source":${JSON.stringify(source)}`;
   }
 
-  private kpiJson(kpiId: string): string {
-    if (kpiId !== this.lastKpi) {
-      this.lastKpi = kpiId;
-      this.lastKpiJson = JSON.stringify(kpiId);
+  /** Rows come a KPI at a time (callers sort them): a new KPI writes the last one's run. */
+  private push(kpiId: string, row: string): void {
+    if (kpiId !== this.kpiId) {
+      this.writeRows();
+      this.kpiId = kpiId;
       this.log.valuesOf(kpiId);
     }
-    return this.lastKpiJson;
-  }
-
-  private push(row: string): void {
     this.rows.push(row);
     if (this.rows.length === ROWS) this.writeRows();
   }
@@ -76,14 +72,16 @@ export class BulkValueWriter {
   /** A value of a (KPI, period) with none stored: the caller knows, nothing is looked up. */
   insert(kpiId: string, period: string, value: number, comment: string): void {
     this.push(
-      `[${this.kpiJson(kpiId)},${JSON.stringify(period)},${numberJson(value)},${comment === '' ? '""' : JSON.stringify(comment)}]`,
+      kpiId,
+      `[${JSON.stringify(period)},${numberJson(value)},${comment === '' ? '""' : JSON.stringify(comment)}]`,
     );
   }
 
   /** A value as it was recorded elsewhere (a package), with its own author and time. */
   insertRecord(record: KpiValue): void {
     this.push(
-      `[${this.kpiJson(record.kpiId)},${JSON.stringify(record.period)},${numberJson(record.value)},${JSON.stringify(record.comment)},${JSON.stringify(record.enteredBy)},${JSON.stringify(record.enteredAt)}]`,
+      record.kpiId,
+      `[${JSON.stringify(record.period)},${numberJson(record.value)},${JSON.stringify(record.comment)},${JSON.stringify(record.enteredBy)},${JSON.stringify(record.enteredAt)}]`,
     );
   }
 
@@ -93,8 +91,8 @@ export class BulkValueWriter {
     const rows = `[${this.rows.join(',')}]`;
     this.rows = [];
     const entered = { by: this.enteredBy, at: this.enteredAt, source: this.source };
-    this.insertRows.run({ rows, enteredBy: entered.by, enteredAt: entered.at });
-    this.log.valueInserts(rows, count, entered);
+    this.insertRows.run({ kpiId: this.kpiId, rows, enteredBy: entered.by, enteredAt: entered.at });
+    this.log.valueInserts(this.kpiId, rows, count, entered);
   }
 
   /** Replaces a stored value; `comment` null keeps the stored one. */

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { isPacked, rebuildPackedLog } from './change-log-packs';
 
 // Widening the change log's list of entities (its CHECK constraint) for a new kind of record.
 // SQLite cannot alter a CHECK constraint, so the table is rebuilt as schema 5 did it: a new
@@ -7,17 +8,18 @@ import type { Db } from './connection';
 //
 // The list is read from the table as it is and the new kinds are added to it, so migrations
 // of features built side by side each add their own kind, in whichever order they run, and
-// none drops another's. It runs inside its migration's transaction.
+// none drops another's. It runs inside its migration's transaction. Once the log is packed
+// (change-log-packs.ts) the stored rows are rebuilt instead, and the view made again.
 
 const LIST = /entity IN \(([^)]*)\)/u;
 
 /** The entity kinds the file's change log accepts now. */
 export function changeLogEntities(db: Db): string[] {
   const row = db
-    .prepare<[], { sql: string }>(
-      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'",
+    .prepare<[string], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
     )
-    .get();
+    .get(isPacked(db) ? 'change_log_rows' : 'change_log');
   const list = row ? LIST.exec(row.sql)?.[1] : undefined;
   if (list === undefined) throw new Error('The change log has no list of entities to widen');
   return [...list.matchAll(/'([a-z_]+)'/gu)].map((match) => match[1] as string);
@@ -28,6 +30,10 @@ export function widenChangeLogEntities(db: Db, added: readonly string[]): void {
     if (!/^[a-z_]+$/u.test(kind)) throw new Error(`"${kind}" is not an entity name`);
   const kinds = [...new Set([...changeLogEntities(db), ...added])];
   const list = kinds.map((kind) => `'${kind}'`).join(', ');
+  if (isPacked(db)) {
+    rebuildPackedLog(db, list);
+    return;
+  }
   db.exec(`
     CREATE TABLE change_log_wider (
       id TEXT PRIMARY KEY,

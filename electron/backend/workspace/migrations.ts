@@ -1,7 +1,8 @@
 import { REMINDER_SCHEMA } from '../reminders/schema';
 import type { Db } from './connection';
 import { CHANGE_LOG_V5 } from './change-log-v5';
-import { widenChangeLogEntities } from './change-log-entities';
+import { changeLogEntities, widenChangeLogEntities } from './change-log-entities';
+import { packChangeLog } from './change-log-packs';
 import { addHealthDismissals } from './health-dismissals-schema';
 import { SCHEMA_V1 } from './schema-v1';
 import { STRATEGY_MAP_SCHEMA } from './strategy-map-schema';
@@ -100,6 +101,18 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'health check dismissals',
     up: addHealthDismissals,
+  },
+  {
+    version: 9,
+    name: 'packed change log: an import logs its values a KPI at a time',
+    up(db) {
+      packChangeLog(
+        db,
+        changeLogEntities(db)
+          .map((kind) => `'${kind}'`)
+          .join(', '),
+      );
+    },
   },
 ];
 

@@ -91,7 +91,7 @@ describe('the bulk write path of values', () => {
               [],
               { id: string; entity_id: string; operation: string; new_value: string; at: string }
             >(
-              "SELECT id, entity_id, operation, new_value, at FROM change_log WHERE entity = 'value' ORDER BY rowid",
+              "SELECT id, entity_id, operation, new_value, at FROM change_log WHERE entity = 'value' ORDER BY id",
             )
             .all();
           expect(entries).toHaveLength(values.length);
@@ -155,7 +155,7 @@ describe('the bulk write path of values', () => {
     writer.flush();
     const entries = db
       .prepare<[], { entity_id: string; operation: string; old_value: string | null }>(
-        "SELECT entity_id, operation, old_value FROM change_log WHERE entity = 'value' ORDER BY rowid",
+        "SELECT entity_id, operation, old_value FROM change_log WHERE entity = 'value' ORDER BY id",
       )
       .all();
     expect(entries.map((entry) => `${entry.entity_id} ${entry.operation}`)).toEqual([
