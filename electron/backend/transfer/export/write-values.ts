@@ -5,7 +5,6 @@ import { tableToCsv } from './csv-writer';
 import type { PeriodRange } from './period-range';
 import { collectValueRows } from './value-rows';
 import { valueTable } from './value-table';
-import { writeXlsx } from './xlsx-writer';
 
 // The heavy part of a values export — evaluating every value's status and writing the file —
 // as one function of a connection, so it can run on the import worker's thread.
@@ -29,6 +28,11 @@ export async function writeValuesFile(db: Db, request: ValuesFileRequest): Promi
     return valueTable(request.layout, kpis, rows);
   })();
   if (request.format === 'csv') writeFileSync(request.path, tableToCsv(table), 'utf8');
-  else await writeXlsx(table, request.path, 'Values', request.layout === 'long' ? 1 : 2);
+  else {
+    // exceljs is large, and this module is part of the import worker, which also starts as an
+    // import's file reader: loaded when a workbook is written, not with every CSV import.
+    const { writeXlsx } = await import('./xlsx-writer');
+    await writeXlsx(table, request.path, 'Values', request.layout === 'long' ? 1 : 2);
+  }
   return table.rows.length;
 }
