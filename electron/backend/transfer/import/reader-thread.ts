@@ -6,6 +6,7 @@ import type {
   UnknownKpiName,
 } from '@shared/transfer/value-rows';
 import { ValueMappingError } from '@shared/transfer/value-rows';
+import type { SourceKind } from '@shared/transfer/table';
 import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
 
 // The import's file is parsed on a thread of its own while the import worker writes what was
@@ -14,6 +15,12 @@ import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
 // next to nothing to pass between threads; at most two wait, so memory stays flat.
 
 export const READER_ROLE = 'import-reader';
+
+/** What a reader thread is started with: the kind of file it will likely read, to load early. */
+export interface ReaderData {
+  role: typeof READER_ROLE;
+  preload: SourceKind | null;
+}
 
 interface PackedBatch {
   kpiIndex: Int32Array;
@@ -67,8 +74,20 @@ export function batchOf(read: RowsRead): ReadBatch {
   };
 }
 
-/** Runs in the reader thread: reads the file and posts its batches, waiting for acks. */
-export async function runReader(port: MessagePort, request: ReadValuesRequest): Promise<void> {
+/**
+ * Runs in the reader thread: loads the parser the file will likely need (exceljs takes a few
+ * hundred milliseconds), then waits for the request to read.
+ */
+export function startReader(port: MessagePort, data: ReaderData): void {
+  // A failed load shows again, as a clear message, when the file is read.
+  if (data.preload === 'xlsx') import('exceljs').catch(() => undefined);
+  port.once('message', (message: { request: ReadValuesRequest }) => {
+    void runReader(port, message.request);
+  });
+}
+
+/** Reads the file and posts its batches, waiting for acks. */
+async function runReader(port: MessagePort, request: ReadValuesRequest): Promise<void> {
   const kpiIndex = new Map(request.kpis.map((kpi, index) => [kpi.id, index]));
   const periodIndex = new Map<string, number>();
   let inFlight = 0;
@@ -140,6 +159,34 @@ export async function runReader(port: MessagePort, request: ReadValuesRequest): 
   }
 }
 
+function startReaderThread(scriptPath: string, preload: SourceKind | null): Worker {
+  // Bounded like the import worker: whatever a file makes the parser hold, it stops this
+  // thread (a clean "could not be read") before it grows the app.
+  return new Worker(scriptPath, {
+    workerData: { role: READER_ROLE, preload } satisfies ReaderData,
+    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
+  });
+}
+
+/** A reader started ahead of the import (while the user looks at the first rows). */
+let warm: { scriptPath: string; reader: Worker } | null = null;
+
+/**
+ * Starts the reader of the import that usually follows a first look at a file, so its thread
+ * and parser are loaded by the time the import starts. One at a time; unused, it goes with
+ * the import worker.
+ */
+export function warmReader(scriptPath: string, kind: SourceKind): void {
+  if (warm) return;
+  const reader = startReaderThread(scriptPath, kind);
+  reader.unref();
+  // A reader that failed before it was used is simply not used.
+  reader.once('error', () => {
+    if (warm?.reader === reader) warm = null;
+  });
+  warm = { scriptPath, reader };
+}
+
 /**
  * Reads the file on a reader thread started from `scriptPath` (the import worker's own script)
  * and hands each batch to `sink` as `readValues` would. A sink that throws stops the reader.
@@ -149,12 +196,11 @@ export function readInThread(
   request: ReadValuesRequest,
   sink: BatchSink,
 ): Promise<{ unknownNames: UnknownKpiName[]; bytesRead: number }> {
-  // Bounded like the import worker: whatever a file makes the parser hold, it stops this
-  // thread (a clean "could not be read") before it grows the app.
-  const reader = new Worker(scriptPath, {
-    workerData: { role: READER_ROLE, request },
-    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
-  });
+  const ready = warm?.scriptPath === scriptPath ? warm.reader : null;
+  warm = null;
+  const reader = ready ?? startReaderThread(scriptPath, request.source.kind);
+  reader.ref();
+  reader.postMessage({ request });
   const periods: string[] = [];
   let chain: Promise<unknown> = Promise.resolve();
   return new Promise((resolve, reject) => {

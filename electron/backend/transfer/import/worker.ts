@@ -4,8 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { FromWorker, ToWorker } from './protocol';
-import { FileProblem, inspectFile, readAllRows, type ReadValuesRequest } from './read-file';
-import { READER_ROLE, runReader } from './reader-thread';
+import { FileProblem, inspectFile, readAllRows, sourceKindOf } from './read-file';
+import { READER_ROLE, startReader, warmReader, type ReaderData } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
 import { openLockedConnection } from '../../workspace/connection';
 import { writeValuesFile } from '../export/write-values';
@@ -19,7 +19,7 @@ if (!port) throw new Error('The import worker must run in a worker thread');
 
 /** This script, started again as the import's file reader (see reader-thread.ts). */
 const ownScript = fileURLToPath(import.meta.url);
-const role = (workerData as { role?: string; request?: ReadValuesRequest } | null) ?? null;
+const role = (workerData as ReaderData | null) ?? null;
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -48,6 +48,8 @@ function finish(error: unknown): void {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'inspect':
+      // The import usually follows: its file reader starts loading while this one looks.
+      warmReader(ownScript, sourceKindOf(message.request.path));
       send({ type: 'inspected', result: await inspectFile(message.request) });
       return;
     case 'rows':
@@ -98,7 +100,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-if (role?.role === READER_ROLE && role.request) void runReader(port, role.request);
+if (role?.role === READER_ROLE) startReader(port, role);
 else
   port.on('message', (message: ToWorker) => {
     // A cancel while waiting for the user's decision: nothing runs that could notice it.
