@@ -5,18 +5,19 @@ import type { BulkChanges, ChangeLog } from './change-log';
 
 // The bulk write path of values (imports, packages): new values up to a thousand at a time,
 // each with its change-log entry, and a replaced value written at once with its old and new
-// record. One million values log one million entries, so a run of one KPI's new values crosses
-// into SQLite as one JSON text (store/change-log.ts, NewValueRowsJson) rather than as six bound
-// parameters each: SQLite inserts the values from it with json_each, and the change log keeps
-// the same text as the KPI's pack, which its view unfolds into one entry per value
-// (workspace/change-log-packs.ts). `flush` before reading values back or committing.
+// record. One million values log one million entries, so a run of one KPI's new values is
+// logged as one JSON text (store/change-log.ts, NewValueRowsJson): the KPI's pack, which the
+// change log's view unfolds into one entry per value (workspace/change-log-packs.ts). The
+// values themselves go in a hundred to a statement with bound parameters, which measured about
+// a third faster than SQLite reading them back out of the JSON text with json_each.
+// `flush` before reading values back or committing.
 
 const ROWS = 1000;
+/** Values per multi-row INSERT. */
+const PER_STATEMENT = 100;
+const COLUMNS = 6;
 const INSERT = 'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
-const INSERT_ROWS = `${INSERT}
-  SELECT @kpiId, e.value ->> 0, e.value ->> 1, e.value ->> 2,
-    coalesce(e.value ->> 3, @enteredBy), coalesce(e.value ->> 4, @enteredAt)
-  FROM json_each(@rows) AS e`;
+const ROW = '(?, ?, ?, ?, ?, ?)';
 
 /** JSON of a number: what JSON.stringify writes (values are finite; -0 is 0). */
 const numberJson = (value: number): string => (Object.is(value, -0) ? '0' : String(value));
@@ -30,11 +31,14 @@ export function valueJson(value: KpiValue): string {
 }
 
 export class BulkValueWriter {
-  private readonly insertRows: Statement;
+  private readonly insertMany: Statement;
+  private readonly insertOne: Statement;
   private readonly upsert: Statement;
   private readonly log: BulkChanges;
   /** New values of `kpiId` not yet written, each a JSON array (NewValueRowsJson's rows). */
   private rows: string[] = [];
+  /** The same values as bound parameters, COLUMNS to a value. */
+  private params: (string | number)[] = [];
   private kpiId = '';
 
   /** `,"source":"sales.csv"` when the values come from a file (the audit trail names it). */
@@ -47,7 +51,10 @@ export class BulkValueWriter {
     private readonly enteredAt: string,
     private readonly source: string | null = null,
   ) {
-    this.insertRows = db.prepare(INSERT_ROWS);
+    this.insertMany = db.prepare(
+      `${INSERT} VALUES ${Array.from({ length: PER_STATEMENT }, () => ROW).join(', ')}`,
+    );
+    this.insertOne = db.prepare(`${INSERT} VALUES ${ROW}`);
     this.upsert = db.prepare(
       `${INSERT} VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (kpi_id, period) DO UPDATE SET value = excluded.value,
@@ -71,6 +78,15 @@ export class BulkValueWriter {
 
   /** A value of a (KPI, period) with none stored: the caller knows, nothing is looked up. */
   insert(kpiId: string, period: string, value: number, comment: string): void {
+    // -0 is stored as 0, as its JSON in the log says.
+    this.params.push(
+      kpiId,
+      period,
+      value === 0 ? 0 : value,
+      comment,
+      this.enteredBy,
+      this.enteredAt,
+    );
     this.push(
       kpiId,
       `[${JSON.stringify(period)},${numberJson(value)},${comment === '' ? '""' : JSON.stringify(comment)}]`,
@@ -79,6 +95,14 @@ export class BulkValueWriter {
 
   /** A value as it was recorded elsewhere (a package), with its own author and time. */
   insertRecord(record: KpiValue): void {
+    this.params.push(
+      record.kpiId,
+      record.period,
+      record.value === 0 ? 0 : record.value,
+      record.comment,
+      record.enteredBy,
+      record.enteredAt,
+    );
     this.push(
       record.kpiId,
       `[${JSON.stringify(record.period)},${numberJson(record.value)},${JSON.stringify(record.comment)},${JSON.stringify(record.enteredBy)},${JSON.stringify(record.enteredAt)}]`,
@@ -90,8 +114,14 @@ export class BulkValueWriter {
     if (count === 0) return;
     const rows = `[${this.rows.join(',')}]`;
     this.rows = [];
+    const { params } = this;
+    this.params = [];
+    const whole = count - (count % PER_STATEMENT);
+    for (let at = 0; at < whole * COLUMNS; at += PER_STATEMENT * COLUMNS)
+      this.insertMany.run(params.slice(at, at + PER_STATEMENT * COLUMNS));
+    for (let at = whole * COLUMNS; at < params.length; at += COLUMNS)
+      this.insertOne.run(params.slice(at, at + COLUMNS));
     const entered = { by: this.enteredBy, at: this.enteredAt, source: this.source };
-    this.insertRows.run({ kpiId: this.kpiId, rows, enteredBy: entered.by, enteredAt: entered.at });
     this.log.valueInserts(this.kpiId, rows, count, entered);
   }
 
