@@ -23,6 +23,9 @@ export interface ChangeQuery {
   offset: number;
 }
 
+/** Where an entry is stored: its row, and its index in the row's pack (-1 for a single entry). */
+const PLACE = ', r.rn AS rn, coalesce(e.key, -1) AS pack_index';
+
 const KPI_OF_VALUE = "substr(entity_id, 1, instr(entity_id, '/') - 1)";
 const PERIOD_OF_VALUE = "substr(entity_id, instr(entity_id, '/') + 1)";
 
@@ -68,15 +71,21 @@ export function queryChanges(
   }
   const rowFilter = onRows === 0 ? 'true' : where.slice(0, onRows).join(' AND ');
   const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  const entries = `(${entriesOf(rowFilter)}) ${filter}`;
+  const entries = `(${entriesOf(rowFilter, PLACE)}) ${filter}`;
   const total = db
     .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM ${entries}`)
     .get(...rowParams, ...params)?.n;
-  const rows = db
-    .prepare<(string | number)[], ChangeRow>(
-      `SELECT * FROM ${entries} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+  // The page is chosen on the entries' time, id and place alone; only its entries are then
+  // read whole. Sorting every unfolded record's text was several times slower on a large log.
+  const page = db
+    .prepare<(string | number)[], { rn: number; pack_index: number }>(
+      `SELECT rn, pack_index FROM ${entries} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
     )
     .all(...rowParams, ...params, query.limit, query.offset);
+  const entry = db.prepare<[number, number], ChangeRow>(
+    `SELECT * FROM (${entriesOf('rowid = ?', PLACE)}) WHERE pack_index = ?`,
+  );
+  const rows = page.flatMap(({ rn, pack_index }) => entry.all(rn, pack_index));
   return { entries: rows.map(toEntry), total: total ?? 0 };
 }
 
