@@ -65,47 +65,42 @@ export class BulkValueWriter {
     this.sourceJson = source === null ? '' : `,"source":${JSON.stringify(source)}`;
   }
 
-  /** Rows come a KPI at a time (callers sort them): a new KPI writes the last one's run. */
-  private push(kpiId: string, row: string): void {
-    if (kpiId !== this.kpiId) {
+  /**
+   * Rows come a KPI at a time (callers sort them): a new KPI writes the last one's run first.
+   * `row` is the value's JSON for the pack; `value` its columns, bound as they are.
+   */
+  private push(row: string, value: KpiValue): void {
+    if (value.kpiId !== this.kpiId) {
       this.writeRows();
-      this.kpiId = kpiId;
-      this.log.valuesOf(kpiId);
+      this.kpiId = value.kpiId;
+      this.log.valuesOf(value.kpiId);
     }
     this.rows.push(row);
+    // -0 is stored as 0, as its JSON in the log says.
+    this.params.push(
+      value.kpiId,
+      value.period,
+      value.value === 0 ? 0 : value.value,
+      value.comment,
+      value.enteredBy,
+      value.enteredAt,
+    );
     if (this.rows.length === ROWS) this.writeRows();
   }
 
   /** A value of a (KPI, period) with none stored: the caller knows, nothing is looked up. */
   insert(kpiId: string, period: string, value: number, comment: string): void {
-    // -0 is stored as 0, as its JSON in the log says.
-    this.params.push(
-      kpiId,
-      period,
-      value === 0 ? 0 : value,
-      comment,
-      this.enteredBy,
-      this.enteredAt,
-    );
     this.push(
-      kpiId,
       `[${JSON.stringify(period)},${numberJson(value)},${comment === '' ? '""' : JSON.stringify(comment)}]`,
+      { kpiId, period, value, comment, enteredBy: this.enteredBy, enteredAt: this.enteredAt },
     );
   }
 
   /** A value as it was recorded elsewhere (a package), with its own author and time. */
   insertRecord(record: KpiValue): void {
-    this.params.push(
-      record.kpiId,
-      record.period,
-      record.value === 0 ? 0 : record.value,
-      record.comment,
-      record.enteredBy,
-      record.enteredAt,
-    );
     this.push(
-      record.kpiId,
       `[${JSON.stringify(record.period)},${numberJson(record.value)},${JSON.stringify(record.comment)},${JSON.stringify(record.enteredBy)},${JSON.stringify(record.enteredAt)}]`,
+      record,
     );
   }
 

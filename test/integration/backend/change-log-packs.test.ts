@@ -23,6 +23,7 @@ import { tempDir } from './helpers';
 
 const KPI_A = '01900000-0000-7000-8000-00000000000a';
 const KPI_B = '01900000-0000-7000-8000-00000000000b';
+const KPI_C = '01900000-0000-7000-8000-00000000000c';
 const PACKED = MIGRATIONS.findIndex((m) => m.name.startsWith('packed change log')) + 1;
 const INSERT = 'INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
@@ -48,7 +49,10 @@ function workspaceDb(): Database.Database {
   return db;
 }
 
-/** `count` new values of each KPI, a KPI at a time, with a replaced value between them. */
+/**
+ * `count` new values of KPIs A and B, a KPI at a time, with a replaced value between them, then
+ * a fifth as many of KPI C straight after B's (no flush between: the writer splits the runs).
+ */
 function writeValues(db: Database.Database, count: number): ChangeLog {
   const changes = new ChangeLog(db, 'laptop', () => '2026-03-01T10:00:00.000Z');
   const writer = new BulkValueWriter(db, changes, 'Ada', '2026-03-01T10:00:00.000Z', 'sales.csv');
@@ -68,6 +72,7 @@ function writeValues(db: Database.Database, count: number): ChangeLog {
     'fixed',
   );
   for (let i = 0; i < count; i += 1) writer.insert(KPI_B, `${String(2000 + i)}-01`, -i, 'b');
+  for (let i = 0; i < count / 5; i += 1) writer.insert(KPI_C, `${String(2000 + i)}-01`, i, '');
   writer.flush();
   db.exec('COMMIT');
   return changes;
@@ -78,9 +83,21 @@ describe('the packed change log', () => {
     const db = workspaceDb();
     const changes = writeValues(db, 1500);
     const all = entries(db);
-    // 1500 + 1500 new values and one replacement: three thousand entries from four packs.
-    expect(all).toHaveLength(3001);
-    expect(db.prepare('SELECT count(*) FROM change_log_rows').pluck().get()).toBe(5);
+    // 1500 + 1500 + 300 new values and one replacement: entries from five packs and a row.
+    expect(all).toHaveLength(3301);
+    expect(db.prepare('SELECT count(*) FROM change_log_rows').pluck().get()).toBe(6);
+    const stored = db.prepare('SELECT kpi_id, count(*) AS n FROM kpi_values GROUP BY kpi_id');
+    expect(stored.all()).toEqual([
+      { kpi_id: KPI_A, n: 1500 },
+      { kpi_id: KPI_B, n: 1500 },
+      { kpi_id: KPI_C, n: 300 },
+    ]);
+    expect(
+      db
+        .prepare('SELECT value FROM kpi_values WHERE kpi_id = ? AND period = ?')
+        .pluck()
+        .get(KPI_B, '2001-01'),
+    ).toBe(-1);
     expect(all[0]).toMatchObject({ entity: 'value', entity_id: `${KPI_A}/2000-01` });
     expect(JSON.parse(all[0]?.new_value ?? 'null')).toEqual({
       kpiId: KPI_A,
@@ -94,7 +111,7 @@ describe('the packed change log', () => {
     expect(all[1500]).toMatchObject({ operation: 'update', entity_id: `${KPI_A}/2000-01` });
     // Ids are UUIDv7 made in writing order, each once.
     expect(all.map((e) => e.id)).toEqual(all.map((e) => e.id).sort());
-    expect(new Set(all.map((e) => e.id)).size).toBe(3001);
+    expect(new Set(all.map((e) => e.id)).size).toBe(3301);
 
     // Value history: newest first, only the KPI's or the value's entries.
     const history = changes.valueHistory(KPI_A, '2000-01');
@@ -102,13 +119,13 @@ describe('the packed change log', () => {
     expect(changes.valueHistory(KPI_B, undefined)).toHaveLength(1500);
     expect(changesOf(db)('value', `${KPI_B}/2100-01`)).toHaveLength(1);
     // By id: the first, a middle and the last entry of a pack.
-    for (const entry of [all[0], all[1700], all[3000]]) {
+    for (const entry of [all[0], all[1700], all[3300]]) {
       expect(findChange(db, entry?.id ?? '')?.entityId).toBe(entry?.entity_id);
       expect(changesByIds(db, [entry?.id ?? ''])[0]?.newJson).toBe(entry?.new_value);
     }
     expect(findChange(db, '01900000-0000-7000-8000-000000000000')).toBeNull();
     // The audit trail, by period (which a pack's row does not hold) and by KPI.
-    expect(queryChanges(db, { period: '2100-01', limit: 10, offset: 0 }).total).toBe(2);
+    expect(queryChanges(db, { period: '2100-01', limit: 10, offset: 0 }).total).toBe(3);
     expect(queryChanges(db, { kpiId: KPI_A, limit: 10, offset: 0 }).total).toBe(1501);
     db.close();
   });
@@ -145,7 +162,7 @@ describe('the packed change log', () => {
     expect(() => db.exec('DELETE FROM change_log')).toThrow(/append-only/);
     expect(() => db.exec("UPDATE change_log_rows SET at = 'x'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM change_log_rows')).toThrow(/append-only/);
-    expect(entries(db)).toHaveLength(7);
+    expect(entries(db)).toHaveLength(8);
     db.close();
   });
 
@@ -196,7 +213,7 @@ describe('the packed change log', () => {
       '2026-01-01T00:00:00.000Z',
       'device',
     ]);
-    expect(entries(db)).toHaveLength(42);
+    expect(entries(db)).toHaveLength(46);
     expect(() => db.exec('DELETE FROM change_log')).toThrow(/append-only/);
     db.close();
   });
