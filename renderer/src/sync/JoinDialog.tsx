@@ -1,56 +1,35 @@
-import { useState } from 'react';
-import { ApiError } from '@shared/api/errors';
-import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { newWorkspaceFile } from '../workspace/WorkspaceNameField';
 import { useWorkspaceStore } from '../workspace/workspace-store';
-import { addressWith, placeError } from './address';
-import { ConnectionFields, type Connection } from './ConnectionFields';
+import { ConnectionFields } from './ConnectionFields';
 import { SyncProgress } from './SyncProgress';
 import { useSyncStore } from './sync-store';
+import { useConnectionForm } from './use-connection-form';
 
 // "Join a shared workspace…" from the start screen: a new workspace file with everything in the
 // space, then opened. On the desktop the save dialog picks the file; in browser mode it goes
 // into the workspaces folder named after the space, as New workspace does. The space is
 // checked before any file is made, so a refusal leaves nothing behind.
 
-const FIELDS = ['url', 'password', 'space'] as const;
-
 export function JoinDialog({ onClose }: { onClose(): void }) {
   const adopt = useWorkspaceStore((state) => state.adopt);
   const join = useSyncStore((state) => state.join);
-  const [value, setValue] = useState<Connection>({ url: '', password: '', space: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof Connection, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useConnectionForm({ url: '', password: '', space: '' });
+  const { value, errors, formError, busy } = form;
 
   async function submit() {
-    const url = addressWith(value.url, value.password);
-    if (url === null) {
-      setErrors({ url: 'Server address must look like postgres://USER@HOST:PORT/DATABASE' });
-      return;
-    }
+    const url = form.address();
+    if (url === null) return;
     if (value.space.trim() === '') {
-      setErrors({ space: 'Space name is required' });
+      form.setErrors({ space: 'Space name is required' });
       return;
     }
     const file = await newWorkspaceFile(value.space);
     if (file === null) return;
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
+    const joined = await form.attempt(async () => {
       await adopt(await join(url, value.space, file.path));
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const placed = placeError(error, FIELDS);
-        if (placed.field === null) setFormError(placed.message);
-        else setErrors({ [placed.field]: placed.message });
-      } else setFormError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (joined) onClose();
   }
 
   return (
@@ -70,10 +49,7 @@ export function JoinDialog({ onClose }: { onClose(): void }) {
         value={value}
         errors={errors}
         spaceHelp="The shared workspace's name on the server."
-        onChange={(next) => {
-          setValue(next);
-          setErrors({});
-        }}
+        onChange={form.change}
       />
       {busy ? <SyncProgress space={value.space} verb="Joining" /> : null}
     </Dialog>
