@@ -93,7 +93,8 @@ export interface EventStamp {
   sent: boolean;
 }
 
-interface StampRow {
+/** A row of sync_events as SQLite returns it. */
+export interface StampRow {
   change_id: string;
   entity: string;
   entity_id: string;
@@ -104,7 +105,7 @@ interface StampRow {
   sent: number;
 }
 
-const toStamp = (row: StampRow): EventStamp => ({
+export const toStamp = (row: StampRow): EventStamp => ({
   changeId: row.change_id,
   entity: row.entity,
   entityId: row.entity_id,

@@ -1,5 +1,5 @@
 import type { Db } from '../workspace/connection';
-import type { EventStamp } from './link';
+import { toStamp, type EventStamp, type StampRow } from './link';
 
 // sync_events a page at a time (link.ts has the single-row statements): a first share stamps
 // and a join receives tens of thousands of events, so each lookup reads for a whole page in
@@ -10,17 +10,6 @@ import type { EventStamp } from './link';
 /** An entity's key in the maps below: kind and id. */
 export function keyOf(entity: string, entityId: string): string {
   return `${entity}\u0000${entityId}`;
-}
-
-interface StampRow {
-  change_id: string;
-  entity: string;
-  entity_id: string;
-  hlc: string;
-  base: string;
-  author: string | null;
-  seq: number | null;
-  sent: number;
 }
 
 /** Which of these change ids have a stamp already. */
@@ -50,16 +39,7 @@ export function stampsOfKeys(
     .all(JSON.stringify(keys.map((key) => [key.entity, key.entityId])));
   for (const row of rows) {
     const key = keyOf(row.entity, row.entity_id);
-    const stamp: EventStamp = {
-      changeId: row.change_id,
-      entity: row.entity,
-      entityId: row.entity_id,
-      hlc: row.hlc,
-      base: row.base,
-      author: row.author,
-      seq: row.seq,
-      sent: row.sent === 1,
-    };
+    const stamp = toStamp(row);
     const list = found.get(key);
     if (list) list.push(stamp);
     else found.set(key, [stamp]);
