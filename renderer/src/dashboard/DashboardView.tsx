@@ -10,7 +10,11 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { DueTile, MoversTile, PlansTile } from './ActivityTiles';
 import { AttentionTile } from './AttentionTile';
 import { useDashboard } from './use-dashboard';
+import { adoptStyleSheet } from '../ui/adopt-style-sheet';
+import printCss from './dashboard-print.css?inline';
 import './dashboard.css';
+
+adoptStyleSheet(printCss);
 
 // The screen a workspace opens on (issue 17 point 5): what needs attention in the selected
 // scorecard for the period — counts by status, what is off track or at risk, the biggest

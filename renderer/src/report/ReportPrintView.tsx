@@ -10,6 +10,7 @@ import { errorMessage } from '../api/client';
 import { reportStore } from './report-store';
 import { ReportDocument } from './ReportDocument';
 import { usePageStyle } from './page-style';
+import { useReportPage } from './media-sheet';
 import { pageSetup } from './page-setup';
 import './report.css';
 
@@ -22,6 +23,7 @@ export function ReportPrintView() {
   const [state, setState] = useState<{ report: ReportModel; options: ReportOptions } | null>(null);
   const [error, setError] = useState<string | null>(null);
   usePageStyle(state ? pageSetup(state.report, state.options) : null);
+  useReportPage();
 
   useEffect(() => {
     (async () => {

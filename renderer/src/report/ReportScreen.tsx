@@ -7,6 +7,7 @@ import { useScorecardStore } from '../scorecard/scorecard-store';
 import { ReportDocument } from './ReportDocument';
 import { ReportOptionsForm } from './ReportOptionsForm';
 import { usePageStyle } from './page-style';
+import { useReportPage } from './media-sheet';
 import { pageSetup, pdfFileName } from './page-setup';
 import { STAGE_LABELS, useReport } from './use-report';
 import { usePreviewScale, ZOOMS, type Zoom } from './preview-zoom';
@@ -29,6 +30,7 @@ export function ReportScreen({ onClose }: { onClose(): void }) {
   const paperRef = useRef<HTMLDivElement>(null);
   const { scale, frame } = usePreviewScale(zoom, previewRef, paperRef, report);
   usePageStyle(report && options ? pageSetup(report, options) : null);
+  useReportPage();
   // The browser's "Save as PDF" takes the document's title as the PDF's Title.
   const documentTitle = options ? reportDocumentTitle(options) : null;
   useEffect(() => {

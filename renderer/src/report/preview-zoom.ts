@@ -4,7 +4,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 // fitted as the window changes). Only the screen is scaled, by a transform on the paper inside
 // a frame of the scaled size: CSS zoom scaled the layout itself, so printing (at 100%) restyled,
 // reshaped and laid the whole report out again, twice (issue 19); a transform is undone by
-// print without touching what is inside it (report.css).
+// print without touching what is inside it (report-media.css).
 
 export const ZOOMS = ['fit', 50, 75, 100, 125, 150] as const;
 export type Zoom = (typeof ZOOMS)[number];
