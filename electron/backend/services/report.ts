@@ -17,7 +17,7 @@ import { getScorecard, listAllScorecards } from '../store/records';
 import type { Db } from '../workspace/connection';
 import * as dagre from '@dagrejs/dagre';
 import { layoutWith } from '@shared/strategy-map/layout';
-import { strategyMap } from './strategy-map';
+import { strategyMapOf } from './strategy-map';
 
 // The board report: its remembered options, and everything it shows, read in one transaction
 // and handed to the pure model builder (shared/report/build.ts).
@@ -160,7 +160,7 @@ export function reportData(db: Db, now: string, options: ReportOptions): ReportM
       actionPlans: options.includeActionPlans ? listActionPlans(db) : [],
     });
     if (!options.includeStrategyMap) return report;
-    const map = strategyMap(db, now, { scorecardId: root.id, view, period });
+    const map = strategyMapOf(db, now, main, view);
     // Laid out here, so the print view draws it at once (the page prints when it is drawn).
     return map.nodes.length === 0
       ? report

@@ -86,6 +86,23 @@ describe('report.data', () => {
       expect(section.perspectives.every((p) => p.name === 'Financial')).toBe(true);
   });
 
+  it('draws the strategy map the map view shows for the same scorecard and period', async () => {
+    const t = await sample();
+    for (const period of ['2026-10', '2026-03']) {
+      const report = await t.call('report.data', { includeStrategyMap: true, period });
+      const scorecardId = report.sections[0]?.scorecardId ?? '';
+      const shown = await t.call('strategyMap.get', {
+        scorecardId,
+        view: { frequency: report.view.frequency, basis: report.view.basis },
+        period,
+      });
+      expect(report.strategyMap?.map).toEqual(shown);
+      // Statuses and scores of that period, not only the map's shape.
+      expect(shown.nodes.filter((node) => node.score !== null).length).toBeGreaterThan(3);
+      expect(new Set(shown.nodes.map((node) => node.status)).size).toBeGreaterThan(1);
+    }
+  });
+
   it('refuses a period that is not a period of the chosen view', async () => {
     const t = await sample();
     const error = await t.fail('report.data', { frequency: 'quarter', period: '2026-03' });
