@@ -11,7 +11,7 @@ import {
   type ReportingKpi,
 } from '@shared/scoring/default-period';
 import { periodsByKpi, readEvaluationInputs, readStructure } from '../store/evaluation-inputs';
-import { memoByDataState } from '../store/data-state';
+import { createDataStateMemo, memoByDataState } from '../store/data-state';
 import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
@@ -123,80 +123,122 @@ export function todaysBucket(now: string, view: ViewSpec): string {
   return bucketOfDay(now.slice(0, 10), view);
 }
 
-export function evaluateScorecard(
-  db: Db,
-  now: string,
-  input: { id: string; view: ViewInput; period?: string | undefined; sparklineLength: number },
-): ScorecardEvaluation {
+export interface EvaluateInput {
+  id: string;
+  view: ViewInput;
+  period?: string | undefined;
+  sparklineLength: number;
+}
+
+/** Whole evaluations kept per workspace: a few, as one of 5,000 KPIs holds megabytes. */
+const memoEvaluation = createDataStateMemo(4);
+
+/** Makes a kept answer read-only to the bottom: a caller changing it would change it for all. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * A scorecard evaluated for a view period. The same evaluation is answered again, not
+ * recomputed, while the workspace's data is unchanged (any write moves its data state, see
+ * store/data-state.ts): the scorecard page reloaded, the view shown again after another tab, the
+ * report of the period on screen. A kept evaluation is frozen, so no caller can change it.
+ */
+export function evaluateScorecard(db: Db, now: string, input: EvaluateInput): ScorecardEvaluation {
   // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
   const keep = !db.inTransaction;
-  return db.transaction(() => {
-    const scorecard = getScorecard(db, input.id, 'id');
-    const view = viewSpec(db, input.view);
-    if (input.period !== undefined) checkBucket(input.period, view);
-    const structure = readStructure(db);
-    const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
-    const perspectiveIds = new Set(perspectives.map((p) => p.id));
-    const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
-    const objectiveIds = new Set(objectives.map((o) => o.id));
-    const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
-    // The same for every period shown and for the dashboard's evaluation of this view: read
-    // once until the data changes (choosing another period, opening the dashboard).
-    const today = now.slice(0, 10);
-    const facts = memoByDataState(db, JSON.stringify(['periods', scorecard.id, view]), keep, () =>
-      periodFacts(db, ownKpis, structure.kpis, view),
-    );
-    // Copies: a caller changing its answer must not change the kept one.
-    const availablePeriods = [...facts.availablePeriods];
-    const completeness = facts.completeness.map((count) => ({ ...count }));
-    const period =
-      input.period ??
-      memoByDataState(db, JSON.stringify(['default', scorecard.id, view, today]), keep, () =>
-        defaultPeriod(facts.reporting, view, today),
-      );
+  // `now` counts only by its day: it picks the default period (the latest with data by today).
+  const key = JSON.stringify([
+    input.id,
+    input.view.frequency,
+    input.view.basis,
+    input.period ?? null,
+    input.sparklineLength,
+    now.slice(0, 10),
+  ]);
+  return db.transaction(() =>
+    memoEvaluation(db, key, keep, () => {
+      const evaluation = computeEvaluation(db, now, input, keep);
+      return keep ? deepFreeze(evaluation) : evaluation;
+    }),
+  )();
+}
 
-    const options = { view, bucket: period, sparklineLength: input.sparklineLength };
-    const inputs = readEvaluationInputs(db, valueWindows(options), structure);
-    const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
-      ...options,
-      ...(inputs.latestPeriods ? { latestPeriods: inputs.latestPeriods } : {}),
-    });
-    const scores = evaluateStructure({
-      kpis: inputs.kpis,
-      objectives: inputs.objectives,
-      perspectives: inputs.perspectives,
-      scorecards: inputs.scorecards,
-      evaluations,
-    });
-    const empty: ScoredNode = { score: null, noData: 0, total: 0, health: null, status: 'no_data' };
-    const node = (map: Map<string, ScoredNode>, id: string) => map.get(id) ?? empty;
-    const evaluated: EvaluatedPerspective[] = perspectives.map((perspective) => ({
-      perspective,
-      ...node(scores.perspectives, perspective.id),
-      objectives: objectives
-        .filter((objective) => objective.perspectiveId === perspective.id)
-        .map((objective) => ({
-          objective,
-          ...node(scores.objectives, objective.id),
-          kpis: ownKpis
-            .filter((kpi) => kpi.objectiveId === objective.id)
-            .map((kpi) => ({ kpi, evaluation: evaluations.get(kpi.id) as KpiEvaluation })),
-        })),
-    }));
-    return {
-      scorecard,
-      view,
-      period,
-      availablePeriods,
-      completeness,
-      own: node(scores.scorecards, scorecard.id),
-      cascaded: node(scores.cascaded, scorecard.id),
-      perspectives: evaluated,
-      childScorecards: inputs.scorecards
-        .filter((child) => child.parentId === scorecard.id)
-        .map((child) => ({ scorecard: child, ...node(scores.cascaded, child.id) })),
-    };
-  })();
+function computeEvaluation(
+  db: Db,
+  now: string,
+  input: EvaluateInput,
+  keep: boolean,
+): ScorecardEvaluation {
+  const scorecard = getScorecard(db, input.id, 'id');
+  const view = viewSpec(db, input.view);
+  if (input.period !== undefined) checkBucket(input.period, view);
+  const structure = readStructure(db);
+  const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
+  const perspectiveIds = new Set(perspectives.map((p) => p.id));
+  const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
+  const objectiveIds = new Set(objectives.map((o) => o.id));
+  const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
+  // The same for every period shown and for the dashboard's evaluation of this view: read
+  // once until the data changes (choosing another period, opening the dashboard).
+  const today = now.slice(0, 10);
+  const facts = memoByDataState(db, JSON.stringify(['periods', scorecard.id, view]), keep, () =>
+    periodFacts(db, ownKpis, structure.kpis, view),
+  );
+  // Copies: a caller changing its answer must not change the kept one.
+  const availablePeriods = [...facts.availablePeriods];
+  const completeness = facts.completeness.map((count) => ({ ...count }));
+  const period =
+    input.period ??
+    memoByDataState(db, JSON.stringify(['default', scorecard.id, view, today]), keep, () =>
+      defaultPeriod(facts.reporting, view, today),
+    );
+
+  const options = { view, bucket: period, sparklineLength: input.sparklineLength };
+  const inputs = readEvaluationInputs(db, valueWindows(options), structure);
+  const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
+    ...options,
+    ...(inputs.latestPeriods ? { latestPeriods: inputs.latestPeriods } : {}),
+  });
+  const scores = evaluateStructure({
+    kpis: inputs.kpis,
+    objectives: inputs.objectives,
+    perspectives: inputs.perspectives,
+    scorecards: inputs.scorecards,
+    evaluations,
+  });
+  const empty: ScoredNode = { score: null, noData: 0, total: 0, health: null, status: 'no_data' };
+  const node = (map: Map<string, ScoredNode>, id: string) => map.get(id) ?? empty;
+  const evaluated: EvaluatedPerspective[] = perspectives.map((perspective) => ({
+    perspective,
+    ...node(scores.perspectives, perspective.id),
+    objectives: objectives
+      .filter((objective) => objective.perspectiveId === perspective.id)
+      .map((objective) => ({
+        objective,
+        ...node(scores.objectives, objective.id),
+        kpis: ownKpis
+          .filter((kpi) => kpi.objectiveId === objective.id)
+          .map((kpi) => ({ kpi, evaluation: evaluations.get(kpi.id) as KpiEvaluation })),
+      })),
+  }));
+  return {
+    scorecard,
+    view,
+    period,
+    availablePeriods,
+    completeness,
+    own: node(scores.scorecards, scorecard.id),
+    cascaded: node(scores.cascaded, scorecard.id),
+    perspectives: evaluated,
+    childScorecards: inputs.scorecards
+      .filter((child) => child.parentId === scorecard.id)
+      .map((child) => ({ scorecard: child, ...node(scores.cascaded, child.id) })),
+  };
 }
 
 export function kpiTree(db: Db, input: { view: ViewInput; period: string }): KpiTree {

@@ -27,31 +27,38 @@ interface Entry {
   value: unknown;
 }
 
-/** Answers kept per connection, oldest dropped first beyond this many. */
-const KEPT = 16;
-const memos = new WeakMap<Db, Map<string, Entry>>();
+export type DataStateMemo = <T>(db: Db, key: string, keep: boolean, compute: () => T) => T;
+
+/**
+ * A memo of answers kept per connection, the oldest dropped first beyond `kept` of them: few
+ * for large answers (a whole scorecard's evaluation), more for small ones.
+ */
+export function createDataStateMemo(kept: number): DataStateMemo {
+  const memos = new WeakMap<Db, Map<string, Entry>>();
+  return <T>(db: Db, key: string, keep: boolean, compute: () => T): T => {
+    let memo = memos.get(db);
+    if (!memo) {
+      memo = new Map();
+      memos.set(db, memo);
+    }
+    const state = dataState(db);
+    const hit = memo.get(key);
+    if (hit?.state === state) return hit.value as T;
+    const value = compute();
+    if (keep) {
+      memo.delete(key);
+      memo.set(key, { state, value });
+      if (memo.size > kept) memo.delete(memo.keys().next().value as string);
+    }
+    return value;
+  };
+}
 
 /**
  * `compute()`, or its answer for the same `key` while the data has not changed. Call it inside
  * the transaction that reads the data. `keep`: false when the caller's transaction may hold
  * writes not committed yet (an outer transaction): such an answer could outlive a rollback,
  * so it is used but not kept; answers kept earlier are still reused (any write moves the
- * token, so they cannot match data that differs).
+ * token, so they cannot match data that differs). Up to 16 answers are kept per connection.
  */
-export function memoByDataState<T>(db: Db, key: string, keep: boolean, compute: () => T): T {
-  let memo = memos.get(db);
-  if (!memo) {
-    memo = new Map();
-    memos.set(db, memo);
-  }
-  const state = dataState(db);
-  const hit = memo.get(key);
-  if (hit?.state === state) return hit.value as T;
-  const value = compute();
-  if (keep) {
-    memo.delete(key);
-    memo.set(key, { state, value });
-    if (memo.size > KEPT) memo.delete(memo.keys().next().value as string);
-  }
-  return value;
-}
+export const memoByDataState: DataStateMemo = createDataStateMemo(16);
