@@ -62,7 +62,7 @@ export function WorkspaceScreen() {
   const recent = useWorkspaceStore((state) => state.recent);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const { load, view, error, reset } = useScorecardStore();
+  const { load, view, error, reset, loaded } = useScorecardStore();
   // A workspace opens on what needs attention now (issue 17 point 5).
   const [tab, setTab] = useState<Tab>('dashboard');
   const [savingCopy, setSavingCopy] = useState(false);
@@ -194,22 +194,28 @@ export function WorkspaceScreen() {
         <main className="content" id="main-content" tabIndex={-1}>
           {error ? <Alert message={error} /> : null}
           <UndoNotice />
-          {view ? (
+          {view || !loaded ? (
+            // The tabs come with the workspace, before its scorecard is evaluated: the user
+            // can pick the view while the first one loads (issue 19).
             <>
               <ViewTabs tabs={TAB_NAMES} selected={tab} onSelect={setTab} idPrefix="view" />
               <div role="tabpanel" id={`view-panel-${tab}`} aria-labelledby={`view-tab-${tab}`}>
-                {tab === 'dashboard' ? (
-                  <DashboardView view={view} onGo={setTab} />
-                ) : tab === 'health' ? (
+                {tab === 'health' ? (
                   <HealthPanel />
+                ) : tab === 'audit' ? (
+                  <AuditTrail />
+                ) : !view ? (
+                  <p className="loading" role="status">
+                    Loading the scorecard…
+                  </p>
+                ) : tab === 'dashboard' ? (
+                  <DashboardView view={view} onGo={setTab} />
                 ) : tab === 'scorecard' ? (
                   <ScorecardView view={view} />
                 ) : tab === 'map' ? (
                   <StrategyMapView view={view} />
                 ) : tab === 'hierarchy' ? (
                   <HierarchyView view={view} />
-                ) : tab === 'audit' ? (
-                  <AuditTrail />
                 ) : (
                   <DataGrid
                     kpis={view.perspectives.flatMap((p) =>
