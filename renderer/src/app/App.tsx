@@ -24,8 +24,10 @@ export function App() {
   const loadSettings = useSettingsStore((state) => state.load);
   // Read so that a change of locale renders the whole app again in the new one.
   useSettingsStore((state) => state.localeVersion);
+  // Read side by side (one round trip less before the first screen, issue 19); the workspace
+  // shows once the settings are applied.
   useEffect(() => {
-    if (platform !== 'no-token') void loadSettings().then(init);
+    if (platform !== 'no-token') void init(loadSettings());
   }, [init, loadSettings]);
 
   useEffect(() => {

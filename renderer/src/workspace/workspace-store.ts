@@ -15,7 +15,8 @@ interface WorkspaceState {
   loaded: boolean;
   busy: boolean;
   error: string | null;
-  init(): Promise<void>;
+  /** Reads the open workspace; shows it once `before` (the settings being read) is done. */
+  init(before?: Promise<unknown>): Promise<void>;
   refreshRecent(): Promise<void>;
   open(path: string): Promise<boolean>;
   create(name: string, path?: string): Promise<boolean>;
@@ -61,11 +62,12 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     loaded: false,
     busy: false,
     error: null,
-    async init() {
+    async init(before) {
       try {
         const [current, recent] = await Promise.all([
           api.call('workspace.current', {}),
           api.call('workspace.recent', {}),
+          before,
         ]);
         set({ current, recent, loaded: true });
       } catch (error) {
