@@ -9,7 +9,12 @@ import type {
   Scorecard,
   WorkspaceInfo,
 } from '../domain/entities';
-import type { KpiDetail, KpiTree, ScorecardEvaluation } from '../domain/evaluation';
+import {
+  SPARKLINE_POINTS,
+  type KpiDetail,
+  type KpiTree,
+  type ScorecardEvaluation,
+} from '../domain/evaluation';
 import {
   commentSchema,
   filePathSchema,
@@ -121,7 +126,7 @@ export const contract = {
         .int()
         .min(2, { error: 'Sparkline length must be 2 to 60' })
         .max(60, { error: 'Sparkline length must be 2 to 60' })
-        .default(12),
+        .default(SPARKLINE_POINTS),
     }),
   ),
 

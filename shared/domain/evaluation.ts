@@ -8,6 +8,13 @@ import type { ScoredNode } from '../scoring/evaluate-structure';
 // detail. Period keys are view buckets (`2026-03`, `2026-Q1`, `FY2027-Q1`, `2026`, `FY2027`);
 // the renderer labels them in the user's locale.
 
+/**
+ * The scorecard view's sparkline: points a scorecard.evaluate gives unless asked otherwise.
+ * Views that show no sparkline (the dashboard) evaluate with it too, to reuse the evaluation
+ * the scorecard view keeps: the length changes nothing but the sparkline.
+ */
+export const SPARKLINE_POINTS = 12;
+
 export interface EvaluatedKpi {
   kpi: Kpi;
   evaluation: KpiEvaluation;

@@ -7,6 +7,7 @@ import {
 } from '@shared/dashboard/build';
 import { DUE_LISTED, type Dashboard, type DashboardDueValue } from '@shared/dashboard/types';
 import type { Kpi } from '@shared/domain/entities';
+import { SPARKLINE_POINTS } from '@shared/domain/evaluation';
 import { OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
 import { periodsOfBucket } from '@shared/scoring/buckets';
 import type { ViewSpec } from '@shared/scoring/calendar';
@@ -96,11 +97,13 @@ function dueValues(
 export function dashboard(workspace: Workspace, now: string, input: DashboardInput): Dashboard {
   const { db } = workspace;
   return db.transaction(() => {
+    // The scorecard view's sparkline length, though no sparkline shows here: the evaluation
+    // the view keeps is then reused, not computed again (issue 19; only the sparkline differs).
     const evaluation = evaluateScorecard(db, now, {
       id: input.scorecardId,
       view: input.view,
       period: input.period,
-      sparklineLength: 2,
+      sparklineLength: SPARKLINE_POINTS,
     });
     const kpis = placedKpis(evaluation);
     const kpiIds = new Set(kpis.map((entry) => entry.kpi.id));

@@ -58,6 +58,21 @@ describe('a scorecard evaluation kept while the data is unchanged', () => {
     expect(await row()).toMatchObject({ value: 120, target: 200, status: 'off_track' });
   });
 
+  it('gives the dashboard what it computes itself', async () => {
+    const t = await setUp(3);
+    for (const [i, kpi] of t.kpis.entries())
+      for (const [p, period] of ['2026-09', '2026-10', '2026-11'].entries())
+        await t.call('value.set', { kpiId: kpi.id, period, value: 80 + 15 * i + 7 * p });
+    const input = { scorecardId: t.scorecard.id, view: VIEW, timeZone: 'UTC' };
+    // Nothing kept: the dashboard evaluates for itself (inside its transaction, keeping none).
+    const alone = await t.call('dashboard.get', input);
+    // The scorecard view's evaluation kept first, then read by the dashboard.
+    await t.call('scorecard.evaluate', { id: t.scorecard.id, view: VIEW });
+    const reused = await t.call('dashboard.get', input);
+    expect(reused).toEqual(alone);
+    expect(reused.counts).toMatchObject({ on_track: 2, at_risk: 1, off_track: 0 });
+  });
+
   it('cannot be changed by a caller', async () => {
     const t = await setUp(1);
     const view = await t.call('scorecard.evaluate', { id: t.scorecard.id, view: VIEW });

@@ -338,3 +338,69 @@ describe('evaluating from a window of the history', () => {
     );
   });
 });
+
+describe('the sparkline length', () => {
+  // The dashboard reads the evaluation the scorecard view keeps (12 points) instead of one of its
+  // own (2 points), so the two must agree on everything but the sparkline (issue 19).
+  it('changes only the sparkline: values, statuses, trends and forecasts stay', async () => {
+    const { default: fc } = await import('fast-check');
+    const { shiftPeriod } = await import('@shared/domain/period');
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 0, max: 45 }),
+        fc.constantFrom<'month' | 'quarter' | 'year'>('month', 'quarter', 'year'),
+        fc.constantFrom<'sum' | 'average' | 'last'>('sum', 'average', 'last'),
+        fc.integer({ min: 2, max: 60 }),
+        (raw, offset, frequency, aggregation, length) => {
+          const monthly = raw.flatMap((value, i) =>
+            value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
+          );
+          const quarterly = raw.flatMap((value, i) =>
+            value === null || i % 3 !== 0
+              ? []
+              : [{ period: shiftPeriod('quarterly', '2020-Q1', i / 3), value }],
+          );
+          const kpis = [
+            kpi('a', { target: 100, aggregation }),
+            kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
+            kpi('p', { rollup: 'sum', target: 60 }),
+            kpi('c', { formula: 'a / b * 100', target: 150 }),
+            kpi('q', { frequency: 'quarterly', target: 120, aggregation }),
+            kpi('r', { direction: 'within_range', targetMin: 90, targetMax: 110 }),
+          ];
+          const values = new Map([
+            ['a', monthly],
+            ['b', monthly.filter((_, i) => i % 3 !== 0)],
+            ['q', quarterly],
+            ['r', monthly],
+          ]);
+          const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
+          const bucket = bucketOf(
+            'monthly',
+            shiftPeriod('monthly', '2020-01', offset),
+            view,
+          ) as string;
+          const short = evaluateKpis(kpis, values, { view, bucket, sparklineLength: 2 });
+          const long = evaluateKpis(kpis, values, { view, bucket, sparklineLength: length });
+          for (const { id } of kpis) {
+            const a = short.get(id);
+            const b = long.get(id);
+            expect({ ...b, sparkline: null, sparklineBuckets: null }).toEqual({
+              ...a,
+              sparkline: null,
+              sparklineBuckets: null,
+            });
+            // The longer sparkline ends with the shorter one.
+            expect(b?.sparkline.slice(-2)).toEqual(a?.sparkline);
+            expect(b?.sparklineBuckets.slice(-2)).toEqual(a?.sparklineBuckets);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
