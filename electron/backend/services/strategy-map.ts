@@ -1,6 +1,7 @@
 import type { MethodInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import type { MapPosition, ObjectiveLink } from '@shared/domain/entities';
+import { SPARKLINE_POINTS } from '@shared/domain/evaluation';
 import { linkProblem, type LinkEnd } from '@shared/strategy-map/link-rules';
 import {
   buildStrategyMap,
@@ -88,11 +89,13 @@ export function strategyMap(
   input: MethodInput<'strategyMap.get'>,
 ): StrategyMap {
   return db.transaction(() => {
+    // The scorecard view's sparkline length, though the map shows none: the evaluation the view
+    // keeps is then reused (only the sparkline differs, see SPARKLINE_POINTS).
     const evaluation = evaluateScorecard(db, now, {
       id: input.scorecardId,
       view: input.view,
       period: input.period,
-      sparklineLength: 2,
+      sparklineLength: SPARKLINE_POINTS,
     });
     return strategyMapOf(db, now, evaluation, input.view);
   })();
