@@ -3,7 +3,7 @@ import { ApiError, type ApiResult } from '@shared/api/errors';
 import { CHANGE_ENTITIES } from '@shared/domain/entities';
 import type { HandlerContext } from './context';
 import { checkFiles } from './files/method-files';
-import { changedScorecards } from './services/changed-scorecards';
+import { changedEvent } from './services/changed-scorecards';
 import { sqliteCode } from './workspace/connection';
 import { zodValidationError } from './validation';
 import type { Workspace } from './workspace/workspace';
@@ -136,11 +136,10 @@ export function createDispatcher(handlerFor: HandlerSource, ctx: HandlerContext)
     // The same file opened again (a backup restored in its place): anything in it may differ.
     if (before !== null && open !== before && openAfter === before.path)
       ctx.events.emit('changed', { entities: [...CHANGE_ENTITIES], scorecardIds: null });
-    else if (touched.entities.length > 0)
-      ctx.events.emit('changed', {
-        entities: touched.entities,
-        scorecardIds: changedScorecards(open.db, touched),
-      });
+    else {
+      const changed = changedEvent(open.db, touched);
+      if (changed) ctx.events.emit('changed', changed);
+    }
   }
 
   async function run(method: string, params: unknown): Promise<ApiResult<unknown>> {

@@ -1,3 +1,4 @@
+import type { ServerEvents } from '@shared/api/events';
 import { dependentClosure } from '@shared/formula/dependencies';
 import type { Kpi } from '@shared/domain/entities';
 import type { Touched } from '../store/change-log';
@@ -49,4 +50,10 @@ export function changedScorecards(db: Db, touched: Omit<Touched, 'entities'>): s
     }
   }
   return [...cards].sort();
+}
+
+/** The `changed` event for what was logged, or null when nothing was. */
+export function changedEvent(db: Db, touched: Touched): ServerEvents['changed'] | null {
+  if (touched.entities.length === 0) return null;
+  return { entities: touched.entities, scorecardIds: changedScorecards(db, touched) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent, ServerEvents } from '@shared/api/events';
+import { SUMMARY_LIST_LIMIT } from '@shared/transfer/import-status';
 import { withScorecard } from '../backend/helpers';
 import { applyImport, dryRun, writeFile } from './helpers';
 
@@ -46,6 +47,51 @@ describe('import events', () => {
     ]);
     const [values] = (await Promise.all(readsOnChange)) as { value: number }[][];
     expect(values?.map((value) => value.value).sort()).toEqual([10, 20]);
+  });
+
+  it('announces the scorecards of every KPI it wrote, past the KPIs the summary lists', async () => {
+    const t = await withScorecard();
+    const sales = await t.call('scorecard.create', { name: 'Sales' });
+    const salesView = await t.call('scorecard.evaluate', { id: sales.id });
+    const salesObjective = await t.call('objective.create', {
+      perspectiveId: salesView.perspectives[0]?.perspective.id ?? '',
+      name: 'Sell more',
+    });
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    const changedPayloads = () =>
+      events.flatMap((event) => (event.name === 'changed' ? [event.payload] : []));
+    // More KPIs than the summary lists (SUMMARY_LIST_LIMIT), created by the import itself.
+    const names = Array.from({ length: SUMMARY_LIST_LIMIT }, (_, i) => `Region ${i}`);
+    const created = writeFile(
+      t,
+      'regions.csv',
+      `KPI,Period,Value\n${names.map((name, i) => `${name},2026-01,${i}`).join('\n')}\n`,
+    );
+    const first = await dryRun(t, created, {
+      unknownKpis: { action: 'create', objectiveId: salesObjective.id, frequency: 'monthly' },
+    });
+    await applyImport(t, first.id);
+    await expect.poll(() => changedPayloads().length).toBe(1);
+    expect(changedPayloads()[0]?.scorecardIds).toEqual([sales.id]);
+    expect([...(changedPayloads()[0]?.entities ?? [])].sort()).toEqual(['kpi', 'value']);
+
+    // The last KPI of the file, on the other scorecard, is past the summary's list.
+    await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Late' });
+    const both = writeFile(
+      t,
+      'both.csv',
+      `KPI,Period,Value\n${names.map((name, i) => `${name},2026-02,${i}`).join('\n')}\nLate,2026-02,5\n`,
+    );
+    const second = await dryRun(t, both);
+    expect(second.summary?.perKpi).toHaveLength(SUMMARY_LIST_LIMIT);
+    const before = changedPayloads().length;
+    await applyImport(t, second.id);
+    await expect.poll(() => changedPayloads().length).toBe(before + 1);
+    expect(changedPayloads().at(-1)).toEqual({
+      entities: ['value'],
+      scorecardIds: [t.scorecard.id, sales.id].sort(),
+    });
   });
 
   it('announces nothing changed when the same file is applied again', async () => {

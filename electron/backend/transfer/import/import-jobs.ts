@@ -5,7 +5,6 @@ import type { MethodInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import type { ServerEventName, ServerEvents } from '@shared/api/events';
 import type { ImportJobStatus } from '@shared/transfer/import-status';
-import { changedScorecards } from '../../services/changed-scorecards';
 import { getObjective } from '../../store/records';
 import type { Workspace } from '../../workspace/workspace';
 import { startImportWorker, type WorkerHandle } from './file-reader';
@@ -23,8 +22,8 @@ interface Job {
   worker: WorkerHandle;
   /** The file read, for a restart with other choices. */
   path: string;
-  /** Where KPIs the file names and the workspace lacks are created, if the user chose so. */
-  newKpisUnder: string | null;
+  /** What an applied import wrote, to announce once the file is back. */
+  changed: ServerEvents['changed'] | null;
   /** Settles once the job is over and the file is back (or never was lent). */
   over: Promise<void>;
   settle: () => void;
@@ -154,9 +153,7 @@ export class ImportJobs {
       const over = new Promise<void>((resolve) => {
         settle = resolve;
       });
-      const newKpisUnder =
-        input.unknownKpis.action === 'create' ? input.unknownKpis.objectiveId : null;
-      job = { status, workspace, worker, path: input.path, newKpisUnder, over, settle };
+      job = { status, workspace, worker, path: input.path, changed: null, over, settle };
       this.job = job;
       worker.send({
         type: 'start',
@@ -270,6 +267,7 @@ export class ImportJobs {
         return;
       case 'applied':
         status.result = message.result;
+        job.changed = message.changed;
         this.end(job, 'applied', null);
         return;
       case 'cancelled':
@@ -303,29 +301,11 @@ export class ImportJobs {
           'The workspace could not be opened again after the import; close it and open it again.';
       }
       // Announced once the file is back, so views that read again are not answered BUSY.
-      const result = job.status.result;
-      if (job.status.phase === 'applied' && result && result.inserted + result.updated > 0) {
-        const entities: ServerEvents['changed']['entities'] = ['value'];
-        if (result.kpisCreated > 0) entities.push('kpi');
-        const refs = (job.status.summary?.perKpi ?? []).map((kpi) => `kpi:${kpi.kpiId}`);
-        if (job.newKpisUnder !== null) refs.push(`objective:${job.newKpisUnder}`);
-        this.env.announce?.('changed', {
-          entities,
-          scorecardIds: this.scorecardsOf(job, refs),
-        });
-      }
+      if (job.status.phase === 'applied' && job.changed)
+        this.env.announce?.('changed', job.changed);
       this.announceProgress(job.status);
       job.settle();
     });
-  }
-
-  /** The scorecards an applied import changed; null (all) if the file cannot be read back. */
-  private scorecardsOf(job: Job, refs: string[]): string[] | null {
-    try {
-      return changedScorecards(job.workspace.db, { refs, wide: false });
-    } catch {
-      return null;
-    }
   }
 
   private announceProgress(status: ImportJobStatus): void {

@@ -1,3 +1,4 @@
+import type { ServerEvents } from '@shared/api/events';
 import type { Frequency } from '@shared/domain/kpi';
 import type { LayoutGuess } from '@shared/transfer/detect';
 import type { ImportResult, ImportSummary } from '@shared/transfer/import-status';
@@ -76,6 +77,10 @@ export type FromWorker =
   | { type: 'exported'; rows: number }
   | { type: 'progress'; done: number; total: number; unit: 'bytes' | 'values' }
   | { type: 'ready'; summary: ImportSummary }
-  | { type: 'applied'; result: ImportResult }
+  /**
+   * `changed`: what the import wrote, for the page (the `changed` event), worked out on the
+   * worker's connection; null when it wrote nothing.
+   */
+  | { type: 'applied'; result: ImportResult; changed: ServerEvents['changed'] | null }
   | { type: 'cancelled'; message: string }
   | { type: 'failed'; message: string };

@@ -1,6 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ServerEvents } from '@shared/api/events';
 import type { ImportResult, ImportSummary } from '@shared/transfer/import-status';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
+import { changedEvent } from '../../services/changed-scorecards';
 import { ChangeLog } from '../../store/change-log';
 import { listKpis } from '../../store/kpis';
 import { openLockedConnection } from '../../workspace/connection';
@@ -24,6 +26,8 @@ export class WorkerImport {
   private cancelled = false;
   private busy = false;
   private writer: ImportWriter | null = null;
+  /** What the read wrote (uncommitted), as the `changed` event the apply will announce. */
+  private changed: ServerEvents['changed'] | null = null;
 
   /**
    * `readerScript`: the worker's own script, to parse the file on a second thread while this
@@ -72,9 +76,10 @@ export class WorkerImport {
       formula: kpi.formula,
     }));
     const { source, newKpis, deviceId, nowIso } = this.request;
+    const changes = new ChangeLog(this.db, deviceId, () => nowIso);
     const writer = new ImportWriter({
       db: this.db,
-      changes: new ChangeLog(this.db, deviceId, () => nowIso),
+      changes,
       kpis,
       location: { kind: source.kind, sheet: source.sheet },
       enteredBy: this.request.enteredBy,
@@ -111,16 +116,19 @@ export class WorkerImport {
       this.readerScript === undefined
         ? await readValues(readRequest, { batch: (read, bytes) => write(batchOf(read), bytes) })
         : await readInThread(this.readerScript, readRequest, { batch: write });
+    // Worked out here, inside the import's transaction (KPIs it creates included), so neither
+    // the apply nor the thread that serves the window reads the workspace's structure for it.
+    this.changed = changedEvent(this.db, changes.takeTouched());
     return writer.summary(unknownNames);
   }
 
-  apply(): Promise<ImportResult> {
+  apply(): Promise<{ result: ImportResult; changed: ServerEvents['changed'] | null }> {
     return this.running(() => {
       const writer = this.writer;
       if (!writer) throw new Error('There is nothing read to apply');
       if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
       this.progress(0, 1, 'values');
-      return Promise.resolve(writer.commit());
+      return Promise.resolve({ result: writer.commit(), changed: this.changed });
     });
   }
 

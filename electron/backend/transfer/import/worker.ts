@@ -87,10 +87,10 @@ async function handle(message: ToWorker): Promise<void> {
     case 'apply': {
       const current = job;
       if (!current) throw new Error('There is no import to apply');
-      const result = await current.apply();
+      const { result, changed } = await current.apply();
       current.close();
       job = null;
-      send({ type: 'applied', result });
+      send({ type: 'applied', result, changed });
       return;
     }
     case 'cancel':
