@@ -68,7 +68,11 @@ const expected = (input: Input): KpiValue => ({
 describe('the bulk write path of values', () => {
   it('stores every value and logs one entry each that replays to it exactly', () => {
     fc.assert(
-      fc.property(inputs, (values) => {
+      // Sorted by KPI as an import writes them, runs pass a pack's thousand values.
+      fc.property(inputs, fc.boolean(), (unsorted, byKpi) => {
+        const values = byKpi
+          ? [...unsorted].sort((a, b) => a.kpiId.localeCompare(b.kpiId))
+          : unsorted;
         const db = workspaceDb();
         try {
           const changes = new ChangeLog(db, 'device-1', () => '2026-03-01T10:00:00.000Z');
@@ -81,9 +85,17 @@ describe('the bulk write path of values', () => {
           db.exec('COMMIT');
 
           const stored = db
-            .prepare<[], { kpi_id: string; period: string; value: number; comment: string }>(
-              'SELECT kpi_id, period, value, comment, entered_by, entered_at FROM kpi_values',
-            )
+            .prepare<
+              [],
+              {
+                kpi_id: string;
+                period: string;
+                value: number;
+                comment: string;
+                entered_by: string;
+                entered_at: string;
+              }
+            >('SELECT kpi_id, period, value, comment, entered_by, entered_at FROM kpi_values')
             .all();
           expect(stored).toHaveLength(values.length);
           const entries = db
@@ -113,6 +125,8 @@ describe('the bulk write path of values', () => {
             const row = byKey.get(`${input.kpiId}/${input.period}`);
             expect(row?.value === input.value).toBe(true);
             expect(row?.comment).toBe(input.comment);
+            expect(row?.entered_by).toBe(expected(input).enteredBy);
+            expect(row?.entered_at).toBe(expected(input).enteredAt);
           }
           const ids = entries.map((entry) => entry.id);
           expect(new Set(ids).size).toBe(ids.length);

@@ -34,6 +34,7 @@ import type { ReadBatch } from './reader-thread';
 export interface ImportWriterOptions {
   db: Db;
   changes: ChangeLog;
+  /** The import's list of KPIs: the batches name KPIs by their index in it. */
   kpis: readonly MatchableKpi[];
   location: SourceLocation;
   enteredBy: string;
@@ -70,21 +71,23 @@ interface Stored {
   entered_at: string;
 }
 
-/** Sort keys: KPI slot, then period slot, then the row's place in its batch (exact below 2^53). */
+/**
+ * Sort keys: KPI slot, then period index, then the row's place among the pending values (exact
+ * below 2^53). A KPI's slot is its index in the import's list, or after the list for a KPI the
+ * import creates.
+ */
 const PERIOD_SLOTS = 1_048_576;
 const ROW_SLOTS = 65_536;
 
-/** Values of the current batch as parallel columns, until they are written in key order. */
-function emptyPending() {
-  return {
-    slot: [] as number[],
-    kpiId: [] as string[],
-    name: [] as string[],
-    period: [] as string[],
-    value: [] as number[],
-    comment: [] as (string | null)[],
-    line: [] as number[],
-  };
+/** New values not yet written, as columns: at most ROW_SLOTS, then they are written. */
+class Pending {
+  count = 0;
+  readonly key = new Float64Array(ROW_SLOTS);
+  readonly value = new Float64Array(ROW_SLOTS);
+  readonly line = new Int32Array(ROW_SLOTS);
+  readonly comment: (string | null)[] = [];
+  /** Whether any pending value has a comment (else `comment` is not looked at). */
+  commented = false;
 }
 
 export class ImportWriter {
@@ -92,19 +95,24 @@ export class ImportWriter {
   private readonly stored: Statement<[string, string], Stored>;
   private readonly storedSpan: Statement<[string, string, string], Stored & { period: string }>;
   private readonly values: BulkValueWriter;
-  /** New values of the current batch (parallel columns), written in key order at its end. */
-  private pending = emptyPending();
+  /** New values of the current batch, written in key order at its end. */
+  private readonly pending = new Pending();
   /**
    * Line where each (KPI, period) was first given: per KPI slot, an array indexed by period
-   * slot (0: not yet). Array lookups, not a million-key hash map.
+   * (0: not yet). Array lookups, not a million-key hash map.
    */
   private readonly seenLines: Int32Array[] = [];
-  private readonly kpiSlots = new Map<string, number>();
-  private readonly periodSlots = new Map<string, number>();
+  /** Per KPI slot: its id, name and whether its values are fractions to store as percent. */
+  private readonly slotIds: string[];
+  private readonly slotNames: string[];
+  private readonly slotFractions: boolean[];
+  /** Every period read so far, by index, and each one's JSON text once it is written. */
+  private periods: readonly string[] = [];
+  private readonly periodJson: string[] = [];
   /** KPIs with stored values when the import began; the others need no comparison. */
   private readonly hasStored: Set<string>;
-  private readonly kpiNames: Map<string, string>;
-  private readonly createdKpis = new Map<string, string>();
+  /** KPIs this import creates: their slot by loose name. */
+  private readonly createdKpis = new Map<string, number>();
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly counts = { newValues: 0, changedValues: 0, unchangedValues: 0 };
@@ -117,7 +125,11 @@ export class ImportWriter {
 
   constructor(private readonly options: ImportWriterOptions) {
     this.db = options.db;
-    this.kpiNames = new Map(options.kpis.map((kpi) => [kpi.id, kpi.name]));
+    this.slotIds = options.kpis.map((kpi) => kpi.id);
+    this.slotNames = options.kpis.map((kpi) => kpi.name);
+    this.slotFractions = options.kpis.map(
+      (kpi) => options.fractionsAsPercent?.has(kpi.id) === true,
+    );
     this.percentKpis = new Set(
       options.kpis.filter((kpi) => kpi.unitFormat === 'percent').map((kpi) => kpi.id),
     );
@@ -156,70 +168,70 @@ export class ImportWriter {
     );
   }
 
-  private slotOf(map: Map<string, number>, key: string): number {
-    let slot = map.get(key);
-    if (slot === undefined) {
-      slot = map.size;
-      map.set(key, slot);
-    }
-    return slot;
-  }
-
   /** Writes one batch from the reader (still uncommitted). */
   add(batch: ReadBatch): void {
     for (const problem of batch.problems) this.problem(problem);
-    batch.forEachValue((kpiId, period, value, comment, line) => {
-      this.write(kpiId, this.kpiNames.get(kpiId) ?? '', period, value, comment, line);
-    });
+    this.periods = batch.periods;
+    const { kpiIndex, periodIndex, value, comment, line } = batch;
+    for (let i = 0; i < value.length; i += 1)
+      this.write(
+        kpiIndex[i] as number,
+        periodIndex[i] as number,
+        value[i] as number,
+        comment === null ? null : (comment[i] ?? null),
+        line[i] as number,
+      );
     for (const entry of batch.newKpiValues) {
-      const kpiId = this.newKpiId(entry.name);
-      if (kpiId !== null)
-        this.write(kpiId, entry.name, entry.period, entry.value, entry.comment, entry.line);
+      const slot = this.newKpiSlot(entry.name);
+      if (slot !== null)
+        this.write(slot, entry.periodIndex, entry.value, entry.comment, entry.line);
     }
     this.flushInserts();
   }
 
-  private newKpiId(name: string): string | null {
+  private newKpiSlot(name: string): number | null {
     const { newKpis } = this.options;
     if (newKpis === null) return null;
     const key = looseName(name);
-    let id = this.createdKpis.get(key);
-    if (id === undefined) {
-      id = addKpi(
+    let slot = this.createdKpis.get(key);
+    if (slot === undefined) {
+      const { id } = addKpi(
         { db: this.db, changes: this.options.changes },
         {
           ...kpiDefinitionFields.parse({ name, frequency: newKpis.frequency }),
           objectiveId: newKpis.objectiveId,
           parentKpiId: null,
         },
-      ).id;
-      this.createdKpis.set(key, id);
+      );
+      slot = this.slotIds.length;
+      this.slotIds.push(id);
+      this.slotNames.push(name);
+      this.slotFractions.push(false);
+      this.createdKpis.set(key, slot);
     }
-    return id;
+    return slot;
   }
 
   private write(
-    kpiId: string,
-    name: string,
-    period: string,
+    kpiSlot: number,
+    periodIndex: number,
     value: number,
     comment: string | null,
     line: number,
   ): void {
-    if (this.options.fractionsAsPercent?.has(kpiId) === true)
-      value = Math.round(value * 100 * 1e9) / 1e9;
-    const kpiSlot = this.slotOf(this.kpiSlots, kpiId);
-    const periodSlot = this.slotOf(this.periodSlots, period);
+    if (this.slotFractions[kpiSlot] === true) value = Math.round(value * 100 * 1e9) / 1e9;
     let lines = this.seenLines[kpiSlot];
-    if (!lines || lines.length <= periodSlot) {
-      const grown = new Int32Array(Math.max(64, (periodSlot + 1) * 2));
+    if (!lines || lines.length <= periodIndex) {
+      const grown = new Int32Array(Math.max(64, (periodIndex + 1) * 2));
       if (lines) grown.set(lines);
       lines = grown;
       this.seenLines[kpiSlot] = grown;
     }
-    const firstLine = lines[periodSlot] ?? 0;
+    const firstLine = lines[periodIndex] ?? 0;
     if (firstLine !== 0) {
       this.flushInserts();
+      const kpiId = this.slotIds[kpiSlot] as string;
+      const period = this.periods[periodIndex] as string;
       // The first one is stored by now (or was already equal to the stored value).
       const first = this.stored.get(kpiId, period)?.value;
       // The same value twice is harmless; two different values for one period are a mistake.
@@ -227,20 +239,20 @@ export class ImportWriter {
         this.problem({
           line,
           where: describeCell(this.options.location, line, null),
-          message: `${name} for ${period} is already given at ${describeCell(this.options.location, firstLine, null)} (${String(first)}); this one is left out`,
+          message: `${this.slotNames[kpiSlot] ?? ''} for ${period} is already given at ${describeCell(this.options.location, firstLine, null)} (${String(first)}); this one is left out`,
         });
       return;
     }
-    lines[periodSlot] = line;
+    lines[periodIndex] = line;
     const { pending } = this;
-    pending.slot.push(kpiSlot * PERIOD_SLOTS + periodSlot);
-    pending.kpiId.push(kpiId);
-    pending.name.push(name);
-    pending.period.push(period);
-    pending.value.push(value);
-    pending.comment.push(comment);
-    pending.line.push(line);
-    if (pending.kpiId.length === ROW_SLOTS) this.flushInserts();
+    const at = pending.count;
+    pending.key[at] = kpiSlot * PERIOD_SLOTS + periodIndex;
+    pending.value[at] = value;
+    pending.line[at] = line;
+    pending.comment[at] = comment;
+    if (comment !== null) pending.commented = true;
+    pending.count = at + 1;
+    if (pending.count === ROW_SLOTS) this.flushInserts();
   }
 
   /**
@@ -307,52 +319,62 @@ export class ImportWriter {
       });
   }
 
+  /** A period's JSON text, made once. */
+  private periodJsonOf(index: number): string {
+    let json = this.periodJson[index];
+    if (json === undefined) {
+      json = JSON.stringify(this.periods[index]);
+      this.periodJson[index] = json;
+    }
+    return json;
+  }
+
   /**
    * Writes the batch's new values in key order, a hundred to a statement: a file ordered by
    * period (or a wide one) would otherwise land all over the table's B-tree, a page per value.
    */
   private flushInserts(): void {
-    const rows = this.pending;
-    const count = rows.kpiId.length;
+    const { pending, periods } = this;
+    const count = pending.count;
     if (count === 0) return;
-    this.pending = emptyPending();
-    // One number per row, KPI and period slots above the row's index: a numeric sort groups
-    // each KPI's values together, with no string comparisons. Looking up stored values in
-    // this order is as local as writing them.
+    pending.count = 0;
+    const commented = pending.commented;
+    pending.commented = false;
+    // One number per row, KPI slot and period index above the row's index: a numeric sort
+    // groups each KPI's values together, with no string comparisons. Looking up stored values
+    // in this order is as local as writing them.
     const order = new Float64Array(count);
-    for (let i = 0; i < count; i += 1)
-      order[i] = (rows.slot[i] as number) * ROW_SLOTS + (i % ROW_SLOTS);
+    for (let i = 0; i < count; i += 1) order[i] = (pending.key[i] as number) * ROW_SLOTS + i;
     order.sort();
+    const rowAt = (at: number): number => (order[at] as number) % ROW_SLOTS;
+    const periodAt = (row: number): number => (pending.key[row] as number) % PERIOD_SLOTS;
     for (let start = 0; start < count;) {
       // The rows of one KPI are together now; its stored values in their span of periods
       // come in one range read rather than a look-up each.
-      const firstRow = (order[start] as number) % ROW_SLOTS;
-      const kpiId = rows.kpiId[firstRow] as string;
-      const tally = this.tallyOf(
-        Math.floor((rows.slot[firstRow] as number) / PERIOD_SLOTS),
-        kpiId,
-        rows.name[firstRow] as string,
-      );
-      let end = start;
-      let low: string | null = null;
-      let high: string | null = null;
-      for (; end < count; end += 1) {
-        const i = (order[end] as number) % ROW_SLOTS;
-        if (rows.kpiId[i] !== kpiId) break;
-        const period = rows.period[i] as string;
-        if (low === null || period < low) low = period;
-        if (high === null || period > high) high = period;
-      }
+      const kpiSlot = Math.floor((pending.key[rowAt(start)] as number) / PERIOD_SLOTS);
+      const kpiId = this.slotIds[kpiSlot] as string;
+      const tally = this.tallyOf(kpiSlot, kpiId, this.slotNames[kpiSlot] as string);
+      const firstKey = kpiSlot * PERIOD_SLOTS;
+      let end = start + 1;
+      while (end < count && (pending.key[rowAt(end)] as number) - firstKey < PERIOD_SLOTS) end += 1;
       // A KPI with no stored values needs no look: every value is new.
-      const stored =
-        this.hasStored.has(kpiId) && low !== null && high !== null
-          ? new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]))
-          : null;
+      let stored: Map<string, Stored> | null = null;
+      if (this.hasStored.has(kpiId)) {
+        let low = periods[periodAt(rowAt(start))] as string;
+        let high = low;
+        for (let at = start + 1; at < end; at += 1) {
+          const period = periods[periodAt(rowAt(at))] as string;
+          if (period < low) low = period;
+          if (period > high) high = period;
+        }
+        stored = new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]));
+      }
       for (let at = start; at < end; at += 1) {
-        const i = (order[at] as number) % ROW_SLOTS;
-        const period = rows.period[i] as string;
-        const value = rows.value[i] as number;
-        const comment = rows.comment[i] ?? null;
+        const row = rowAt(at);
+        const periodIndex = periodAt(row);
+        const period = periods[periodIndex] as string;
+        const value = pending.value[row] as number;
+        const comment = commented ? (pending.comment[row] ?? null) : null;
         const before = stored?.get(period);
         if (before) {
           if (before.value === value && (comment === null || comment === before.comment)) {
@@ -360,7 +382,7 @@ export class ImportWriter {
             tally.unchangedValues += 1;
           } else {
             this.check(tally, period, value);
-            this.replace(rows.name[i] as string, kpiId, period, value, comment, before);
+            this.replace(tally.name, kpiId, period, value, comment, before);
             tally.changedValues += 1;
           }
           continue;
@@ -373,9 +395,9 @@ export class ImportWriter {
             kpiName: tally.name,
             period,
             value,
-            where: describeCell(this.options.location, rows.line[i] as number, null),
+            where: describeCell(this.options.location, pending.line[row] as number, null),
           });
-        this.values.insert(kpiId, period, value, comment ?? '');
+        this.values.insert(kpiId, period, value, comment ?? '', this.periodJsonOf(periodIndex));
       }
       start = end;
     }

@@ -1,10 +1,6 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
-import type {
-  ImportProblem,
-  NewKpiEntryRead,
-  RowsRead,
-  UnknownKpiName,
-} from '@shared/transfer/value-rows';
+import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
+import type { ImportProblem, RowsRead, UnknownKpiName } from '@shared/transfer/value-rows';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { SourceKind } from '@shared/transfer/table';
 import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
@@ -22,18 +18,42 @@ export interface ReaderData {
   preload: SourceKind | null;
 }
 
-interface PackedBatch {
+/** A value for a KPI the import creates, its period by index as the other values'. */
+export interface NewKpiValue {
+  name: string;
+  periodIndex: number;
+  value: number;
+  comment: string | null;
+  line: number;
+}
+
+/**
+ * A batch of what was read, as columns, one entry per value: its KPI by its index in the
+ * import's list of KPIs, its period by its index in the read's periods.
+ */
+interface Columns {
   kpiIndex: Int32Array;
   periodIndex: Int32Array;
   value: Float64Array;
   line: Int32Array;
   /** Null when no value in the batch has a comment (the common case). */
   comment: (string | null)[] | null;
+  newKpiValues: NewKpiValue[];
+  problems: ImportProblem[];
+}
+
+interface PackedBatch extends Columns {
   /** Periods first seen in this batch, in index order. */
   newPeriods: string[];
-  newKpiValues: NewKpiEntryRead[];
-  problems: ImportProblem[];
   bytesRead: number;
+}
+
+/**
+ * What the import's writer is handed: the columns and every period read so far by index (the
+ * list grows as the read goes on), so it never looks a KPI or a period up by its text.
+ */
+export interface ReadBatch extends Readonly<Columns> {
+  periods: readonly string[];
 }
 
 type FromReader =
@@ -43,35 +63,65 @@ type FromReader =
 
 const IN_FLIGHT = 2;
 
-export type ValueVisitor = (
-  kpiId: string,
-  period: string,
-  value: number,
-  comment: string | null,
-  line: number,
-) => void;
-
-/** A batch of what was read, visited value by value rather than as an object per value. */
-export interface ReadBatch {
-  forEachValue(visit: ValueVisitor): void;
-  newKpiValues: readonly NewKpiEntryRead[];
-  problems: readonly ImportProblem[];
-}
-
 export interface BatchSink {
   batch(batch: ReadBatch, bytesRead: number): Promise<void>;
 }
 
-/** A batch read on this thread, in the same shape. */
-export function batchOf(read: RowsRead): ReadBatch {
-  return {
-    forEachValue(visit) {
-      for (const entry of read.values)
-        visit(entry.kpiId, entry.period, entry.value, entry.comment, entry.line);
-    },
-    newKpiValues: read.newKpiValues,
-    problems: read.problems,
-  };
+/** Turns what was read into columns, giving each period an index the first time it is seen. */
+export class BatchPacker {
+  private readonly kpiIndex: Map<string, number>;
+  private readonly periodIndex = new Map<string, number>();
+  /** Every period seen, by index. */
+  readonly periods: string[] = [];
+
+  /** `kpis`: the import's list of KPIs, whose indices the batches give. */
+  constructor(kpis: readonly MatchableKpi[]) {
+    this.kpiIndex = new Map(kpis.map((kpi, index) => [kpi.id, index]));
+  }
+
+  private indexOf(period: string, newPeriods: string[]): number {
+    let index = this.periodIndex.get(period);
+    if (index === undefined) {
+      index = this.periods.length;
+      this.periodIndex.set(period, index);
+      this.periods.push(period);
+      newPeriods.push(period);
+    }
+    return index;
+  }
+
+  pack(read: RowsRead, bytesRead: number): PackedBatch {
+    const count = read.values.length;
+    const newPeriods: string[] = [];
+    const batch: PackedBatch = {
+      kpiIndex: new Int32Array(count),
+      periodIndex: new Int32Array(count),
+      value: new Float64Array(count),
+      line: new Int32Array(count),
+      comment: null,
+      newPeriods,
+      newKpiValues: read.newKpiValues.map(({ period, ...entry }) => ({
+        ...entry,
+        periodIndex: this.indexOf(period, newPeriods),
+      })),
+      problems: read.problems,
+      bytesRead,
+    };
+    read.values.forEach((entry, i) => {
+      const kpi = this.kpiIndex.get(entry.kpiId);
+      // The reader matches names against this very list.
+      if (kpi === undefined) throw new Error("A value of a KPI not in the import's list");
+      batch.kpiIndex[i] = kpi;
+      batch.periodIndex[i] = this.indexOf(entry.period, newPeriods);
+      batch.value[i] = entry.value;
+      batch.line[i] = entry.line;
+      if (entry.comment !== null) {
+        batch.comment ??= new Array<string | null>(count).fill(null);
+        batch.comment[i] = entry.comment;
+      }
+    });
+    return batch;
+  }
 }
 
 /**
@@ -88,8 +138,7 @@ export function startReader(port: MessagePort, data: ReaderData): void {
 
 /** Reads the file and posts its batches, waiting for acks. */
 async function runReader(port: MessagePort, request: ReadValuesRequest): Promise<void> {
-  const kpiIndex = new Map(request.kpis.map((kpi, index) => [kpi.id, index]));
-  const periodIndex = new Map<string, number>();
+  const packer = new BatchPacker(request.kpis);
   let inFlight = 0;
   let wake: (() => void) | null = null;
   port.on('message', () => {
@@ -98,43 +147,12 @@ async function runReader(port: MessagePort, request: ReadValuesRequest): Promise
     wake = null;
     resolve?.();
   });
-  const pack = (read: RowsRead, bytesRead: number): PackedBatch => {
-    const count = read.values.length;
-    const batch: PackedBatch = {
-      kpiIndex: new Int32Array(count),
-      periodIndex: new Int32Array(count),
-      value: new Float64Array(count),
-      line: new Int32Array(count),
-      comment: null,
-      newPeriods: [],
-      newKpiValues: read.newKpiValues,
-      problems: read.problems,
-      bytesRead,
-    };
-    read.values.forEach((entry, i) => {
-      let period = periodIndex.get(entry.period);
-      if (period === undefined) {
-        period = periodIndex.size;
-        periodIndex.set(entry.period, period);
-        batch.newPeriods.push(entry.period);
-      }
-      batch.kpiIndex[i] = kpiIndex.get(entry.kpiId) ?? -1;
-      batch.periodIndex[i] = period;
-      batch.value[i] = entry.value;
-      batch.line[i] = entry.line;
-      if (entry.comment !== null) {
-        batch.comment ??= new Array<string | null>(count).fill(null);
-        batch.comment[i] = entry.comment;
-      }
-    });
-    return batch;
-  };
   try {
     const outcome = await readValues(request, {
       batch: async (read, bytesRead) => {
         while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
         inFlight += 1;
-        const batch = pack(read, bytesRead);
+        const batch = packer.pack(read, bytesRead);
         port.postMessage({ type: 'batch', batch } satisfies FromReader, [
           batch.kpiIndex.buffer,
           batch.periodIndex.buffer,
@@ -234,24 +252,9 @@ export function readInThread(
           return;
         }
         const { batch } = message;
-        periods.push(...batch.newPeriods);
-        const { kpis } = request;
-        const visitable: ReadBatch = {
-          forEachValue(visit) {
-            for (let i = 0; i < batch.value.length; i += 1)
-              visit(
-                kpis[batch.kpiIndex[i] as number]?.id ?? '',
-                periods[batch.periodIndex[i] as number] as string,
-                batch.value[i] as number,
-                batch.comment?.[i] ?? null,
-                batch.line[i] as number,
-              );
-          },
-          newKpiValues: batch.newKpiValues,
-          problems: batch.problems,
-        };
+        for (const period of batch.newPeriods) periods.push(period);
         try {
-          await sink.batch(visitable, batch.bytesRead);
+          await sink.batch({ ...batch, periods }, batch.bytesRead);
           reader.postMessage('ack');
         } catch (error) {
           end(error instanceof Error ? error : new Error(String(error)));

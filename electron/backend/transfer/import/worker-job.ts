@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ServerEvents } from '@shared/api/events';
 import type { ImportResult, ImportSummary } from '@shared/transfer/import-status';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
+import type { RowsRead } from '@shared/transfer/value-rows';
 import { changedEvent } from '../../services/changed-scorecards';
 import { ChangeLog } from '../../store/change-log';
 import { listKpis } from '../../store/kpis';
@@ -11,7 +12,7 @@ import { readMeta } from '../../workspace/workspace';
 import { ImportWriter } from './import-writer';
 import type { ImportRequest } from './protocol';
 import { readValues, type ReadValuesRequest } from './read-file';
-import { batchOf, readInThread, type ReadBatch } from './reader-thread';
+import { BatchPacker, readInThread, type ReadBatch } from './reader-thread';
 
 // One import on the worker thread, with the workspace file lent to it: read the file and write
 // its values in a transaction left open (the dry run), then commit it or roll it back. The
@@ -102,6 +103,11 @@ export class WorkerImport {
         newKpis === null ? { action: 'skip' } : { action: 'create', frequency: newKpis.frequency },
       batchSize: BATCH_ROWS,
     };
+    const packer = new BatchPacker(kpis);
+    const packed = (read: RowsRead, bytesRead: number): ReadBatch => ({
+      ...packer.pack(read, bytesRead),
+      periods: packer.periods,
+    });
     const write = async (batch: ReadBatch, bytesRead: number): Promise<void> => {
       writer.add(batch);
       this.progress(bytesRead, totalBytes, 'bytes');
@@ -114,7 +120,9 @@ export class WorkerImport {
       // file is parsed on a thread of its own while this one writes: a workbook's import then
       // takes about as long as exceljs's reading alone, plus the reader thread's start.
       this.readerScript === undefined
-        ? await readValues(readRequest, { batch: (read, bytes) => write(batchOf(read), bytes) })
+        ? await readValues(readRequest, {
+            batch: (read, bytes) => write(packed(read, bytes), bytes),
+          })
         : await readInThread(this.readerScript, readRequest, { batch: write });
     // Worked out here, inside the import's transaction (KPIs it creates included), so neither
     // the apply nor the thread that serves the window reads the workspace's structure for it.
