@@ -84,6 +84,25 @@ export function listKpis(db: Db, scorecardId?: string): Kpi[] {
   return rows.map(toKpi);
 }
 
+/** What an import matches a file's names against (transfer/kpi-matcher's MatchableKpi). */
+export type KpiNaming = Pick<Kpi, 'id' | 'name' | 'code' | 'frequency' | 'formula'> & {
+  unitFormat: Kpi['unit']['format'];
+};
+
+/**
+ * Every KPI's naming, in the order listKpis gives: six columns, not a whole KPI each (2,000
+ * whole KPIs took a quarter of a second to read).
+ */
+export function listMatchableKpis(db: Db): KpiNaming[] {
+  return db
+    .prepare<[], KpiNaming>(
+      `SELECT k.id, k.name, k.code, k.frequency, k.unit_format AS unitFormat, k.formula
+       ${TREE_ORDER} JOIN scorecards s ON s.id = p.scorecard_id
+       ORDER BY s.position, p.position, o.position, k.position, k.rowid`,
+    )
+    .all();
+}
+
 export function listChildKpis(db: Db, parentId: string): Kpi[] {
   return db
     .prepare<[string], KpiRow>(`SELECT k.* ${TREE_ORDER} WHERE k.parent_kpi_id = ? ${BY_POSITION}`)

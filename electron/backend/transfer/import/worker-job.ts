@@ -1,11 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ServerEvents } from '@shared/api/events';
 import type { ImportResult, ImportSummary } from '@shared/transfer/import-status';
-import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
 import type { RowsRead } from '@shared/transfer/value-rows';
 import { changedEvent } from '../../services/changed-scorecards';
 import { ChangeLog } from '../../store/change-log';
-import { listKpis } from '../../store/kpis';
+import { listMatchableKpis } from '../../store/kpis';
 import { openLockedConnection } from '../../workspace/connection';
 import type { Db } from '../../workspace/connection';
 import { readMeta } from '../../workspace/workspace';
@@ -68,14 +67,7 @@ export class WorkerImport {
   }
 
   private async readAll(totalBytes: number): Promise<ImportSummary> {
-    const kpis: MatchableKpi[] = listKpis(this.db).map((kpi) => ({
-      id: kpi.id,
-      name: kpi.name,
-      code: kpi.code,
-      frequency: kpi.frequency,
-      unitFormat: kpi.unit.format,
-      formula: kpi.formula,
-    }));
+    const kpis = listMatchableKpis(this.db);
     const { source, newKpis, deviceId, nowIso } = this.request;
     const changes = new ChangeLog(this.db, deviceId, () => nowIso);
     const writer = new ImportWriter({
