@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiValue } from '@shared/domain/entities';
 import { MIGRATIONS } from '../../../electron/backend';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
-import { BulkValueWriter } from '../../../electron/backend/store/value-bulk';
+import { BulkValueWriter, numberJson } from '../../../electron/backend/store/value-bulk';
 import { migrate } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from './helpers';
 
@@ -66,6 +66,23 @@ const expected = (input: Input): KpiValue => ({
 });
 
 describe('the bulk write path of values', () => {
+  it("writes each number's JSON as JSON.stringify does", () => {
+    const twoDecimals = fc
+      .integer({ min: -(10 ** 15), max: 10 ** 15 })
+      .chain((cents) => fc.constantFrom(cents / 100, cents / 10, cents));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), twoDecimals),
+        (value) => {
+          expect(numberJson(value)).toBe(JSON.stringify(value));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const value of [-0, 0.05, -0.05, 0.1, 1e-7, 123.45, -9999999999999.99, 1e21, 0.005])
+      expect(numberJson(value)).toBe(JSON.stringify(value));
+  });
+
   it('stores every value and logs one entry each that replays to it exactly', () => {
     fc.assert(
       // Sorted by KPI as an import writes them, runs pass a pack's thousand values.
