@@ -103,22 +103,50 @@ function scrollToEnd(step: number): Promise<{ frames: number[]; lastRowShown: bo
   });
 }
 
-async function openScorecard(size: typeof LARGE): Promise<{ close(): Promise<void>; url: string }> {
+/** A built workspace, served by browser mode started afresh as often as asked. */
+async function largeWorkspace(size: typeof LARGE) {
   const workspace = await buildLargeWorkspace(size);
   workspace.backend.close();
-  const started = await startServer([
-    '--data-dir',
-    join(workspace.dir, 'data'),
-    '--workspace',
-    workspace.path,
-  ]);
+  let server: Awaited<ReturnType<typeof startServer>>['server'] | null = null;
   return {
-    url: started.url,
-    close: async () => {
-      await stopServer(started.server);
+    /** A newly started browser mode on the workspace: nothing of it evaluated or kept yet. */
+    async start(): Promise<string> {
+      if (server) await stopServer(server);
+      const started = await startServer([
+        '--data-dir',
+        join(workspace.dir, 'data'),
+        '--workspace',
+        workspace.path,
+      ]);
+      server = started.server;
+      return started.url;
+    },
+    async close(): Promise<void> {
+      if (server) await stopServer(server);
       rmSync(workspace.dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The first screen as someone starting the app meets it: browser mode newly started on the
+ * workspace, so no evaluation is kept from an earlier load (the reloads above find one kept).
+ */
+async function timeFreshStart(
+  page: Page,
+  workspace: Awaited<ReturnType<typeof largeWorkspace>>,
+  total: number,
+  runs: number,
+): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const url = await workspace.start();
+    const start = Date.now();
+    await page.goto(url);
+    await showScorecard(page, total);
+    times.push(Date.now() - start);
+  }
+  return median(times);
 }
 
 const browser = await chromium.launch({
@@ -136,18 +164,20 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const api = trackApi(page);
 
-  const scorecard = await openScorecard({
+  const scorecard = await largeWorkspace({
     kpis: KPIS,
     periods: PERIODS,
     calculated: CALCULATED,
     parents: PARENTS,
   });
   let appMs: number;
+  let freshMs: number;
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
-    await page.goto(scorecard.url);
+    await page.goto(await scorecard.start());
     appMs = await timeFirstScreen(page, api, KPIS, RUNS);
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
+    freshMs = await timeFreshStart(page, scorecard, KPIS, 3);
   } finally {
     await scorecard.close();
   }
@@ -177,19 +207,27 @@ try {
   );
   console.log(`ratio: ${(appMs / Math.max(plainMs, 1)).toFixed(1)}×   (target: at most 3×)`);
   console.log(
+    `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${freshMs} ms   (${(freshMs / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
+  );
+  console.log(
     `scrolling the ${KPIS} KPIs to the end, ${SCROLL_STEP} px a frame: ${scrolled.frames.length} frames, longest ${longest.toFixed(0)} ms, ${slow} over 50 ms   (target: none over 50 ms)${scrolled.lastRowShown ? '' : '   LAST ROW NOT SHOWN'}`,
   );
-  const large = await openScorecard(LARGE);
+  const large = await largeWorkspace(LARGE);
   let largeMs: number;
+  let largeFreshMs: number;
   try {
-    await page.goto(large.url);
+    await page.goto(await large.start());
     largeMs = await timeFirstScreen(page, api, LARGE.kpis, 3);
+    largeFreshMs = await timeFreshStart(page, large, LARGE.kpis, 3);
   } finally {
     await large.close();
   }
 
   console.log(
     `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs, page load until the first screen shows (median of 3): ${largeMs} ms   (target: under 1,000 ms)`,
+  );
+  console.log(
+    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in a newly started browser mode, nothing kept (median of 3): ${largeFreshMs} ms   (target: under 1,000 ms)`,
   );
   if (!scrolled.lastRowShown) process.exitCode = 1;
 } finally {
