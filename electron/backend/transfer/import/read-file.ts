@@ -21,7 +21,7 @@ import { FileProblem, sourceKindOf } from './source-kind';
 
 export { FileProblem, sourceKindForApi, sourceKindOf } from './source-kind';
 
-/** Refuses a spreadsheet bomb before exceljs parses any of it (zip-limits.ts). */
+/** Refuses a spreadsheet bomb before any of it is parsed (zip-limits.ts). */
 async function checkWorkbook(path: string): Promise<void> {
   try {
     await checkWorkbookLimits(path);

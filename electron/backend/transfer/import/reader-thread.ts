@@ -2,7 +2,6 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
 import type { ImportProblem, RowsRead, UnknownKpiName } from '@shared/transfer/value-rows';
 import { ValueMappingError } from '@shared/transfer/value-rows';
-import type { SourceKind } from '@shared/transfer/table';
 import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
 
 // The import's file is parsed on a thread of its own while the import worker writes what was
@@ -12,10 +11,9 @@ import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
 
 export const READER_ROLE = 'import-reader';
 
-/** What a reader thread is started with: the kind of file it will likely read, to load early. */
+/** What a reader thread is started with. */
 export interface ReaderData {
   role: typeof READER_ROLE;
-  preload: SourceKind | null;
 }
 
 /** A value for a KPI the import creates, its period by index as the other values'. */
@@ -124,13 +122,8 @@ export class BatchPacker {
   }
 }
 
-/**
- * Runs in the reader thread: loads the parser the file will likely need (exceljs takes a few
- * hundred milliseconds), then waits for the request to read.
- */
-export function startReader(port: MessagePort, data: ReaderData): void {
-  // A failed load shows again, as a clear message, when the file is read.
-  if (data.preload === 'xlsx') import('exceljs').catch(() => undefined);
+/** Runs in the reader thread: waits for the request to read. */
+export function startReader(port: MessagePort): void {
   port.once('message', (message: { request: ReadValuesRequest }) => {
     void runReader(port, message.request);
   });
@@ -177,11 +170,11 @@ async function runReader(port: MessagePort, request: ReadValuesRequest): Promise
   }
 }
 
-function startReaderThread(scriptPath: string, preload: SourceKind | null): Worker {
+function startReaderThread(scriptPath: string): Worker {
   // Bounded like the import worker: whatever a file makes the parser hold, it stops this
   // thread (a clean "could not be read") before it grows the app.
   return new Worker(scriptPath, {
-    workerData: { role: READER_ROLE, preload } satisfies ReaderData,
+    workerData: { role: READER_ROLE } satisfies ReaderData,
     resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
   });
 }
@@ -191,12 +184,12 @@ let warm: { scriptPath: string; reader: Worker } | null = null;
 
 /**
  * Starts the reader of the import that usually follows a first look at a file, so its thread
- * and parser are loaded by the time the import starts. One at a time; unused, it goes with
- * the import worker.
+ * is loaded by the time the import starts. One at a time; unused, it goes with the import
+ * worker.
  */
-export function warmReader(scriptPath: string, kind: SourceKind): void {
+export function warmReader(scriptPath: string): void {
   if (warm) return;
-  const reader = startReaderThread(scriptPath, kind);
+  const reader = startReaderThread(scriptPath);
   reader.unref();
   // A reader that failed before it was used is simply not used.
   reader.once('error', () => {
@@ -216,7 +209,7 @@ export function readInThread(
 ): Promise<{ unknownNames: UnknownKpiName[]; bytesRead: number }> {
   const ready = warm?.scriptPath === scriptPath ? warm.reader : null;
   warm = null;
-  const reader = ready ?? startReaderThread(scriptPath, request.source.kind);
+  const reader = ready ?? startReaderThread(scriptPath);
   reader.ref();
   reader.postMessage({ request });
   const periods: string[] = [];

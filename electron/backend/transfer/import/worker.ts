@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { FromWorker, ToWorker } from './protocol';
-import { FileProblem, inspectFile, readAllRows, sourceKindOf } from './read-file';
+import { FileProblem, inspectFile, readAllRows } from './read-file';
 import { READER_ROLE, startReader, warmReader, type ReaderData } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
 import { openLockedConnection } from '../../workspace/connection';
@@ -49,7 +49,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'inspect':
       // The import usually follows: its file reader starts loading while this one looks.
-      warmReader(ownScript, sourceKindOf(message.request.path));
+      warmReader(ownScript);
       send({ type: 'inspected', result: await inspectFile(message.request) });
       return;
     case 'rows':
@@ -100,7 +100,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-if (role?.role === READER_ROLE) startReader(port, role);
+if (role?.role === READER_ROLE) startReader(port);
 else
   port.on('message', (message: ToWorker) => {
     // A cancel while waiting for the user's decision: nothing runs that could notice it.

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 
 // Spreadsheet bombs: a workbook of a few MB can expand to gigabytes (a shared-strings part of
-// one repeated text compresses a thousandfold), and exceljs keeps every shared string in
+// one repeated text compresses a thousandfold), and the reader keeps every shared string in
 // memory. Before any part is parsed, the zip's central directory is read for each part's
 // declared size, and the shared strings are inflated once, counting bytes and entries, so a
 // part that lies about its size is caught as well. Limits are far above real imports (a
@@ -24,7 +24,7 @@ export const ZIP_LIMITS = {
 
 export class WorkbookTooLarge extends Error {}
 
-interface ZipPart {
+export interface ZipPart {
   name: string;
   method: number;
   compressedSize: number;
@@ -35,7 +35,7 @@ interface ZipPart {
 const mib = (bytes: number): string =>
   `${Math.round(bytes / 1024 ** 2).toLocaleString('en-GB')} MB`;
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+export async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await file.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
@@ -47,7 +47,7 @@ const damaged = (): Error =>
   );
 
 /** The parts listed in the zip's central directory, with their declared sizes. */
-async function zipParts(file: FileHandle, fileSize: number): Promise<ZipPart[]> {
+export async function zipParts(file: FileHandle, fileSize: number): Promise<ZipPart[]> {
   const tailLength = Math.min(fileSize, 22 + 65_535);
   const tail = await readAt(file, fileSize - tailLength, tailLength);
   let eocd = -1;
@@ -127,7 +127,7 @@ async function checkSharedStrings(path: string, file: FileHandle, part: ZipPart)
   const header = await readAt(file, part.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw damaged();
   const start = part.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (part.method !== 0 && part.method !== 8) return; // exceljs cannot read it either
+  if (part.method !== 0 && part.method !== 8) return; // the reader refuses it (xlsx-zip.ts)
   if (part.compressedSize === 0) return;
   const raw = createReadStream(path, { start, end: start + part.compressedSize - 1 });
   const source = part.method === 8 ? raw.pipe(createInflateRaw()) : raw;
