@@ -3,18 +3,12 @@ import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
 import type { ImportProblem, RowsRead, UnknownKpiName } from '@shared/transfer/value-rows';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
+import { READER_ROLE, type ReaderData } from './reader-role';
 
 // The import's file is parsed on a thread of its own while the import worker writes what was
 // parsed before: reading and writing each take about half the time, so a large import takes
 // about half as long. Batches travel as typed columns (KPIs and periods as numbers), which cost
 // next to nothing to pass between threads; at most two wait, so memory stays flat.
-
-export const READER_ROLE = 'import-reader';
-
-/** What a reader thread is started with. */
-export interface ReaderData {
-  role: typeof READER_ROLE;
-}
 
 /** A value for a KPI the import creates, its period by index as the other values'. */
 export interface NewKpiValue {

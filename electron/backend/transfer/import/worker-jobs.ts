@@ -1,25 +1,21 @@
 import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { FromWorker, ToWorker } from './protocol';
 import { FileProblem, inspectFile, readAllRows } from './read-file';
-import { READER_ROLE, startReader, warmReader, type ReaderData } from './reader-thread';
+import { warmReader } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
 import { openLockedConnection } from '../../workspace/connection';
 import { writeValuesFile } from '../export/write-values';
 
-// The import worker thread's entry. One worker serves one request: a first look at a file, or
-// one import from reading to applying. It answers with messages and closes the workspace file
-// before it reports the end, so the backend can open it again at once.
+// The import worker thread's work (worker.ts starts it). One worker serves one request: a first
+// look at a file, or one import from reading to applying. It answers with messages and closes
+// the workspace file before it reports the end, so the backend can open it again at once.
 
-const port = parentPort;
-if (!port) throw new Error('The import worker must run in a worker thread');
-
-/** This script, started again as the import's file reader (see reader-thread.ts). */
-const ownScript = fileURLToPath(import.meta.url);
-const role = (workerData as ReaderData | null) ?? null;
+let port: MessagePort | null = null;
+/** The worker's script, started again as the import's file reader (see reader-thread.ts). */
+let ownScript = '';
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
@@ -100,9 +96,11 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-if (role?.role === READER_ROLE) startReader(port);
-else
-  port.on('message', (message: ToWorker) => {
+/** Answers the backend's messages on `workerPort`; `script` is the worker's own. */
+export function serveJobs(workerPort: MessagePort, script: string): void {
+  port = workerPort;
+  ownScript = script;
+  workerPort.on('message', (message: ToWorker) => {
     // A cancel while waiting for the user's decision: nothing runs that could notice it.
     if (message.type === 'cancel' && job !== null && !job.isBusy()) {
       finish(new ImportCancelled('The import was cancelled.'));
@@ -110,3 +108,4 @@ else
     }
     handle(message).catch(finish);
   });
+}
