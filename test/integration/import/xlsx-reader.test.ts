@@ -193,7 +193,7 @@ describe('workbooks from other writers', () => {
       sheet: `<?xml version="1.0"?><!-- written by hand --><x:worksheet ${NS}><x:sheetData>
         <x:row r="2"><x:c t="s"><x:v>0</x:v></x:c><x:c s="1"><x:v>46022</x:v></x:c><x:c s="2"><x:v>0.125</x:v></x:c><x:c s="3"><x:v>4</x:v></x:c></x:row>
         <x:row><x:c r="A3" t="s"><x:v>1</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:r><x:t>a&lt;</x:t></x:r><x:r><x:t><![CDATA[b&c]]></x:t></x:r></x:is></x:c><x:c r="D3" t="s"><x:v>2</x:v></x:c></x:row>
-        <x:row r="5"><x:c r="A5" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="B5" t="b"><x:v>1</x:v></x:c><x:c r="C5" s="1"><x:f>DATE(2026,3,31)</x:f><x:v>46112</x:v></x:c><x:c r="D5" t="str"><x:f>A3</x:f><x:v>x &amp; y</x:v></x:c><x:c r="E5" t="d"><x:v>2026-04-30T00:00:00</x:v></x:c><x:c r="F5" s="1"/></x:row>
+        <x:row r="5"><x:c r="A5" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="B5" t="b"><x:v>1</x:v></x:c><x:c r="C5" s="1"><x:f>DATE(2026,3,31)</x:f><x:v>46112</x:v></x:c><x:c r="D5" t="str"><x:f>A3</x:f><x:v>x &amp; y</x:v></x:c><x:c r="E5" t="d"><x:v>2026-04-30T00:00:00</x:v></x:c><x:c r="F5" s="1"/><x:c r="G5" t="b"><x:v>FALSE</x:v></x:c></x:row>
         <x:row r="7"/>
       </x:sheetData></x:worksheet>`,
     });
@@ -205,7 +205,15 @@ describe('workbooks from other writers', () => {
       { line: 3, cells: ['Net profit & loss', null, 'a<b&c'] },
       {
         line: 5,
-        cells: ['#DIV/0!', true, { day: '2026-03-31' }, 'x & y', { day: '2026-04-30' }],
+        cells: [
+          '#DIV/0!',
+          true,
+          { day: '2026-03-31' },
+          'x & y',
+          { day: '2026-04-30' },
+          null,
+          false,
+        ],
       },
       { line: 7, cells: [] },
     ]);

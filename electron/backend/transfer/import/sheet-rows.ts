@@ -32,6 +32,9 @@ function numberCell(value: number, format: StyleFormat | null, date1904: boolean
   return value;
 }
 
+/** A boolean cell's value: 1 or 0 as Excel writes it, true or false as some generators do. */
+const isTrue = (value: string): boolean => !/^\s*(0|false)\s*$/iu.test(value);
+
 /** Column number (1 = A) of a reference such as "AB12"; 0 if it has no letters. */
 function columnOf(reference: string): number {
   let column = 0;
@@ -167,7 +170,7 @@ export class SheetRows implements XmlHandler {
       // has no stored result: say that, rather than "the value is empty".
       if (value === null) return { formula: decodeXml(formula) };
       if (type === 'str' || type === 'e') return decodeXml(value);
-      if (type === 'b') return value.trim() !== '0';
+      if (type === 'b') return isTrue(value);
       return numberCell(parseFloat(value), format, date1904);
     }
     switch (type) {
@@ -185,7 +188,7 @@ export class SheetRows implements XmlHandler {
       case 'e':
         return value === null ? null : decodeXml(value);
       case 'b':
-        return value === null ? null : value.trim() !== '0';
+        return value === null ? null : isTrue(value);
       case 'd': {
         // An ISO 8601 date (strict OOXML); its day is what it says.
         const text = value === null ? '' : decodeXml(value).trim();
