@@ -238,4 +238,23 @@ describe('workbooks from other writers', () => {
       for await (const batch of xlsxRowBatches(path, 'Data & more')) expect(batch).toBeDefined();
     }).rejects.toThrow('the cell in row 3 holds far more text than a cell can');
   });
+
+  it('refuses a tag or comment that never ends within 16 MB rather than holding it', async () => {
+    const path = await handWritten({
+      sheet: `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><!-- ${'-x'.repeat(9_000_000)}</sheetData></worksheet>`,
+    });
+    await expect(async () => {
+      for await (const batch of xlsxRowBatches(path, 'Data & more')) expect(batch).toBeDefined();
+    }).rejects.toThrow('a tag or text section is far longer than any cell holds');
+  });
+
+  it('decodes entities once, in text and in attributes', async () => {
+    const path = await handWritten({
+      sheet: `<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>&amp;lt; &#x41;&#66; &quot;q&apos;</v></c><c r="B1" t="inlineStr"><is><t>&lt;b&gt;</t></is></c></row></sheetData></worksheet>`,
+    });
+    expect((await previewWorkbook(path, 1))[0]).toEqual({
+      name: 'Data & more',
+      rows: [{ line: 1, cells: ['&lt; AB "q\'', '<b>'] }],
+    });
+  });
 });

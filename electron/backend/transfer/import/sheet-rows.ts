@@ -1,5 +1,5 @@
 import type { Cell, SourceRow } from '@shared/transfer/table';
-import { attribute, decodeXml, type XmlHandler } from './xml-scan';
+import { attribute, type XmlAttributes, type XmlHandler } from './xml-scan';
 import type { StyleFormat } from './workbook-parts';
 
 // A worksheet's rows from its XML: each <row> with its number, each <c> at its column. Cells
@@ -76,7 +76,7 @@ export class SheetRows implements XmlHandler {
     return this.rows.length;
   }
 
-  open(name: string, attributes: string): void {
+  open(name: string, attributes: XmlAttributes): void {
     switch (name) {
       case 'row': {
         const number = Number(attribute(attributes, 'r'));
@@ -152,10 +152,10 @@ export class SheetRows implements XmlHandler {
     }
   }
 
-  text(raw: string): void {
+  text(data: string): void {
     const { into } = this;
     if (into === null) return;
-    const grown = (this[into] ?? '') + raw;
+    const grown = (this[into] ?? '') + data;
     if (grown.length > MAX_CELL_TEXT)
       throw new Error(`the cell in row ${this.lastLine} holds far more text than a cell can`);
     this[into] = grown;
@@ -168,8 +168,8 @@ export class SheetRows implements XmlHandler {
     if (formula !== null) {
       // A formula written by a program that does not calculate (openpyxl, most generators)
       // has no stored result: say that, rather than "the value is empty".
-      if (value === null) return { formula: decodeXml(formula) };
-      if (type === 'str' || type === 'e') return decodeXml(value);
+      if (value === null) return { formula };
+      if (type === 'str' || type === 'e') return value;
       if (type === 'b') return isTrue(value);
       return numberCell(parseFloat(value), format, date1904);
     }
@@ -179,19 +179,15 @@ export class SheetRows implements XmlHandler {
         return Number.isInteger(index) ? (this.context.strings[index] ?? null) : null;
       }
       case 'inlineStr':
-        return this.inline === null
-          ? value === null
-            ? null
-            : decodeXml(value)
-          : decodeXml(this.inline);
+        return this.inline ?? value;
       case 'str':
       case 'e':
-        return value === null ? null : decodeXml(value);
+        return value;
       case 'b':
         return value === null ? null : isTrue(value);
       case 'd': {
         // An ISO 8601 date (strict OOXML); its day is what it says.
-        const text = value === null ? '' : decodeXml(value).trim();
+        const text = value === null ? '' : value.trim();
         return /^\d{4}-\d{2}-\d{2}/u.test(text) ? { day: text.slice(0, 10) } : text || null;
       }
       default:

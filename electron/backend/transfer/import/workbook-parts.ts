@@ -1,4 +1,4 @@
-import { attribute, decodeXml, XmlScanner } from './xml-scan';
+import { attribute, eachElement, XmlScanner } from './xml-scan';
 import { ZIP_LIMITS } from './zip-limits';
 import type { WorkbookZip } from './xlsx-zip';
 
@@ -48,26 +48,26 @@ export interface StyleFormat {
   percent: boolean;
 }
 
-const TAG = (name: string): RegExp => new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, 'gu');
-
 /** Each cell style's number format (by the cell's s attribute), or null for General. */
 export async function styleFormats(zip: WorkbookZip): Promise<(StyleFormat | null)[]> {
   const part = zip.part('xl/styles.xml');
   if (!part) return [];
-  const styles = (await zip.read(part, ZIP_LIMITS.otherPartBytes)).toString('utf8');
   const custom = new Map<number, string>();
-  for (const [tag] of styles.matchAll(TAG('numFmt'))) {
-    const id = Number(attribute(tag, 'numFmtId'));
-    const code = attribute(tag, 'formatCode');
-    if (Number.isInteger(id) && code !== null) custom.set(id, code);
-  }
-  // Only the cell formats: cellStyleXfs holds xf elements too.
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/u.exec(
-    styles,
-  )?.[1];
-  if (cellXfs === undefined) return [];
-  return [...cellXfs.matchAll(TAG('xf'))].map(([tag]) => {
-    const id = Number(attribute(tag, 'numFmtId') ?? 0);
+  const cellFormatIds: number[] = [];
+  eachElement(
+    (await zip.read(part, ZIP_LIMITS.otherPartBytes)).toString('utf8'),
+    (name, attributes, parents) => {
+      if (name === 'numFmt') {
+        const id = Number(attribute(attributes, 'numFmtId'));
+        const code = attribute(attributes, 'formatCode');
+        if (Number.isInteger(id) && code !== null) custom.set(id, code);
+      }
+      // Only the cell formats: cellStyleXfs holds xf elements too.
+      else if (name === 'xf' && parents.at(-1) === 'cellXfs')
+        cellFormatIds.push(Number(attribute(attributes, 'numFmtId') ?? 0));
+    },
+  );
+  return cellFormatIds.map((id) => {
     const format = custom.get(id) ?? BUILT_IN_FORMATS[id];
     if (id === 0 || format === undefined) return null;
     return { date: isDateFormat(format), percent: format.includes('%') };
@@ -94,14 +94,15 @@ export async function sharedStrings(zip: WorkbookZip): Promise<(string | null)[]
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
-      else if (name === 'si') strings.push(text === '' ? null : decodeXml(text));
+      else if (name === 'si') strings.push(text === '' ? null : text);
     },
-    text(raw) {
-      if (inText) text += raw;
+    text(data) {
+      if (inText) text += data;
     },
   });
   scanner.feed(
     (await zip.read(part, ZIP_LIMITS.sharedStringsBytes)).toString('utf8').replace(/^\uFEFF/u, ''),
   );
+  scanner.end();
   return strings;
 }

@@ -1,4 +1,4 @@
-import { attribute } from './xml-scan';
+import { attribute, eachElement } from './xml-scan';
 import type { WorkbookZip } from './xlsx-zip';
 
 // The sheets of a workbook, from xl/workbook.xml and its relationships, found through the zip's
@@ -19,8 +19,6 @@ export interface WorkbookInfo {
 
 /** The workbook, relationships and other small parts are a few kilobytes. */
 const SMALL_PART_BYTES = 8 * 1024 * 1024;
-
-const TAG = (name: string): RegExp => new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, 'gu');
 
 /** A relationship's target as a part name: relative to xl/ unless it starts at the root. */
 function partOf(target: string): string {
@@ -47,21 +45,24 @@ export async function workbookInfo(zip: WorkbookZip): Promise<WorkbookInfo> {
       zip.read(relsPart, SMALL_PART_BYTES).then((data) => data.toString('utf8')),
     ]);
     const targets = new Map<string, string>();
-    for (const [tag] of rels.matchAll(TAG('Relationship'))) {
-      const id = attribute(tag, 'Id');
-      const target = attribute(tag, 'Target');
-      if (id !== null && target !== null) targets.set(id, partOf(target));
-    }
+    eachElement(rels, (name, attributes) => {
+      const id = attribute(attributes, 'Id');
+      const target = attribute(attributes, 'Target');
+      if (name === 'Relationship' && id !== null && target !== null)
+        targets.set(id, partOf(target));
+    });
     const sheets: WorkbookSheet[] = [];
-    for (const [tag] of workbook.matchAll(TAG('sheet'))) {
-      const name = attribute(tag, 'name');
-      const part = targets.get(attribute(tag, 'id') ?? '');
+    let date1904 = false;
+    eachElement(workbook, (name, attributes) => {
+      if (name === 'workbookPr')
+        date1904 = /^(1|true)$/iu.test(attribute(attributes, 'date1904') ?? '');
+      if (name !== 'sheet') return;
+      const sheetName = attribute(attributes, 'name');
+      const part = targets.get(attribute(attributes, 'id') ?? '');
       // Chart sheets and macro sheets hold no rows.
-      if (name !== null && part !== undefined && WORKSHEET.test(part) && zip.part(part))
-        sheets.push({ name, part });
-    }
-    const properties = TAG('workbookPr').exec(workbook)?.[0] ?? '';
-    const date1904 = /^(1|true)$/iu.test(attribute(properties, 'date1904') ?? '');
+      if (sheetName !== null && part !== undefined && WORKSHEET.test(part) && zip.part(part))
+        sheets.push({ name: sheetName, part });
+    });
     if (sheets.length > 0) return { sheets, date1904 };
   }
   const sheets = zip

@@ -40,6 +40,7 @@ async function* sheetRows(
     if (rows.pending > 0) yield rows.take();
   }
   if (decoder) scanner.feed(decoder.decode());
+  scanner.end();
   if (rows.pending > 0) yield rows.take();
 }
 
