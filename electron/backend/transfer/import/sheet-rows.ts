@@ -1,5 +1,5 @@
 import type { Cell, SourceRow } from '@shared/transfer/table';
-import { attribute, type XmlAttributes, type XmlHandler } from './xml-scan';
+import type { XmlHandler } from './xml-scan';
 import type { StyleFormat } from './workbook-parts';
 
 // A worksheet's rows from its XML: each <row> with its number, each <c> at its column. Cells
@@ -63,6 +63,8 @@ export class SheetRows implements XmlHandler {
   private into: 'value' | 'formula' | 'inline' | null = null;
   private inInline = false;
   private phonetic = 0;
+  /** The element whose attributes the parser is reading, if the reader keeps any of them. */
+  private opened: 'row' | 'c' | null = null;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -76,26 +78,28 @@ export class SheetRows implements XmlHandler {
     return this.rows.length;
   }
 
-  open(name: string, attributes: XmlAttributes): void {
+  // A row or cell without a reference follows the one before it; its r attribute, read after
+  // its name, says otherwise.
+  open(name: string): void {
+    this.opened = null;
     switch (name) {
       case 'row': {
-        const number = Number(attribute(attributes, 'r'));
-        this.lastLine = Number.isInteger(number) && number > 0 ? number : this.lastLine + 1;
+        this.lastLine += 1;
         this.row = { line: this.lastLine, cells: [] };
         this.lastColumn = 0;
+        this.opened = 'row';
         return;
       }
       case 'c': {
         if (this.row === null) return;
-        const column = columnOf(attribute(attributes, 'r') ?? '');
-        this.column = column > 0 ? column : this.lastColumn + 1;
-        this.lastColumn = this.column;
-        this.type = attribute(attributes, 't');
-        const style = Number(attribute(attributes, 's') ?? -1);
-        this.style = Number.isInteger(style) ? style : -1;
+        this.lastColumn += 1;
+        this.column = this.lastColumn;
+        this.type = null;
+        this.style = -1;
         this.value = null;
         this.formula = null;
         this.inline = null;
+        this.opened = 'c';
         return;
       }
       case 'v':
@@ -118,6 +122,23 @@ export class SheetRows implements XmlHandler {
         return;
       default:
         return;
+    }
+  }
+
+  attribute(name: string, value: string): void {
+    if (this.opened === 'row') {
+      const number = Number(value);
+      if (name === 'r' && this.row !== null && Number.isInteger(number) && number > 0)
+        this.lastLine = this.row.line = number;
+    } else if (this.opened === 'c') {
+      if (name === 'r') {
+        const column = columnOf(value);
+        if (column > 0) this.lastColumn = this.column = column;
+      } else if (name === 't') this.type = value;
+      else if (name === 's') {
+        const style = Number(value);
+        this.style = Number.isInteger(style) ? style : -1;
+      }
     }
   }
 

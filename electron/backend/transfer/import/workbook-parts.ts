@@ -96,6 +96,9 @@ export async function sharedStrings(zip: WorkbookZip): Promise<(string | null)[]
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si') strings.push(text === '' ? null : text);
     },
+    attribute() {
+      // Shared strings keep nothing the import reads in attributes.
+    },
     text(data) {
       if (inText) text += data;
     },

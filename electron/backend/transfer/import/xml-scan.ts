@@ -9,9 +9,16 @@ import { Parser } from 'htmlparser2';
 
 export type XmlAttributes = Readonly<Record<string, string>>;
 
+/**
+ * A worksheet's elements as the parser reads them. Attributes come one by one after their
+ * element's `open` rather than as an object per tag: a sheet is over a million small tags, and
+ * building those objects was the largest part of the parser's cost.
+ */
 export interface XmlHandler {
-  /** `name` without its prefix; `attributes` decoded, by their names as written. */
-  open(name: string, attributes: XmlAttributes): void;
+  /** `name` without its prefix, as soon as it is read. */
+  open(name: string): void;
+  /** An attribute of the element last opened, its value decoded, its name as written. */
+  attribute(name: string, value: string): void;
   close(name: string): void;
   /** Character data with entities decoded; one run of text may come in several calls. */
   text(data: string): void;
@@ -50,8 +57,11 @@ export class XmlScanner {
   constructor(handler: XmlHandler) {
     this.parser = new Parser(
       {
-        onopentag: (name, attributes) => {
-          handler.open(localName(name), attributes);
+        onopentagname: (name) => {
+          handler.open(localName(name));
+        },
+        onattribute: (name, value) => {
+          handler.attribute(name, value);
         },
         onclosetag: (name) => {
           handler.close(localName(name));
@@ -80,24 +90,27 @@ export class XmlScanner {
   }
 }
 
-/** Each element of a whole (small) part as it opens, with the names of the elements around it. */
+/**
+ * Each element of a whole small part (the workbook, its relationships, the styles) as it
+ * opens, with its attributes and the names of the elements around it. These parts are read
+ * whole within their size limits, so the pending bound does not apply.
+ */
 export function eachElement(
   xml: string,
   visit: (name: string, attributes: XmlAttributes, parents: readonly string[]) => void,
 ): void {
   const parents: string[] = [];
-  const scanner = new XmlScanner({
-    open(name, attributes) {
-      visit(name, attributes, parents);
-      parents.push(name);
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => {
+        visit(localName(name), attributes, parents);
+        parents.push(localName(name));
+      },
+      onclosetag: () => {
+        parents.pop();
+      },
     },
-    close() {
-      parents.pop();
-    },
-    text() {
-      // The small parts keep everything in attributes.
-    },
-  });
-  scanner.feed(xml.replace(/^\uFEFF/u, ''));
-  scanner.end();
+    { xmlMode: true },
+  );
+  parser.end(xml.replace(/^\uFEFF/u, ''));
 }
