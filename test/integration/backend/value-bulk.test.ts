@@ -7,6 +7,7 @@ import type { KpiValue } from '@shared/domain/entities';
 import { MIGRATIONS } from '../../../electron/backend';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { BulkValueWriter, numberJson } from '../../../electron/backend/store/value-bulk';
+import type { ValueRow } from '../../../electron/backend/store/values';
 import { migrate } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from './helpers';
 
@@ -102,17 +103,9 @@ describe('the bulk write path of values', () => {
           db.exec('COMMIT');
 
           const stored = db
-            .prepare<
-              [],
-              {
-                kpi_id: string;
-                period: string;
-                value: number;
-                comment: string;
-                entered_by: string;
-                entered_at: string;
-              }
-            >('SELECT kpi_id, period, value, comment, entered_by, entered_at FROM kpi_values')
+            .prepare<[], ValueRow>(
+              'SELECT kpi_id, period, value, comment, entered_by, entered_at FROM kpi_values',
+            )
             .all();
           expect(stored).toHaveLength(values.length);
           const entries = db

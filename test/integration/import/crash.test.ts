@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
 import { withScorecard } from '../backend/helpers';
+import { contentOf } from './helpers';
 
 // No path loses data: a process killed with SIGKILL while an import reads or writes leaves the
 // workspace exactly as it was, every time. The import runs in a real child process (built by
@@ -24,22 +24,6 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** Everything a user could see in the file, hashed; opening it also recovers the WAL. */
-function contentOf(path: string): { hash: string; integrity: string; values: number } {
-  const db = new Database(path);
-  try {
-    const hash = createHash('sha256');
-    for (const table of ['workspace_meta', 'kpis', 'kpi_values', 'change_log'])
-      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate())
-        hash.update(JSON.stringify(row));
-    const integrity = db.pragma('integrity_check', { simple: true }) as string;
-    const values = (db.prepare('SELECT count(*) AS n FROM kpi_values').get() as { n: number }).n;
-    return { hash: hash.digest('hex'), integrity, values };
-  } finally {
-    db.close();
-  }
 }
 
 /** Runs the harness; kills it when a status line passes `killAt`, or lets it finish. */

@@ -1,6 +1,4 @@
 import { copyFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { listKpis, listMatchableKpis } from '../../../electron/backend/store/kpis';
@@ -9,6 +7,7 @@ import { BatchPacker } from '../../../electron/backend/transfer/import/reader-th
 import { openLockedConnection } from '../../../electron/backend/workspace/connection';
 import type { RowsRead } from '@shared/transfer/value-rows';
 import { sha256, sideFiles, withScorecard } from '../backend/helpers';
+import { contentOf } from './helpers';
 
 // The import's transaction stays open through the dry run (import-writer.ts): what does not
 // fit the page cache goes into the WAL before the user has applied anything. Killed then, the
@@ -18,30 +17,6 @@ import { sha256, sideFiles, withScorecard } from '../backend/helpers';
 
 const KPIS = 6;
 const MONTHS = 2_400;
-
-/** Everything a user could see in the file, hashed, with its integrity check. */
-function contentOf(path: string): {
-  hash: string;
-  integrity: string;
-  values: number;
-  entries: number;
-} {
-  const db = new Database(path);
-  try {
-    const hash = createHash('sha256');
-    for (const table of ['workspace_meta', 'kpis', 'kpi_values', 'change_log'])
-      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate())
-        hash.update(JSON.stringify(row));
-    return {
-      hash: hash.digest('hex'),
-      integrity: db.pragma('integrity_check', { simple: true }) as string,
-      values: db.prepare('SELECT count(*) FROM kpi_values').pluck().get() as number,
-      entries: db.prepare('SELECT count(*) FROM change_log').pluck().get() as number,
-    };
-  } finally {
-    db.close();
-  }
-}
 
 const period = (month: number): string =>
   `${String(1900 + Math.floor(month / 12))}-${String((month % 12) + 1).padStart(2, '0')}`;
