@@ -4,8 +4,8 @@ import { ApiError } from '@shared/api/errors';
 import type { SourceKind } from '@shared/transfer/table';
 
 // Which kind of file an import reads, by its first bytes. Kept apart from the readers so the
-// backend can check a file without loading papaparse, iconv-lite or exceljs (they load on the
-// import worker's thread, when a file is read).
+// backend can check a file without loading papaparse, iconv-lite or the workbook reader (they
+// load on the import worker's thread, when a file is read).
 
 /** A problem with the file as a whole, worded for the user. */
 export class FileProblem extends Error {}

@@ -108,9 +108,9 @@ export class WorkerImport {
       if (this.cancelled) throw new ImportCancelled('The import was cancelled.');
     };
     const { unknownNames } =
-      // Parsing (papaparse or exceljs) and writing each take a good part of the time, so the
-      // file is parsed on a thread of its own while this one writes: a workbook's import then
-      // takes about as long as exceljs's reading alone, plus the reader thread's start.
+      // Parsing (papaparse, or the workbook reader of xlsx-source.ts) and writing each take a
+      // good part of the time, so the file is parsed on a thread of its own while this one
+      // writes: an import then takes about as long as the longer of the two.
       this.readerScript === undefined
         ? await readValues(readRequest, {
             batch: (read, bytes) => write(packed(read, bytes), bytes),
