@@ -280,60 +280,72 @@ describe('a period still being reported', () => {
   });
 });
 
+/**
+ * A monthly history with gaps (null: no value that month), how many months past its start the
+ * view's period lies, the view's frequency and the KPI's aggregation: the cases both history
+ * laws below are checked over.
+ */
+function historyCases(
+  fc: (typeof import('fast-check'))['default'],
+  months: number,
+  maxOffset: number,
+) {
+  return [
+    fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), {
+      minLength: 1,
+      maxLength: months,
+    }),
+    fc.integer({ min: 0, max: maxOffset }),
+    fc.constantFrom<'month' | 'quarter' | 'year'>('month', 'quarter', 'year'),
+    fc.constantFrom<'sum' | 'average' | 'last'>('sum', 'average', 'last'),
+  ] as const;
+}
+
 describe('evaluating from a window of the history', () => {
   it('gives exactly what evaluating the whole history gives', async () => {
     const { default: fc } = await import('fast-check');
     const { valueWindows } = await import('@shared/scoring/evaluate-kpis');
     const { shiftPeriod } = await import('@shared/domain/period');
     fc.assert(
-      fc.property(
-        fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), {
-          minLength: 1,
-          maxLength: 60,
-        }),
-        fc.integer({ min: 0, max: 70 }),
-        fc.constantFrom<'month' | 'quarter' | 'year'>('month', 'quarter', 'year'),
-        fc.constantFrom<'sum' | 'average' | 'last'>('sum', 'average', 'last'),
-        (raw, offset, frequency, aggregation) => {
-          const history = raw.flatMap((value, i) =>
-            value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
-          );
-          const kpis = [
-            kpi('a', { target: 100, aggregation }),
-            kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
-            kpi('p', { rollup: 'sum', target: 60 }),
-            kpi('c', { formula: 'a / b * 100', target: 150 }),
-          ];
-          const full = new Map([
-            ['a', history],
-            ['b', history.filter((_, i) => i % 3 !== 0)],
-          ]);
-          const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
-          const bucket = bucketOf(
-            'monthly',
-            shiftPeriod('monthly', '2020-01', offset),
-            view,
-          ) as string;
-          const options = { view, bucket, sparklineLength: 6 };
-          const window = valueWindows(options).get('monthly');
-          const windowed = new Map(
-            [...full].map(([id, list]) => [
-              id,
-              list.filter(
-                (entry) => !window || (entry.period >= window.from && entry.period <= window.to),
-              ),
-            ]),
-          );
-          const latestPeriods = new Map(
-            [...full].flatMap(([id, list]) =>
-              list.length > 0 ? [[id, list[list.length - 1]?.period as string]] : [],
+      fc.property(...historyCases(fc, 60, 70), (raw, offset, frequency, aggregation) => {
+        const history = raw.flatMap((value, i) =>
+          value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
+        );
+        const kpis = [
+          kpi('a', { target: 100, aggregation }),
+          kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
+          kpi('p', { rollup: 'sum', target: 60 }),
+          kpi('c', { formula: 'a / b * 100', target: 150 }),
+        ];
+        const full = new Map([
+          ['a', history],
+          ['b', history.filter((_, i) => i % 3 !== 0)],
+        ]);
+        const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
+        const bucket = bucketOf(
+          'monthly',
+          shiftPeriod('monthly', '2020-01', offset),
+          view,
+        ) as string;
+        const options = { view, bucket, sparklineLength: 6 };
+        const window = valueWindows(options).get('monthly');
+        const windowed = new Map(
+          [...full].map(([id, list]) => [
+            id,
+            list.filter(
+              (entry) => !window || (entry.period >= window.from && entry.period <= window.to),
             ),
-          );
-          expect(evaluateKpis(kpis, windowed, { ...options, latestPeriods })).toEqual(
-            evaluateKpis(kpis, full, options),
-          );
-        },
-      ),
+          ]),
+        );
+        const latestPeriods = new Map(
+          [...full].flatMap(([id, list]) =>
+            list.length > 0 ? [[id, list[list.length - 1]?.period as string]] : [],
+          ),
+        );
+        expect(evaluateKpis(kpis, windowed, { ...options, latestPeriods })).toEqual(
+          evaluateKpis(kpis, full, options),
+        );
+      }),
       { numRuns: 300 },
     );
   });
@@ -347,13 +359,7 @@ describe('the sparkline length', () => {
     const { shiftPeriod } = await import('@shared/domain/period');
     fc.assert(
       fc.property(
-        fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), {
-          minLength: 1,
-          maxLength: 40,
-        }),
-        fc.integer({ min: 0, max: 45 }),
-        fc.constantFrom<'month' | 'quarter' | 'year'>('month', 'quarter', 'year'),
-        fc.constantFrom<'sum' | 'average' | 'last'>('sum', 'average', 'last'),
+        ...historyCases(fc, 40, 45),
         fc.integer({ min: 2, max: 60 }),
         (raw, offset, frequency, aggregation, length) => {
           const monthly = raw.flatMap((value, i) =>
