@@ -1,25 +1,18 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '@shared/api/contract-sync';
 import type { ServerEvent } from '@shared/api/events';
-import { initServer } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // The background sync against a real PostgreSQL: a change is sent within the debounce and
 // arrives on the other laptop on its timer, without anyone asking; with the server down it
 // backs off and says when it tries next, and once the server is back the outbox goes out; and
 // while a sync waits on the server the user keeps writing values.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;',
 });
 
 const FAST = { debounceMs: 300, intervalMs: 800, retryMs: 400, maxRetryMs: 1_600 };

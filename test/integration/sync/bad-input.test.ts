@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/sync/hlc';
 import { openSpace, pushEvents, type WireEvent } from '../../../electron/backend/sync/remote';
-import { connect, initServer } from '../../../electron/backend/sync/server';
+import { connect } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { psql } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 import { copyOf, dumpFile, readOne } from './files';
 
 // Bad input from the server's side: events this app cannot apply (a kind from a newer app, a
@@ -13,21 +14,17 @@ import { copyOf, dumpFile, readOne } from './files';
 // exist, a wrong password. Each says what is wrong, applies nothing of the page, leaves the
 // cursor where it was and keeps the outbox.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, "CREATE ROLE alice LOGIN; CREATE ROLE pat LOGIN PASSWORD 'right-one';");
-  // Pat logs in with a password (every other login is trusted, as in the other tests).
-  const hba = psql(server, 'SHOW hba_file').trim();
-  psql(
-    server,
-    `COPY (VALUES ('local all all trust'), ('host all pat 127.0.0.1/32 scram-sha-256'),
-      ('host all all 127.0.0.1/32 trust')) TO '${hba}'; SELECT pg_reload_conf();`,
-  );
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: "CREATE ROLE alice LOGIN; CREATE ROLE pat LOGIN PASSWORD 'right-one';",
+  setup: (pg) => {
+    // Pat logs in with a password (every other login is trusted, as in the other tests).
+    const hba = psql(pg, 'SHOW hba_file').trim();
+    psql(
+      pg,
+      `COPY (VALUES ('local all all trust'), ('host all pat 127.0.0.1/32 scram-sha-256'),
+        ('host all all 127.0.0.1/32 trust')) TO '${hba}'; SELECT pg_reload_conf();`,
+    );
+  },
 });
 
 let next = 0;

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initServer } from '../../../electron/backend/sync/server';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { describe, expect, it } from 'vitest';
+import { useSyncServer } from './sync-server';
 import { dumpBoth, dumpFile } from './files';
 import { latecomer, pause, replayInPages, twoLaptops } from './two-laptops';
 
@@ -9,14 +8,8 @@ import { latecomer, pause, replayInPages, twoLaptops } from './two-laptops';
 // dismissed) and a loop of parents. Settled the same way on every laptop, a laptop joining
 // later included, with the files then equal table by table and history by history.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE carol LOGIN;');
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE carol LOGIN;',
 });
 
 describe('records made on two laptops that clash', () => {

@@ -1,20 +1,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildOnce, kpis, tempDir } from '../cli/harness';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // The sync commands as a user types them: set a server up, share the sample, let a second
 // person join, sync, and compare the two files value by value and history by history.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  await buildOnce();
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
-}, 300_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;',
+  before: buildOnce,
+  init: false,
+  timeout: 300_000,
 });
 
 function contents(path: string) {

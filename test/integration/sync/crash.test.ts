@@ -1,26 +1,20 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { joinSpace, shareWorkspace, syncWorkspace } from '../../../electron/backend/sync/engine';
 import { createLink } from '../../../electron/backend/sync/link';
-import { initServer } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { psql } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // Cut off at any point, nothing is lost or doubled: the server killed between pages of a
 // push and of a pull, the client killed inside a page's transaction. Pages are made 5,000
 // events here (pageSize), so a workspace of 6,000 values takes two.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;',
 });
 
 /** A workspace file with 25 KPIs × 240 months of values, closed again. */

@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '@shared/api/events';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { ValueWriter } from '../../../electron/backend/store/value-writer';
 import { syncWorkspace } from '../../../electron/backend/sync/engine';
-import { initServer } from '../../../electron/backend/sync/server';
 import type { TestBackend } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 import { dumpBoth, dumpFile } from './files';
 import { pause, replayInPages, twoLaptops } from './two-laptops';
 
@@ -16,14 +15,8 @@ import { pause, replayInPages, twoLaptops } from './two-laptops';
 // and history by history. Deletes met by edits elsewhere follow the stated rule on both, and an
 // edit made while a sync waits is not taken for one that saw what the sync brought.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;',
 });
 
 /** What a laptop's screens would announce during `work`. */

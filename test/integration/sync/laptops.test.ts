@@ -1,27 +1,20 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/sync/hlc';
 import { openSpace, pushEvents } from '../../../electron/backend/sync/remote';
-import { connect, initServer } from '../../../electron/backend/sync/server';
+import { connect } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { psql } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // Laptops working offline on their own files and meeting on a real PostgreSQL: after syncs in
 // any order they hold the same values and the same history; the same value edited on two is
 // won by the newer edit, the other kept in the history and listed for review; resolving it
 // writes a new change that settles it everywhere.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(
-    server,
+const server = useSyncServer({
+  roles:
     'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE carol LOGIN; CREATE ROLE vic LOGIN;',
-  );
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
 });
 
 const pause = () => new Promise((done) => setTimeout(done, 5));

@@ -1,26 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initServer } from '../../../electron/backend/sync/server';
+import { describe, expect, it } from 'vitest';
 import { makeBackend, withScorecard, type TestBackend } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // A server that asks for passwords: the dialogs' refusals name the password field, the password
 // is never in the workspace file, a restarted app says "password needed" instead of failing
 // silently and carries on once it is given. And a conflict settled by keeping one side: gone
 // from the list at once, and on the other laptop after its sync.
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres({ passwords: true });
-  psql(
-    server,
-    "CREATE ROLE alice LOGIN PASSWORD 'alice-pw'; CREATE ROLE bob LOGIN PASSWORD 'bob-pw';",
-  );
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: "CREATE ROLE alice LOGIN PASSWORD 'alice-pw'; CREATE ROLE bob LOGIN PASSWORD 'bob-pw';",
+  passwords: true,
 });
 
 const withPw = (user: string, password: string) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createSpace,
   openSpace,
@@ -12,18 +12,15 @@ import {
   SERVER_MIGRATIONS,
   SERVER_SCHEMA_VERSION,
 } from '../../../electron/backend/sync/server-schema';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { psql } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // The server side on a real PostgreSQL: the schema as migrations, who may read and push what,
 // and the push function's promises (idempotent, gap-free sequence under concurrent pushers).
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE eve LOGIN;');
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN; CREATE ROLE eve LOGIN;',
+  init: false,
 });
 
 let next = 0;

@@ -1,24 +1,18 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
 import { joinSpace, shareWorkspace } from '../../../electron/backend/sync/engine';
-import { initServer } from '../../../electron/backend/sync/server';
 import { makeBackend, withScorecard } from '../backend/helpers';
-import { psql, startPostgres, type TestPostgres } from '../../fixtures/postgres';
+import { psql } from '../../fixtures/postgres';
+import { useSyncServer } from './sync-server';
 
 // Issue 20's size: a workspace of 60,000 values shared and joined in full, the joined copy
 // equal to the shared one value by value and entry by entry of the history. (Its speed is
 // measured by `npm run bench -- sync`, not here.)
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  psql(server, 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;');
-  await initServer(server.url);
-}, 60_000);
-afterAll(() => {
-  server.stop();
+const server = useSyncServer({
+  roles: 'CREATE ROLE alice LOGIN; CREATE ROLE bob LOGIN;',
 });
 
 const KPIS = 250;
