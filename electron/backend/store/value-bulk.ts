@@ -13,9 +13,25 @@ import type { BulkChanges, ChangeLog } from './change-log';
 // hundred share (the KPI, and for an import's values their author and time) is bound once per
 // statement, not per value: binding those long texts a hundred times cost about a third of
 // the inserts' time (micro-benchmark of a million values: 1.1 s against 1.7 s of CPU).
-// `flush` before reading values back or committing.
+// `flush` before reading values back, `finish` before reading the log or committing.
+//
+// An import may ask for its packs to be held open across flushes (`holdPacks`): a file ordered
+// by period (a workbook with the KPIs across) gives each KPI a few values per batch it reads,
+// and a pack per KPI per batch made ten thousand small packs for the bench's 100,000-row
+// workbook, each a row, an index entry and a JSON text to check. Held, a KPI's values of the
+// whole import are one pack (up to a thousand). Its values are still written at each flush,
+// while the file is being read; only their log entries come later. What that changes: the
+// import's entries are in the log KPI by KPI instead of batch by batch (the audit trail lists
+// them so, all at the import's one time). What it keeps: one entry per value, each KPI's
+// entries in the order its values were written (its history), and an import writes a (KPI,
+// period) once, so no value's entries change places; sync sends the whole import or nothing.
 
 const ROWS = 1000;
+/**
+ * An import's log rows held in open packs at most: past it they are all logged (a bound on the
+ * memory they take, about 25 bytes a value).
+ */
+export const HELD_ROWS = 262_144;
 /** Values per multi-row INSERT. */
 const PER_STATEMENT = 100;
 const INSERT = 'INSERT INTO kpi_values (kpi_id, period, value, comment, entered_by, entered_at)';
@@ -79,6 +95,10 @@ export class BulkValueWriter {
 
   /** `,"source":"sales.csv"` when the values come from a file (the audit trail names it). */
   private readonly sourceJson: string;
+  /** With `holdPacks`: per KPI, the log rows of its values written but not yet logged. */
+  private readonly open: Map<string, { rows: string; count: number }> | null;
+  private heldRows = 0;
+  private readonly heldLimit: number;
 
   constructor(
     db: Db,
@@ -86,7 +106,11 @@ export class BulkValueWriter {
     private readonly enteredBy: string,
     private readonly enteredAt: string,
     private readonly source: string | null = null,
+    /** Packs held open across flushes, up to this many rows in all (HELD_ROWS for an import). */
+    holdPacks: { upTo: number } | null = null,
   ) {
+    this.open = holdPacks ? new Map() : null;
+    this.heldLimit = holdPacks?.upTo ?? 0;
     this.db = db;
     this.upsert = db.prepare(
       `${INSERT} VALUES (?, ?, ?, ?, ?, ?)
@@ -197,14 +221,44 @@ export class BulkValueWriter {
     if (count === 0) return;
     for (let at = 0; at < count; at += PER_STATEMENT)
       this.insertRows(at, Math.min(count, at + PER_STATEMENT));
-    const rows = `[${this.rows}]`;
+    const { kpiId, rows } = this;
     this.periods = [];
     this.values = [];
     this.comments = [];
     this.records = [];
     this.rows = '';
+    if (this.open === null) {
+      this.logPack(kpiId, rows, count);
+      return;
+    }
+    const pack = this.open.get(kpiId);
+    if (pack && pack.count + count <= ROWS) {
+      pack.rows = `${pack.rows},${rows}`;
+      pack.count += count;
+    } else {
+      if (pack) {
+        this.logPack(kpiId, pack.rows, pack.count);
+        this.heldRows -= pack.count;
+      }
+      // Deleted first, so a KPI's pack goes after the packs of KPIs that were held before it.
+      this.open.delete(kpiId);
+      this.open.set(kpiId, { rows, count });
+    }
+    this.heldRows += count;
+    if (this.heldRows > this.heldLimit) this.logHeldPacks();
+  }
+
+  private logPack(kpiId: string, rows: string, count: number): void {
     const entered = { by: this.enteredBy, at: this.enteredAt, source: this.source };
-    this.log.valueInserts(this.kpiId, rows, count, entered);
+    this.log.valueInserts(kpiId, `[${rows}]`, count, entered);
+  }
+
+  /** Logs every held pack, in the order they were opened. */
+  private logHeldPacks(): void {
+    if (this.open === null) return;
+    for (const [kpiId, pack] of this.open) this.logPack(kpiId, pack.rows, pack.count);
+    this.open.clear();
+    this.heldRows = 0;
   }
 
   /** Replaces a stored value; `comment` null keeps the stored one. */
@@ -235,8 +289,16 @@ export class BulkValueWriter {
     return after;
   }
 
+  /** Writes the values given so far (their log entries too, unless packs are held). */
   flush(): void {
     this.writeRows();
+    this.log.flush();
+  }
+
+  /** Writes the values given so far and logs every one of them. */
+  finish(): void {
+    this.writeRows();
+    this.logHeldPacks();
     this.log.flush();
   }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiValue } from '@shared/domain/entities';
 import { MIGRATIONS } from '../../../electron/backend';
 import { ChangeLog } from '../../../electron/backend/store/change-log';
-import { BulkValueWriter, numberJson } from '../../../electron/backend/store/value-bulk';
+import { BulkValueWriter, HELD_ROWS, numberJson } from '../../../electron/backend/store/value-bulk';
 import type { ValueRow } from '../../../electron/backend/store/values';
 import { migrate } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from './helpers';
@@ -152,6 +152,111 @@ describe('the bulk write path of values', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it("holds an import's packs across flushes: one per KPI, its entries in the order written", () => {
+    const db = workspaceDb();
+    const changes = new ChangeLog(db, 'device-1', () => '2026-03-01T10:00:00.000Z');
+    const writer = new BulkValueWriter(
+      db,
+      changes,
+      'Ada',
+      '2026-03-01T10:00:00.000Z',
+      'sales.xlsx',
+      { upTo: HELD_ROWS },
+    );
+    const [kpiA = '', kpiB = ''] = KPIS;
+    const month = (m: number): string =>
+      `${String(1900 + Math.floor(m / 12))}-${String((m % 12) + 1).padStart(2, '0')}`;
+    // A workbook ordered by period with the KPIs across, written a batch of 300 periods at a
+    // time: B's values in each batch first (as a batch is sorted by KPI), A gets 2,500 values
+    // and B 600.
+    const values = (m: number, kpi: string): number => (kpi === kpiA ? m + 0.25 : -m - 1);
+    for (let batch = 0; batch < 2_500; batch += 300) {
+      for (const kpiId of [kpiB, kpiA])
+        for (let m = batch; m < Math.min(batch + 300, 2_500); m += 1)
+          if (kpiId === kpiA || m < 600) writer.insert(kpiId, month(m), values(m, kpiId), '');
+      writer.flush();
+      // The values are written at each flush (a duplicate in the file reads them back) …
+      expect(db.prepare('SELECT count(*) FROM kpi_values').pluck().get()).toBe(
+        Math.min(batch + 300, 2_500) + Math.min(batch + 300, 600),
+      );
+    }
+    // … and their entries, held in packs of up to a thousand values, once the write finishes.
+    expect(
+      db.prepare('SELECT count(*) FROM change_log_rows WHERE pack_rows IS NOT NULL').pluck().get(),
+    ).toBeLessThan(5);
+    writer.finish();
+
+    const packs = db
+      .prepare<[], { entity_id: string; size: number }>(
+        `SELECT entity_id, json_array_length(pack_rows) AS size FROM change_log_rows
+         WHERE pack_rows IS NOT NULL ORDER BY rowid`,
+      )
+      .all();
+    // A's 2,500 values in packs of 900 (three batches: a fourth would pass a thousand), 900
+    // and 700; B's 600 in one, logged at the end with A's last.
+    expect(packs.map((pack) => `${pack.entity_id.slice(-3, -1)} ${String(pack.size)}`)).toEqual([
+      '0a 900',
+      '0a 900',
+      '0b 600',
+      '0a 700',
+    ]);
+    for (const kpiId of [kpiA, kpiB]) {
+      const entries = db
+        .prepare<[string, string], { entity_id: string; new_value: string }>(
+          `SELECT entity_id, new_value FROM change_log
+           WHERE entity_id >= ? AND entity_id < ? ORDER BY id`,
+        )
+        .all(`${kpiId}/`, `${kpiId}0`);
+      const count = kpiId === kpiA ? 2_500 : 600;
+      expect(entries.map((entry) => entry.entity_id)).toEqual(
+        Array.from({ length: count }, (_, m) => `${kpiId}/${month(m)}`),
+      );
+      entries.forEach((entry, m) => {
+        expect(JSON.parse(entry.new_value)).toEqual({
+          kpiId,
+          period: month(m),
+          value: values(m, kpiId),
+          comment: '',
+          enteredBy: 'Ada',
+          enteredAt: '2026-03-01T10:00:00.000Z',
+          source: 'sales.xlsx',
+        });
+      });
+    }
+    db.close();
+  });
+
+  it('logs every held pack, in the order they were opened, once they pass the rows it may hold', () => {
+    const db = workspaceDb();
+    const changes = new ChangeLog(db, 'device-1', () => '2026-03-01T10:00:00.000Z');
+    const writer = new BulkValueWriter(db, changes, 'Ada', '2026-03-01T10:00:00.000Z', null, {
+      upTo: 50,
+    });
+    const [kpiA = '', kpiB = ''] = KPIS;
+    const packs = (): string[] =>
+      db
+        .prepare<[], { entity_id: string; size: number }>(
+          `SELECT entity_id, json_array_length(pack_rows) AS size FROM change_log_rows
+           WHERE pack_rows IS NOT NULL ORDER BY rowid`,
+        )
+        .all()
+        .map((pack) => `${pack.entity_id.slice(-3, -1)} ${String(pack.size)}`);
+    // Ten values of B, then ten of A, a flush after each: 50 held after the third B, past 50
+    // with the third A, when every held pack is logged; the fourth round is held again.
+    for (let batch = 0; batch < 4; batch += 1)
+      for (const kpiId of [kpiB, kpiA]) {
+        for (let day = 0; day < 10; day += 1)
+          writer.insert(kpiId, `2026-0${String(batch + 1)}-${String(day + 10)}`, day, '');
+        writer.flush();
+        if (batch === 2 && kpiId === kpiB) expect(packs()).toEqual([]);
+      }
+    expect(packs()).toEqual(['0b 30', '0a 30']);
+    writer.finish();
+    expect(packs()).toEqual(['0b 30', '0a 30', '0b 10', '0a 10']);
+    expect(db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(80);
+    db.close();
   });
 
   it('logs a replaced value with its old and new record, in the order written', () => {

@@ -113,5 +113,6 @@ function spillingImport(path: string, kpiIds: readonly string[]) {
         line: 2 + k * MONTHS + month,
       });
   writer.add({ ...packer.pack(read, 0), periods: packer.periods });
+  writer.finish();
   return { db, writer };
 }

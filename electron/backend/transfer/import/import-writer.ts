@@ -21,7 +21,7 @@ import { describeCell, type SourceLocation } from '@shared/transfer/table';
 import type { ImportProblem, UnknownKpiName } from '@shared/transfer/value-rows';
 import { addKpi } from '../../services/kpi';
 import type { ChangeLog } from '../../store/change-log';
-import { BulkValueWriter } from '../../store/value-bulk';
+import { BulkValueWriter, HELD_ROWS } from '../../store/value-bulk';
 import type { Db } from '../../workspace/connection';
 import type { ReadBatch } from './reader-thread';
 
@@ -151,6 +151,8 @@ export class ImportWriter {
       options.enteredBy,
       options.enteredAt,
       options.source ?? null,
+      // A KPI's values of the whole file are one pack, not one per batch (value-bulk.ts).
+      { upTo: HELD_ROWS },
     );
     // Every KPI id written here was read from this connection inside this exclusive
     // transaction, and new KPIs are made through createKpi, which checks their objective: the
@@ -187,6 +189,12 @@ export class ImportWriter {
         this.write(slot, entry.periodIndex, entry.value, entry.comment, entry.line);
     }
     this.flushInserts();
+  }
+
+  /** The whole file is read: logs the values whose entries were held back (uncommitted). */
+  finish(): void {
+    this.flushInserts();
+    this.values.finish();
   }
 
   private newKpiSlot(name: string): number | null {
@@ -461,6 +469,7 @@ export class ImportWriter {
 
   /** Makes the import permanent (every value it wrote has its own history entry). */
   commit(): ImportResult {
+    this.finish();
     const result: ImportResult = {
       inserted: this.counts.newValues,
       updated: this.counts.changedValues,

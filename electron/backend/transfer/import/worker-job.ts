@@ -116,6 +116,7 @@ export class WorkerImport {
             batch: (read, bytes) => write(packed(read, bytes), bytes),
           })
         : await readInThread(this.readerScript, readRequest, { batch: write });
+    writer.finish();
     // Worked out here, inside the import's transaction (KPIs it creates included), so neither
     // the apply nor the thread that serves the window reads the workspace's structure for it.
     this.changed = changedEvent(this.db, changes.takeTouched());
