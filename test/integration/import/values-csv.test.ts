@@ -119,6 +119,48 @@ describe('importing a long CSV', () => {
     });
   });
 
+  it('compares values inside the span of stored periods and adds those before and after it', async () => {
+    const { t, revenue, cafe } = await setup();
+    await t.call('value.setMany', {
+      entries: ['2026-03', '2026-04', '2026-05', '2026-06'].map((period, i) => ({
+        kpiId: revenue.id,
+        period,
+        value: (i + 3) * 100,
+        comment: '',
+      })),
+    });
+    // The first and last stored months, one inside, and months before, between and after them;
+    // Café revenue has none stored.
+    const path = writeFile(
+      t,
+      'span.csv',
+      [
+        'KPI,Period,Value',
+        'Revenue,2026-01,10',
+        'Revenue,2026-03,300',
+        'Revenue,2026-04,444',
+        'Revenue,2026-06,666',
+        'Revenue,2026-08,80',
+        'Café revenue,2026-04,4',
+      ].join('\n'),
+    );
+    const dry = await dryRun(t, path);
+    expect(dry.summary).toMatchObject({ newValues: 3, changedValues: 2, unchangedValues: 1 });
+    expect(
+      dry.summary?.changes.map((change) => `${change.period} ${String(change.oldValue)}`),
+    ).toEqual(['2026-04 400', '2026-06 600']);
+    await applyImport(t, dry.id);
+    expect(await valuesOf(t, revenue.id)).toEqual({
+      '2026-01': { value: 10, comment: '' },
+      '2026-03': { value: 300, comment: '' },
+      '2026-04': { value: 444, comment: '' },
+      '2026-05': { value: 500, comment: '' },
+      '2026-06': { value: 666, comment: '' },
+      '2026-08': { value: 80, comment: '' },
+    });
+    expect(await valuesOf(t, cafe.id)).toEqual({ '2026-04': { value: 4, comment: '' } });
+  });
+
   it('reads Windows-1252 files and names calculated KPIs, wrong periods and clashing duplicates', async () => {
     const { t, cafe } = await setup();
     const text =

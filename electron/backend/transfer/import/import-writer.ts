@@ -109,8 +109,11 @@ export class ImportWriter {
   /** Every period read so far, by index, and each one's JSON text once it is written. */
   private periods: readonly string[] = [];
   private readonly periodJson: string[] = [];
-  /** KPIs with stored values when the import began; the others need no comparison. */
-  private readonly hasStored: Set<string>;
+  /**
+   * Per KPI slot, the span of periods it had values stored in when the import began (null:
+   * none), read with its tally: new values outside it need no look-up.
+   */
+  private readonly storedSpans: ({ first: string; last: string } | null)[] = [];
   /** KPIs this import creates: their slot by loose name. */
   private readonly createdKpis = new Map<string, number>();
   private readonly problems: ImportProblem[] = [];
@@ -121,7 +124,8 @@ export class ImportWriter {
   /** Per KPI slot: counts, history and what looks misread. */
   private readonly tallies: (KpiTally | undefined)[] = [];
   private readonly percentKpis: Set<string>;
-  private readonly history: Statement<[string], number>;
+  private readonly history: Statement<[string], { period: string; value: number }>;
+  private readonly firstStored: Statement<[string], string>;
 
   constructor(private readonly options: ImportWriterOptions) {
     this.db = options.db;
@@ -133,9 +137,12 @@ export class ImportWriter {
     this.percentKpis = new Set(
       options.kpis.filter((kpi) => kpi.unitFormat === 'percent').map((kpi) => kpi.id),
     );
-    this.history = this.db
-      .prepare<[string], number>(
-        `SELECT value FROM kpi_values WHERE kpi_id = ? ORDER BY period DESC LIMIT ${HISTORY_VALUES}`,
+    this.history = this.db.prepare(
+      `SELECT period, value FROM kpi_values WHERE kpi_id = ? ORDER BY period DESC LIMIT ${HISTORY_VALUES}`,
+    );
+    this.firstStored = this.db
+      .prepare<[string], string>(
+        'SELECT period FROM kpi_values WHERE kpi_id = ? ORDER BY period LIMIT 1',
       )
       .pluck();
     this.stored = this.db.prepare(
@@ -161,13 +168,6 @@ export class ImportWriter {
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('cache_size = -65536');
     this.db.exec('BEGIN IMMEDIATE');
-    // One index seek per KPI, rather than a scan of every stored value.
-    const anyStored = this.db
-      .prepare<[string], number>('SELECT 1 FROM kpi_values WHERE kpi_id = ? LIMIT 1')
-      .pluck();
-    this.hasStored = new Set(
-      options.kpis.filter((kpi) => anyStored.get(kpi.id) !== undefined).map((kpi) => kpi.id),
-    );
   }
 
   /** Writes one batch from the reader (still uncommitted). */
@@ -264,19 +264,25 @@ export class ImportWriter {
   }
 
   /**
-   * A KPI's tally, made when its first values are flushed: its history is read then, before
-   * this import has written any of its values.
+   * A KPI's tally, made when its first values are flushed: its history and the span of its
+   * stored periods are read then (two index seeks), before this import has written any of its
+   * values.
    */
   private tallyOf(kpiSlot: number, kpiId: string, name: string): KpiTally {
     let tally = this.tallies[kpiSlot];
     if (!tally) {
+      const history = this.history.all(kpiId);
+      const last = history[0]?.period;
+      const first = last === undefined ? undefined : this.firstStored.get(kpiId);
+      this.storedSpans[kpiSlot] =
+        last === undefined || first === undefined ? null : { first, last };
       tally = {
         kpiId,
         name,
         newValues: 0,
         changedValues: 0,
         unchangedValues: 0,
-        typical: this.hasStored.has(kpiId) ? typicalMagnitude(this.history.all(kpiId)) : null,
+        typical: typicalMagnitude(history.map((row) => row.value)),
         magnitude: null,
         percent: this.percentKpis.has(kpiId) ? emptyPercentTally() : null,
       };
@@ -365,9 +371,11 @@ export class ImportWriter {
       const firstKey = kpiSlot * PERIOD_SLOTS;
       let end = start + 1;
       while (end < count && (pending.key[rowAt(end)] as number) - firstKey < PERIOD_SLOTS) end += 1;
-      // A KPI with no stored values needs no look: every value is new.
+      // Values of periods outside the KPI's stored ones (a KPI with none, the months after
+      // its last, as a file of new figures has) are new: no look.
       let stored: Map<string, Stored> | null = null;
-      if (this.hasStored.has(kpiId)) {
+      const span = this.storedSpans[kpiSlot] ?? null;
+      if (span !== null) {
         let low = periods[periodAt(rowAt(start))] as string;
         let high = low;
         for (let at = start + 1; at < end; at += 1) {
@@ -375,7 +383,8 @@ export class ImportWriter {
           if (period < low) low = period;
           if (period > high) high = period;
         }
-        stored = new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]));
+        if (high >= span.first && low <= span.last)
+          stored = new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]));
       }
       for (let at = start; at < end; at += 1) {
         const row = rowAt(at);
