@@ -8,6 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
 import type { ApiErrorBody, ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
 import { SECURITY_HEADERS } from './csp';
@@ -15,7 +16,7 @@ import { DOWNLOAD_PREFIX, serveDownload } from './downloads';
 import { EVENTS_PATH, EventStreams } from './event-stream';
 import { checkApiRequest, checkHost } from './request-guard';
 import { receiveUpload, UPLOAD_PATH } from './uploads';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { cacheControlFor, contentTypeFor, resolveStaticFile } from './static-files';
 
 // Browser mode: the built renderer and the backend's dispatcher over HTTP, on the loopback
 // interface only. Every API call needs the per-launch token, which the renderer reads from the URL
@@ -130,8 +131,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': contentType,
-      // Asset names carry content hashes; the page itself must always be fresh.
-      'Cache-Control': contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+      'Cache-Control': cacheControlFor(relative(rendererDir, file), contentType),
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -28,6 +28,23 @@ export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * A build asset whose name carries its content's hash (Vite writes `assets/<name>-<hash>.<ext>`):
+ * its content never changes under that name, so the browser may keep it for good and, on a
+ * reload, neither fetch it again nor compile it again (Chromium keeps compiled code only for
+ * cached scripts) — issue 19. Anything else could change in place with a new build.
+ */
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/;
+
+/** How long the browser may keep a file, given its path relative to the renderer build. */
+export function cacheControlFor(relativePath: string, contentType: string): string {
+  // The page names the current build's assets: it must always be fresh.
+  if (contentType.startsWith('text/html')) return 'no-store';
+  return HASHED_ASSET.test(relativePath.split(sep).join('/'))
+    ? 'max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 function isInside(root: string, candidate: string): boolean {
   return candidate === root || candidate.startsWith(root + sep);
 }

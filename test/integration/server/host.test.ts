@@ -20,6 +20,9 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>KPI Scorecard</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body{}');
+  // Named as Vite names what it builds: the content's hash in the name.
+  writeFileSync(join(rendererDir, 'assets', 'index-uu5fSB_T.js'), 'console.log("built");');
+  writeFileSync(join(rendererDir, 'favicon.ico'), 'icon');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'linked-secret.txt'));
   host = await startBrowserHost({ backend, rendererDir, port: 0, token: TOKEN });
@@ -293,6 +296,21 @@ describe('browser host: static files', () => {
     const css = await rawRequest(port, { path: '/assets/app.css' });
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(js.body + css.body).not.toContain(TOKEN);
+  });
+
+  it('lets the browser keep a hashed build asset for good, and nothing else', async () => {
+    const built = await rawRequest(port, { path: '/assets/index-uu5fSB_T.js' });
+    expect(built.status).toBe(200);
+    expect(built.body).toBe('console.log("built");');
+    expect(built.headers['cache-control']).toBe('max-age=31536000, immutable');
+    // Same security headers as the page.
+    expect(built.headers['x-content-type-options']).toBe('nosniff');
+    // Names without a hash may change in place with the next build: asked again each time.
+    for (const path of ['/assets/app.js', '/favicon.ico'])
+      expect((await rawRequest(port, { path })).headers['cache-control']).toBe('no-cache');
+    expect((await rawRequest(port, { path: '/index.html' })).headers['cache-control']).toBe(
+      'no-store',
+    );
   });
 
   it('answers 404 for a missing file or a folder', async () => {
