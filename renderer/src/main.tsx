@@ -5,12 +5,14 @@ import { App } from './app/App';
 import { startServerEvents } from './api/events';
 import { Notices } from './ui/Notices';
 import { installRejectionGuard } from './app/notices-store';
+import { sendFirstReads } from './app/first-reads';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 installRejectionGuard();
 startServerEvents();
+sendFirstReads();
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -3,8 +3,8 @@ import type { MenuCommand } from '@shared/api/bridge';
 import { platform } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { NewWorkspaceDialog } from '../workspace/NewWorkspaceDialog';
-import { REPORT_PRINT_HASH, REPORT_PRINT_QUERY } from '@shared/report/print-route';
 import { ReportPrintView } from '../report/ReportPrintView';
+import { isReportPrintPage } from './report-print-page';
 import { OpenFileDialog } from '../workspace/OpenFileDialog';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { SaveCopyDialog } from '../workspace/SaveCopyDialog';
@@ -73,13 +73,7 @@ export function App() {
       </main>
     );
   }
-  // The desktop shell's hidden print window (electron/main/report.ts) and `kpis report`
-  // (electron/cli/commands/report.ts) show the report alone.
-  if (
-    (platform === 'desktop' && window.location.hash === REPORT_PRINT_HASH) ||
-    (platform === 'browser' && window.location.search === REPORT_PRINT_QUERY)
-  )
-    return <ReportPrintView />;
+  if (isReportPrintPage()) return <ReportPrintView />;
   if (!loaded)
     return (
       <p className="loading" role="status">
