@@ -12,10 +12,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 installRejectionGuard();
 startServerEvents();
-sendFirstReads();
+const firstReads = sendFirstReads();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App firstReads={firstReads} />
     <Notices />
   </StrictMode>,
 );

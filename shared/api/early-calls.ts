@@ -10,8 +10,11 @@ import type { MethodName, MethodOutput, MethodParams } from './contract';
 export interface EarlyCalls {
   /** The client the app uses: a kept early answer is taken once, else the backend is asked. */
   api: ApiClient;
-  /** Asks for `method` now and keeps its answer for the first call asking the same. */
-  send<M extends MethodName>(method: M, params: MethodParams<M>): void;
+  /**
+   * Asks for `method` now and keeps its answer for the first call asking the same. Also gives
+   * the answer, to look at without taking it (a failure left unheard there is not reported).
+   */
+  send<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodOutput<M>>;
   /** Drops every kept answer: the data may have changed since it was read. */
   forget(): void;
 }
@@ -39,6 +42,7 @@ export function withEarlyCalls(client: ApiClient): EarlyCalls {
       answer.catch(() => {
         if (kept.get(key) === answer) kept.delete(key);
       });
+      return answer;
     },
     forget: () => {
       kept.clear();

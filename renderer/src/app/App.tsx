@@ -16,7 +16,8 @@ import { useSettingsStore } from '../settings/settings-store';
 // The app: the start screen until a workspace is open, then the workspace. Menu commands from
 // the desktop shell arrive here.
 
-export function App() {
+/** `firstReads`: the page's first reads (first-reads.ts), which the workspace waits for. */
+export function App({ firstReads }: { firstReads: Promise<void> }) {
   const { current, loaded, init, open, openSample, close } = useWorkspaceStore();
   const [dialog, setDialog] = useState<'new' | 'open' | 'copy' | null>(null);
 
@@ -25,10 +26,10 @@ export function App() {
   // Read so that a change of locale renders the whole app again in the new one.
   useSettingsStore((state) => state.localeVersion);
   // Read side by side (one round trip less before the first screen, issue 19); the workspace
-  // shows once the settings are applied.
+  // shows once the settings are applied and its scorecard has been asked for.
   useEffect(() => {
-    if (platform !== 'no-token') void init(loadSettings());
-  }, [init, loadSettings]);
+    if (platform !== 'no-token') void init(Promise.all([loadSettings(), firstReads]));
+  }, [init, loadSettings, firstReads]);
 
   useEffect(() => {
     const bridge = desktopBridge();

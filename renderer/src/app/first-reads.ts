@@ -1,16 +1,50 @@
 import { callEarly, platform } from '../api/client';
+import { useScorecardStore } from '../scorecard/scorecard-store';
 import { isReportPrintPage } from './report-print-page';
 
 // What the first screen reads, asked for as the page's script starts rather than as each view
 // mounts (issue 19): the settings, the open workspace and the recent list (App, the workspace
-// store) and the open workspace's scorecards (the scorecard store, which then asks for the
-// evaluation at once). Each is the very call its store makes, so the store takes the answer.
-// With no workspace open the scorecard list fails and is dropped (nobody asks for it).
+// store) and the open workspace's scorecards (the scorecard store). Each is the very call its
+// store makes, so the store takes the answer. With no workspace open the scorecard list fails
+// and is dropped (nobody asks for it).
+//
+// The scorecard store's first load (the list, then the evaluation of the scorecard shown) also
+// starts here, once the workspace and its list are in, instead of after React has rendered the
+// workspace screen and run its effects: the evaluation is the first screen's longest wait.
+// Whichever comes first, this or the workspace screen's mount, starts that load; never both.
 
-export function sendFirstReads(): void {
-  if (platform === 'no-token' || isReportPrintPage()) return;
-  callEarly('settings.get', {});
-  callEarly('workspace.current', {});
-  callEarly('workspace.recent', {});
-  callEarly('scorecard.list', {});
+type FirstLoad = { state: 'waiting' } | { state: 'started'; path: string } | { state: 'done' };
+let firstLoad: FirstLoad = { state: 'waiting' };
+
+/**
+ * Sends the first reads. Resolves once the scorecards' first load has started (or will not
+ * start here): the app shows the workspace after that, so the evaluation is asked for before
+ * React renders the workspace screen, which would otherwise hold the request back.
+ */
+export function sendFirstReads(): Promise<void> {
+  if (platform === 'no-token' || isReportPrintPage()) return Promise.resolve();
+  void callEarly('settings.get', {});
+  const workspace = callEarly('workspace.current', {});
+  void callEarly('workspace.recent', {});
+  const scorecards = callEarly('scorecard.list', {});
+  return Promise.all([workspace, scorecards]).then(
+    ([current]) => {
+      if (current === null || firstLoad.state !== 'waiting') return;
+      firstLoad = { state: 'started', path: current.path };
+      void useScorecardStore.getState().load();
+    },
+    // Nothing open, or the backend unreachable: the screens ask again and say so.
+    () => undefined,
+  );
+}
+
+/**
+ * For the workspace screen's mount: whether the first reads already started loading the
+ * scorecards of the workspace at `path` (then it must not load them again). After the first
+ * mount, always false.
+ */
+export function firstLoadStarted(path: string | undefined): boolean {
+  const started = firstLoad.state === 'started' && firstLoad.path === path;
+  firstLoad = { state: 'done' };
+  return started;
 }

@@ -29,6 +29,7 @@ import { useHealthStore } from '../health/health-store';
 import { ShareDialog } from '../sync/ShareDialog';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSyncStore } from '../sync/sync-store';
+import { firstLoadStarted } from '../app/first-reads';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -96,13 +97,15 @@ export function WorkspaceScreen() {
     [],
   );
 
+  const path = workspace?.path;
   useEffect(() => {
-    void load();
+    // The page's first reads may have started this already (app/first-reads.ts).
+    if (!firstLoadStarted(path)) void load();
     return () => {
       reset();
       useHealthStore.getState().reset();
     };
-  }, [workspace?.path, load, reset]);
+  }, [path, load, reset]);
 
   if (!workspace) return null;
   const others = recent.filter((entry) => entry.exists && entry.path !== workspace.path);

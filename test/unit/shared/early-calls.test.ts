@@ -35,7 +35,7 @@ describe('early calls', () => {
   it('hands the early answer to the first call asking the same, and asks again after', async () => {
     const server = backend();
     const early = withEarlyCalls(server.client);
-    early.send('scorecard.list', {});
+    void early.send('scorecard.list', {});
     server.add('Sales');
     // Sent before Sales was added: the first caller gets what was read then, with one call.
     expect(await early.api.call('scorecard.list', {})).toEqual(['Company']);
@@ -44,10 +44,18 @@ describe('early calls', () => {
     expect(server.calls).toHaveLength(2);
   });
 
+  it('lets the sender look at the answer without taking it', async () => {
+    const server = backend();
+    const early = withEarlyCalls(server.client);
+    expect(await early.send('scorecard.list', {})).toEqual(['Company']);
+    expect(await early.api.call('scorecard.list', {})).toEqual(['Company']);
+    expect(server.calls).toHaveLength(1);
+  });
+
   it('does not hand an early answer to a call with other params', async () => {
     const server = backend();
     const early = withEarlyCalls(server.client);
-    early.send('kpi.list', { scorecardId: 'a' });
+    void early.send('kpi.list', { scorecardId: 'a' });
     await early.api.call('kpi.list', { scorecardId: 'b' });
     expect(server.calls.map((call) => call.params)).toEqual([
       { scorecardId: 'a' },
@@ -59,7 +67,7 @@ describe('early calls', () => {
     const server = backend();
     server.setOpen(false);
     const early = withEarlyCalls(server.client);
-    early.send('scorecard.list', {});
+    void early.send('scorecard.list', {});
     await new Promise((resolve) => setTimeout(resolve, 0));
     server.setOpen(true);
     expect(await early.api.call('scorecard.list', {})).toEqual(['Company']);
@@ -70,7 +78,7 @@ describe('early calls', () => {
     const server = backend();
     server.setOpen(false);
     const early = withEarlyCalls(server.client);
-    early.send('scorecard.list', {});
+    void early.send('scorecard.list', {});
     await expect(early.api.call('scorecard.list', {})).rejects.toMatchObject({
       code: 'NO_WORKSPACE',
     });
@@ -80,7 +88,7 @@ describe('early calls', () => {
   it('forgets kept answers once the data may have changed', async () => {
     const server = backend();
     const early = withEarlyCalls(server.client);
-    early.send('scorecard.list', {});
+    void early.send('scorecard.list', {});
     server.add('Sales');
     early.forget();
     expect(await early.api.call('scorecard.list', {})).toEqual(['Company', 'Sales']);
