@@ -45,6 +45,18 @@ function trackApi(page: Page): { idle(): Promise<void> } {
   };
 }
 
+/**
+ * When the page last asked for a scorecard's evaluation: the breakdown line splits a first
+ * screen into the page's start up to that request and the evaluation and rows after it.
+ */
+function trackEvaluationAsked(page: Page): { last: number } {
+  const asked = { last: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/scorecard.evaluate') asked.last = Date.now();
+  });
+  return asked;
+}
+
 /** A workspace opens on its Dashboard tab (issue 17): the user clicks the Scorecard tab as
  * soon as it is there. Timed from the page load, so the click is part of the figure. */
 async function showScorecard(page: Page, total: number): Promise<void> {
@@ -57,9 +69,11 @@ async function timeFirstScreen(
   api: { idle(): Promise<void> },
   total: number,
   runs: number,
-): Promise<number> {
+  asked?: { last: number },
+): Promise<{ ms: number; askedMs: number | null }> {
   await showScorecard(page, total);
   const times: number[] = [];
+  const untilAsked: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     // The opened workspace's own calls (dashboard, reminders) finish first: a reload is timed
     // against an idle backend, not one still answering the page before.
@@ -68,8 +82,12 @@ async function timeFirstScreen(
     await page.reload();
     await showScorecard(page, total);
     times.push(Date.now() - start);
+    if (asked && asked.last >= start) untilAsked.push(asked.last - start);
   }
-  return median(times);
+  return {
+    ms: median(times),
+    askedMs: untilAsked.length === runs ? median(untilAsked) : null,
+  };
 }
 
 /** Scrolls the window to the end, one step a frame, and gives every frame's length. */
@@ -163,6 +181,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const api = trackApi(page);
+  const asked = trackEvaluationAsked(page);
 
   const scorecard = await largeWorkspace({
     kpis: KPIS,
@@ -171,11 +190,12 @@ try {
     parents: PARENTS,
   });
   let appMs: number;
+  let askedMs: number | null;
   let freshMs: number;
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
     await page.goto(await scorecard.start());
-    appMs = await timeFirstScreen(page, api, KPIS, RUNS);
+    ({ ms: appMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
     freshMs = await timeFreshStart(page, scorecard, KPIS, 3);
   } finally {
@@ -206,6 +226,10 @@ try {
     `static page with the same ${KPIS} rows and statuses (median of ${RUNS}): ${plainMs} ms`,
   );
   console.log(`ratio: ${(appMs / Math.max(plainMs, 1)).toFixed(1)}×   (target: at most 3×)`);
+  if (askedMs !== null)
+    console.log(
+      `  of which from the page load until it asked for the evaluation (median of ${RUNS}): ${askedMs} ms`,
+    );
   console.log(
     `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${freshMs} ms   (${(freshMs / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
   );
@@ -217,7 +241,7 @@ try {
   let largeFreshMs: number;
   try {
     await page.goto(await large.start());
-    largeMs = await timeFirstScreen(page, api, LARGE.kpis, 3);
+    largeMs = (await timeFirstScreen(page, api, LARGE.kpis, 3)).ms;
     largeFreshMs = await timeFreshStart(page, large, LARGE.kpis, 3);
   } finally {
     await large.close();
