@@ -6,6 +6,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import { observeWindowOffsetShared } from './window-scroll';
+import { observeTablePlace } from './table-places';
 
 // The body of one KPI table in a large scorecard: only the rows on screen (and a few either
 // side) are in the page; spacer rows stand for the others, so the page scrolls as if all were
@@ -35,22 +36,13 @@ export function VirtualKpiRows({ count, row }: KpiRowsProps) {
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const [pending, setPending] = useState<{ index: number; last: boolean } | null>(null);
 
-  // Where the table body starts in the page: the virtualizer counts its rows from there. What
-  // is above it (other tables' rows as they are measured, a notice) moves it, and every such
-  // change resizes the page's body.
+  // Where the table body starts in the page: the virtualizer counts its rows from there.
   useLayoutEffect(() => {
     const element = body.current;
     if (!element) return;
-    const place = () => {
-      const start = Math.round(element.getBoundingClientRect().top + window.scrollY);
+    return observeTablePlace(element, (start) => {
       setTop((current) => (current === null || Math.abs(current - start) > 1 ? start : current));
-    };
-    place();
-    const resizes = new ResizeObserver(place);
-    resizes.observe(document.body);
-    return () => {
-      resizes.disconnect();
-    };
+    });
   }, []);
 
   const instance = useRef<Virtualizer<Window, HTMLTableRowElement> | null>(null);
