@@ -13,7 +13,7 @@ import {
   SPARKLINE_POINTS,
   type KpiDetail,
   type KpiTree,
-  type ScorecardEvaluation,
+  type ScorecardRows,
 } from '../domain/evaluation';
 import {
   commentSchema,
@@ -114,9 +114,10 @@ export const contract = {
    * A scorecard evaluated for one view period: every KPI's value (entered, rolled up from its
    * children, or calculated), target, status, score, trend, sparkline and forecast, and the
    * weighted roll-ups of objectives, perspectives, the scorecard and its child scorecards.
-   * Without `period`: the latest period with any value, else today's.
+   * Without `period`: the latest period with any value, else today's. Each KPI comes with what
+   * its row shows (RowKpi); kpi.get reads the whole record.
    */
-  'scorecard.evaluate': method<ScorecardEvaluation>()(
+  'scorecard.evaluate': method<ScorecardRows>()(
     z.strictObject({
       id: idSchema,
       view: viewSpecInput,

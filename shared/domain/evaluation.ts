@@ -50,6 +50,102 @@ export interface ScorecardEvaluation {
   childScorecards: (ScoredNode & { scorecard: Scorecard })[];
 }
 
+/**
+ * What the scorecard view's rows show of a KPI, and what the views find it by (its code, and
+ * its parent, formula and roll-up for the data grid); its objective is the one it is listed in. The whole record is read where a KPI
+ * is edited or shown in depth (kpi.get, kpi.detail): carrying it in every row made the
+ * response about 1.2 KB a KPI (6 MB for 5,000), which the backend wrote and the page parsed on
+ * every load (issue 19).
+ */
+export const ROW_KPI_FIELDS = [
+  'id',
+  'parentKpiId',
+  'name',
+  'code',
+  'unit',
+  'decimals',
+  'direction',
+  'frequency',
+  'targetMin',
+  'targetMax',
+  'owner',
+  'formula',
+  'rollup',
+] as const satisfies readonly (keyof Kpi)[];
+
+export type RowKpi = Pick<Kpi, (typeof ROW_KPI_FIELDS)[number]>;
+
+/**
+ * A KPI's evaluation in a row: without its KPI's id (the row's KPI holds it), its stretch target
+ * (which no row shows), and its sparkline's periods, which are the same for every KPI (the
+ * view's `sparklineBuckets`).
+ */
+export type RowEvaluation = Omit<KpiEvaluation, 'kpiId' | 'stretchTarget' | 'sparklineBuckets'>;
+
+export interface KpiRowEntry {
+  kpi: RowKpi;
+  evaluation: RowEvaluation;
+}
+
+export interface ObjectiveRows extends ScoredNode {
+  objective: Objective;
+  kpis: KpiRowEntry[];
+}
+
+export interface PerspectiveRows extends ScoredNode {
+  perspective: Perspective;
+  objectives: ObjectiveRows[];
+}
+
+/** A scorecard evaluated for one view period as its views show it (scorecard.evaluate). */
+export interface ScorecardRows extends Omit<ScorecardEvaluation, 'perspectives'> {
+  /** The view periods of every KPI's sparkline, oldest first. */
+  sparklineBuckets: string[];
+  perspectives: PerspectiveRows[];
+}
+
+function rowKpi(kpi: Kpi): RowKpi {
+  const row: Partial<Record<keyof RowKpi, unknown>> = {};
+  for (const field of ROW_KPI_FIELDS) row[field] = kpi[field];
+  return row as RowKpi;
+}
+
+function rowEvaluation(evaluation: KpiEvaluation): RowEvaluation {
+  const { kpiId, stretchTarget, sparklineBuckets, ...row } = evaluation;
+  return row;
+}
+
+/**
+ * The rows of a scorecard's evaluation. `sparklineBuckets`: the periods of its sparklines (the
+ * engine gives every KPI the same ones: bucketsEndingAt the period, as many as asked).
+ */
+export function scorecardRows(
+  evaluation: ScorecardEvaluation,
+  sparklineBuckets: string[],
+): ScorecardRows {
+  return {
+    scorecard: evaluation.scorecard,
+    view: evaluation.view,
+    period: evaluation.period,
+    availablePeriods: evaluation.availablePeriods,
+    completeness: evaluation.completeness,
+    own: evaluation.own,
+    cascaded: evaluation.cascaded,
+    childScorecards: evaluation.childScorecards,
+    sparklineBuckets,
+    perspectives: evaluation.perspectives.map(({ objectives, ...perspective }) => ({
+      ...perspective,
+      objectives: objectives.map(({ kpis, ...objective }) => ({
+        ...objective,
+        kpis: kpis.map(({ kpi, evaluation: kpiEvaluation }) => ({
+          kpi: rowKpi(kpi),
+          evaluation: rowEvaluation(kpiEvaluation),
+        })),
+      })),
+    })),
+  };
+}
+
 export interface KpiSeriesPoint {
   period: string;
   value: number | null;

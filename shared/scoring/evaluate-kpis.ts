@@ -244,6 +244,14 @@ function combineChildren(rule: Rollup, items: { value: number; weight: number }[
   }
 }
 
+/** The view periods of every KPI's sparkline, oldest first: the last `sparklineLength`. */
+export function sparklineBuckets(
+  options: Pick<EvaluationOptions, 'view' | 'bucket' | 'sparklineLength'>,
+): string[] {
+  const { view, bucket, sparklineLength } = options;
+  return bucketsEndingAt(bucket, Math.max(2, sparklineLength), view).slice(-sparklineLength);
+}
+
 export function evaluateKpis(
   kpis: readonly EvaluationKpi[],
   values: ReadonlyMap<string, readonly PeriodValue[]>,
@@ -251,6 +259,7 @@ export function evaluateKpis(
 ): Map<string, KpiEvaluation> {
   const { view, bucket, latestPeriods } = options;
   const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
+  const sparklinePeriods = sparklineBuckets(options);
   const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]));
   const byCode = new Map(kpis.map((kpi) => [kpi.code, kpi]));
   const children = new Map<string, EvaluationKpi[]>();
@@ -460,7 +469,6 @@ export function evaluateKpis(
       if (trend !== 'flat' && kpi.direction !== 'within_range')
         improved = (trend === 'up') === (kpi.direction === 'higher_is_better');
     }
-    const sparklineBuckets = buckets.slice(-options.sparklineLength);
     evaluations.set(kpi.id, {
       kpiId: kpi.id,
       source: s.source,
@@ -471,8 +479,8 @@ export function evaluateKpis(
       previousValue,
       trend,
       improved,
-      sparkline: sparklineBuckets.map((b) => s.values.get(b) ?? null),
-      sparklineBuckets,
+      sparkline: sparklinePeriods.map((b) => s.values.get(b) ?? null),
+      sparklineBuckets: sparklinePeriods,
       targetToDate: toDate,
       forecast:
         s.source === 'entered'

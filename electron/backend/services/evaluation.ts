@@ -1,9 +1,20 @@
 import { ApiError } from '@shared/api/errors';
 import type { Kpi } from '@shared/domain/entities';
-import type { EvaluatedPerspective, KpiTree, ScorecardEvaluation } from '@shared/domain/evaluation';
+import {
+  scorecardRows,
+  type EvaluatedPerspective,
+  type KpiTree,
+  type ScorecardEvaluation,
+  type ScorecardRows,
+} from '@shared/domain/evaluation';
 import { bucketOfDay } from '@shared/scoring/buckets';
 import { bucketOf, monthsOfBucket, type ViewSpec } from '@shared/scoring/calendar';
-import { evaluateKpis, valueWindows, type KpiEvaluation } from '@shared/scoring/evaluate-kpis';
+import {
+  evaluateKpis,
+  sparklineBuckets,
+  valueWindows,
+  type KpiEvaluation,
+} from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
 import {
   defaultPeriod,
@@ -132,6 +143,21 @@ export interface EvaluateInput {
 
 /** Whole evaluations kept per workspace: a few, as one of 5,000 KPIs holds megabytes. */
 const memoEvaluation = createDataStateMemo(4);
+/** The scorecard view's rows of them, kept alike. */
+const memoRows = createDataStateMemo(4);
+
+/** What an evaluation is kept by. `now` counts only by its day: it picks the default period
+ * (the latest with data by today). */
+function evaluationKey(now: string, input: EvaluateInput): string {
+  return JSON.stringify([
+    input.id,
+    input.view.frequency,
+    input.view.basis,
+    input.period ?? null,
+    input.sparklineLength,
+    now.slice(0, 10),
+  ]);
+}
 
 /** Makes a kept answer read-only to the bottom: a caller changing it would change it for all. */
 function deepFreeze<T>(value: T): T {
@@ -151,19 +177,32 @@ function deepFreeze<T>(value: T): T {
 export function evaluateScorecard(db: Db, now: string, input: EvaluateInput): ScorecardEvaluation {
   // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
   const keep = !db.inTransaction;
-  // `now` counts only by its day: it picks the default period (the latest with data by today).
-  const key = JSON.stringify([
-    input.id,
-    input.view.frequency,
-    input.view.basis,
-    input.period ?? null,
-    input.sparklineLength,
-    now.slice(0, 10),
-  ]);
   return db.transaction(() =>
-    memoEvaluation(db, key, keep, () => {
+    memoEvaluation(db, evaluationKey(now, input), keep, () => {
       const evaluation = computeEvaluation(db, now, input, keep);
       return keep ? deepFreeze(evaluation) : evaluation;
+    }),
+  )();
+}
+
+/**
+ * A scorecard evaluated for a view period as the scorecard view shows it (scorecard.evaluate):
+ * what its rows show of each KPI, not the whole record (see RowKpi).
+ */
+export function evaluateScorecardRows(db: Db, now: string, input: EvaluateInput): ScorecardRows {
+  const keep = !db.inTransaction;
+  return db.transaction(() =>
+    memoRows(db, evaluationKey(now, input), keep, () => {
+      const evaluation = evaluateScorecard(db, now, input);
+      const rows = scorecardRows(
+        evaluation,
+        sparklineBuckets({
+          view: evaluation.view,
+          bucket: evaluation.period,
+          sparklineLength: input.sparklineLength,
+        }),
+      );
+      return keep ? deepFreeze(rows) : rows;
     }),
   )();
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import type { Status } from '@shared/domain/kpi';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
@@ -96,7 +96,7 @@ export const statusCommand: Command = {
   },
 };
 
-function rowsOf(evaluation: ScorecardEvaluation, locale: string): Row[] {
+function rowsOf(evaluation: ScorecardRows, locale: string): Row[] {
   const rows: Row[] = [];
   for (const perspective of evaluation.perspectives) {
     rows.push({
@@ -127,18 +127,13 @@ function rowsOf(evaluation: ScorecardEvaluation, locale: string): Row[] {
   return rows;
 }
 
-export function periodName(evaluation: ScorecardEvaluation, locale: string): string {
+export function periodName(evaluation: ScorecardRows, locale: string): string {
   return evaluation.view.frequency === 'month'
     ? periodLabel('monthly', evaluation.period, locale)
     : bucketLabel(evaluation.period);
 }
 
-function printTable(
-  ctx: CliContext,
-  file: string,
-  evaluation: ScorecardEvaluation,
-  rows: Row[],
-): void {
+function printTable(ctx: CliContext, file: string, evaluation: ScorecardRows, rows: Row[]): void {
   const colour = useColour(ctx);
   const indent = { perspective: '', objective: '  ', kpi: '    ' };
   print(
@@ -179,12 +174,7 @@ function printTable(
     );
 }
 
-function jsonOf(
-  file: string,
-  evaluation: ScorecardEvaluation,
-  rows: Row[],
-  offTrack: boolean,
-): unknown {
+function jsonOf(file: string, evaluation: ScorecardRows, rows: Row[], offTrack: boolean): unknown {
   return {
     workspace: file,
     scorecard: { id: evaluation.scorecard.id, name: evaluation.scorecard.name },

@@ -1,5 +1,5 @@
 import { SEVERITIES, SEVERITY_LABELS } from '@shared/health/types';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import { STATUSES } from '@shared/domain/kpi';
 import { shiftBucket } from '@shared/scoring/buckets';
 import { formatNumber } from '../app/locale';
@@ -23,10 +23,7 @@ adoptStyleSheet(printCss);
 
 export type DashboardTarget = 'scorecard' | 'health';
 
-export function DashboardView(props: {
-  view: ScorecardEvaluation;
-  onGo(target: DashboardTarget): void;
-}) {
+export function DashboardView(props: { view: ScorecardRows; onGo(target: DashboardTarget): void }) {
   const { view, onGo } = props;
   const { dashboard, error } = useDashboard(view);
   if (error) return <Alert message={error} />;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Dashboard } from '@shared/dashboard/types';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import { api, errorMessage } from '../api/client';
 import { DASHBOARD_KINDS } from '../app/change-kinds';
 import { useDataVersion } from '../app/use-data-version';
@@ -11,7 +11,7 @@ import { useDataVersion } from '../app/use-data-version';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function useDashboard(view: ScorecardEvaluation): {
+export function useDashboard(view: ScorecardRows): {
   dashboard: Dashboard | null;
   error: string | null;
 } {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { KpiDefinition } from '@shared/domain/entities';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import type { HealthFinding, HealthFix } from '@shared/health/types';
 import { enterValueAt } from '../reminders/kpi-focus';
 import { useScorecardStore } from '../scorecard/scorecard-store';
@@ -37,7 +37,7 @@ export interface FixHandlers {
 }
 
 /** Carries out a requested fix once `view` holds its subject, selecting its scorecard first. */
-export function useFixRequest(view: ScorecardEvaluation, handlers: FixHandlers): void {
+export function useFixRequest(view: ScorecardRows, handlers: FixHandlers): void {
   const request = useFixStore((state) => state.request);
   const select = useScorecardStore((state) => state.select);
   const { editKpi, newKpi, showObjective } = handlers;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Kpi } from '@shared/domain/entities';
-import type { KpiDetail, KpiSeriesPoint, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { KpiDetail, KpiSeriesPoint, RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import { DIRECTION_LABELS, FREQUENCY_LABELS } from '@shared/domain/kpi';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
@@ -30,8 +29,8 @@ export function KpiDetailDialog({
   view,
   onClose,
 }: {
-  kpi: Kpi;
-  view: ScorecardEvaluation;
+  kpi: RowKpi;
+  view: ScorecardRows;
   onClose(): void;
 }) {
   const [detail, setDetail] = useState<KpiDetail | null>(null);
@@ -64,7 +63,7 @@ export function KpiDetailDialog({
         <div className="kpi-detail">
           <p className="definition">
             {DIRECTION_LABELS[kpi.direction]} · {FREQUENCY_LABELS[kpi.frequency]} · aggregated by{' '}
-            {kpi.aggregation}
+            {detail.kpi.aggregation}
             {kpi.owner ? ` · owner ${kpi.owner}` : ''}
             {kpi.formula ? (
               <>
@@ -73,7 +72,7 @@ export function KpiDetailDialog({
               </>
             ) : null}
           </p>
-          {kpi.description ? <p>{kpi.description}</p> : null}
+          {detail.kpi.description ? <p>{detail.kpi.description}</p> : null}
           <Suspense fallback={<p role="status">Loading the chart…</p>}>
             <TrendChart detail={detail} />
           </Suspense>
@@ -168,7 +167,7 @@ export function KpiDetailDialog({
                 document.body,
               )
             : null}
-          <KpiHistory kpi={kpi} />
+          <KpiHistory kpi={detail.kpi} />
         </div>
       ) : (
         <p role="status">Loading…</p>
@@ -186,7 +185,7 @@ function EnteredComments({
   point,
   onEdit,
 }: {
-  kpi: Kpi;
+  kpi: RowKpi;
   point: KpiSeriesPoint;
   onEdit(period: string, comment: string): void;
 }) {
@@ -217,6 +216,6 @@ function EnteredComments({
 }
 
 /** The period of a value as the user reads it ("Oct 2026"). */
-function periodName(kpi: Kpi, key: string): string {
+function periodName(kpi: RowKpi, key: string): string {
   return periodLabel(kpi.frequency, key, LOCALE);
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { Kpi } from '@shared/domain/entities';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import { api } from '../api/client';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 
@@ -29,7 +28,7 @@ export const useKpiFocusStore = create<KpiFocusState>((set) => ({
 }));
 
 /** Shows the requested KPI's detail through `show` once it is in `view`'s scorecard. */
-export function useFocusedKpi(view: ScorecardEvaluation, show: (kpi: Kpi) => void): void {
+export function useFocusedKpi(view: ScorecardRows, show: (kpi: RowKpi) => void): void {
   const kpiId = useKpiFocusStore((state) => state.kpiId);
   const clear = useKpiFocusStore((state) => state.clear);
   const scorecards = useScorecardStore((state) => state.scorecards);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Kpi } from '@shared/domain/entities';
-import type { KpiTree, KpiTreeNode, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { KpiTree, KpiTreeNode, ScorecardRows } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
 import { errorMessage } from '../api/client';
 import { Alert } from '../ui/Alert';
@@ -22,7 +22,7 @@ interface Row {
   parentId: string | null;
 }
 
-export function HierarchyView({ view }: { view: ScorecardEvaluation }) {
+export function HierarchyView({ view }: { view: ScorecardRows }) {
   const [tree, setTree] = useState<KpiTree | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());

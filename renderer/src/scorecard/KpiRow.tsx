@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { Kpi } from '@shared/domain/entities';
-import type { EvaluatedKpi } from '@shared/domain/evaluation';
+import type { KpiRowEntry, RowKpi } from '@shared/domain/evaluation';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
@@ -15,14 +14,16 @@ import { useSettingsStore } from '../settings/settings-store';
 
 /** What a row's buttons do; one object for every row, so a row re-renders only when its KPI does. */
 export interface KpiRowActions {
-  open(kpi: Kpi): void;
-  edit(kpi: Kpi): void;
-  remove(kpi: Kpi): void;
+  open(kpi: RowKpi): void;
+  edit(kpi: RowKpi): void;
+  remove(kpi: RowKpi): void;
 }
 
 interface KpiRowProps {
-  entry: EvaluatedKpi;
+  entry: KpiRowEntry;
   view: ViewSpec;
+  /** The view period of the sparkline's first point (every row's is the same). */
+  sparklineFrom: string | undefined;
   actions: KpiRowActions;
   /** In a virtualised table (KpiRows.tsx): the row's place, and the ref that measures it. */
   index?: number | undefined;
@@ -31,7 +32,14 @@ interface KpiRowProps {
 
 const SOURCE: Record<string, string> = { calculated: 'calculated', rolled_up: 'rolled up' };
 
-export const KpiRow = memo(function KpiRow({ entry, view, actions, index, rowRef }: KpiRowProps) {
+export const KpiRow = memo(function KpiRow({
+  entry,
+  view,
+  sparklineFrom,
+  actions,
+  index,
+  rowRef,
+}: KpiRowProps) {
   // A memoised row still follows a change of locale, which reaches it through no prop.
   useSettingsStore((state) => state.localeVersion);
   const { kpi, evaluation } = entry;
@@ -41,8 +49,7 @@ export const KpiRow = memo(function KpiRow({ entry, view, actions, index, rowRef
       ? `${format(kpi.targetMin)} – ${format(kpi.targetMax)}`
       : format(evaluation.target);
   const forecast = evaluation.forecast;
-  const first = evaluation.sparklineBuckets[0];
-  const sparkLabel = `Trend since ${first ? viewPeriodLabel(first, view) : ''}: ${evaluation.sparkline
+  const sparkLabel = `Trend since ${sparklineFrom ? viewPeriodLabel(sparklineFrom, view) : ''}: ${evaluation.sparkline
     .filter((value): value is number => value !== null)
     .map((value) => format(value))
     .slice(-3)

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Kpi, KpiDefinition, Objective, Perspective } from '@shared/domain/entities';
-import type { EvaluatedObjective, ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ObjectiveRows, RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatPoints, viewPeriodLabel } from '../charts/labels';
@@ -9,7 +9,7 @@ import { NameDialog } from './NameDialog';
 import { useFocusedKpi } from '../reminders/kpi-focus';
 import { useFixRequest } from '../health/fix-request';
 import { orNotify } from '../app/notices-store';
-import { useScorecardStore } from './scorecard-store';
+import { readKpi, useScorecardStore } from './scorecard-store';
 import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { useStructureStore } from './structure-store';
 import { linksGoingWith } from '../strategy-map/strategy-map-store';
@@ -51,28 +51,28 @@ function Score({ node, label }: { node: ScoredNode; label: string }) {
  * every row is in the page, which keeps find-in-page working on ordinary scorecards. */
 export const VIRTUAL_FROM_KPIS = 150;
 
-const needsAttention = (objective: EvaluatedObjective) =>
+const needsAttention = (objective: ObjectiveRows) =>
   objective.kpis.filter(
     (entry) => entry.evaluation.status === 'off_track' || entry.evaluation.status === 'at_risk',
   );
 
-export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
+export function ScorecardView({ view }: { view: ScorecardRows }) {
   const select = useScorecardStore((state) => state.select);
   const structure = useStructureStore();
   const [editing, setEditing] = useState<Editing>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const [detail, setDetail] = useState<Kpi | null>(null);
+  const [detail, setDetail] = useState<RowKpi | null>(null);
   const [library, setLibrary] = useState<{ id: string; name: string } | null>(null);
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
   // A health finding's fix: the KPI's form at the field, a new KPI, or the objective.
   const fixHandlers = useMemo(
     () => ({
-      editKpi(objectiveId: string, kpiId: string, focusField: keyof KpiDefinition) {
-        const kpi = perspectives
+      editKpi(_objectiveId: string, kpiId: string, focusField: keyof KpiDefinition) {
+        const here = perspectives
           .flatMap((p) => p.objectives.flatMap((o) => o.kpis))
-          .find((entry) => entry.kpi.id === kpiId)?.kpi;
-        if (kpi) setEditing({ kind: 'kpi', objectiveId, kpi, focusField });
+          .some((entry) => entry.kpi.id === kpiId);
+        if (here) editKpi(kpiId, focusField);
       },
       newKpi(objectiveId: string) {
         setEditing({ kind: 'kpi', objectiveId, kpi: null });
@@ -112,6 +112,15 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
     );
   }
 
+  // The form edits the whole KPI record, which the rows do not carry (RowKpi): read it first.
+  function editKpi(kpiId: string, focusField?: keyof KpiDefinition) {
+    void orNotify(async () => {
+      const kpi = await readKpi(kpiId);
+      const objectiveId = kpi.objectiveId;
+      setEditing({ kind: 'kpi', objectiveId, kpi, ...(focusField ? { focusField } : {}) });
+    });
+  }
+
   // One actions object for every row (KpiRow is memoised): state setters and the stores'
   // own functions never change.
   const rowActions = useMemo<KpiRowActions>(
@@ -120,7 +129,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
         setDetail(kpi);
       },
       edit: (kpi) => {
-        setEditing({ kind: 'kpi', objectiveId: kpi.objectiveId, kpi });
+        editKpi(kpi.id);
       },
       remove: (kpi) => {
         void useUndoDeleteStore.getState().schedule({
@@ -367,6 +376,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                                 key={kpiEntry.kpi.id}
                                 entry={kpiEntry}
                                 view={view.view}
+                                sparklineFrom={view.sparklineBuckets[0]}
                                 actions={rowActions}
                                 index={index}
                                 rowRef={ref}
@@ -381,6 +391,7 @@ export function ScorecardView({ view }: { view: ScorecardEvaluation }) {
                               key={kpiEntry.kpi.id}
                               entry={kpiEntry}
                               view={view.view}
+                              sparklineFrom={view.sparklineBuckets[0]}
                               actions={rowActions}
                             />
                           ))}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { MethodParams } from '@shared/api/contract';
 import type { Scorecard } from '@shared/domain/entities';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged } from '../api/events';
@@ -20,7 +20,7 @@ export interface ViewChoice {
 interface ScorecardState {
   scorecards: Scorecard[];
   selectedId: string | null;
-  view: ScorecardEvaluation | null;
+  view: ScorecardRows | null;
   choice: ViewChoice;
   error: string | null;
   /** The first load since the workspace opened has finished (shown, or failed). */
@@ -103,6 +103,8 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     }),
 }));
 
+/** One KPI's whole record (the rows carry what they show). */
+export const readKpi = (id: string) => api.call('kpi.get', { id });
 /** One KPI in depth (the detail dialog), for the view on screen. */
 export const readKpiDetail = (params: MethodParams<'kpi.detail'>) => api.call('kpi.detail', params);
 /** Every KPI with its parent, evaluated (the hierarchy tab). */

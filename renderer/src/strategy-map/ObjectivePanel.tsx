@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { ApiError } from '@shared/api/errors';
-import type { EvaluatedObjective } from '@shared/domain/evaluation';
+import type { ObjectiveRows } from '@shared/domain/evaluation';
 import {
   linkSentence,
   nodeLabel,
@@ -23,7 +23,7 @@ interface Props {
   map: StrategyMap;
   node: MapNode;
   /** The objective's KPIs when it belongs to the scorecard on screen. */
-  evaluated: EvaluatedObjective | null;
+  evaluated: ObjectiveRows | null;
   onClose(): void;
 }
 

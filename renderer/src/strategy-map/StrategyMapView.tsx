@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import { fitScale } from '@shared/strategy-map/geometry';
 import { clampToBand } from '@shared/strategy-map/layout';
 import type { MapNode } from '@shared/strategy-map/model';
@@ -30,7 +30,7 @@ interface Drag {
   moved: boolean;
 }
 
-export function StrategyMapView({ view }: { view: ScorecardEvaluation }) {
+export function StrategyMapView({ view }: { view: ScorecardRows }) {
   const { map, geometry, error, load, addLink, keepPosition, resetLayout, reset } =
     useStrategyMapStore();
   const choice = useScorecardStore((state) => state.choice);

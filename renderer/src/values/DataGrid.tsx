@@ -6,8 +6,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
-import type { Kpi } from '@shared/domain/entities';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import { formatValue } from '@shared/domain/format';
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency, type Rollup } from '@shared/domain/kpi';
 import { periodKeyOfDay, periodLabel, periodsEndingAt } from '@shared/domain/period';
@@ -41,13 +40,13 @@ function todayIso(): string {
 export type DerivedSource = 'calculated' | 'rolled_up';
 
 interface DataGridProps {
-  kpis: Kpi[];
+  kpis: RowKpi[];
   /** KPIs whose values are worked out, by id; they show read-only, saying why. */
   derived?: ReadonlyMap<string, DerivedSource>;
 }
 
 export function DataGrid({ kpis: scorecardKpis, derived = NO_DERIVED }: DataGridProps) {
-  const sourceOf = (kpi: Kpi): DerivedSource | null =>
+  const sourceOf = (kpi: RowKpi): DerivedSource | null =>
     kpi.formula !== null ? 'calculated' : (derived.get(kpi.id) ?? null);
   const allKpis = useMemo(
     () => scorecardKpis.filter((kpi) => kpi.formula === null && !derived.has(kpi.id)),
@@ -313,7 +312,7 @@ export function DataGrid({ kpis: scorecardKpis, derived = NO_DERIVED }: DataGrid
       return;
     }
     const entries = result.cells.map((cell) => ({
-      kpiId: (kpis[cell.row] as Kpi).id,
+      kpiId: (kpis[cell.row] as RowKpi).id,
       period: periods[cell.column] as string,
       value: cell.value as number,
     }));
@@ -480,7 +479,7 @@ export function DataGrid({ kpis: scorecardKpis, derived = NO_DERIVED }: DataGrid
 }
 
 /** Why a row takes no typing, and where its values come from instead. */
-function derivedNote(kpi: Kpi, source: DerivedSource, kpis: Kpi[]): string {
+function derivedNote(kpi: RowKpi, source: DerivedSource, kpis: RowKpi[]): string {
   if (source === 'calculated')
     return `Calculated by its formula (${kpi.formula ?? ''}): enter the values of the KPIs it reads.`;
   const children = kpis.filter((other) => other.parentKpiId === kpi.id).map((other) => other.name);
@@ -498,7 +497,7 @@ const ROLLUP_WORDS: Record<Rollup, string> = {
 };
 
 /** The KPIs of a scorecard whose values its evaluation works out rather than reads. */
-export function derivedSources(view: ScorecardEvaluation): Map<string, DerivedSource> {
+export function derivedSources(view: ScorecardRows): Map<string, DerivedSource> {
   const sources = new Map<string, DerivedSource>();
   for (const perspective of view.perspectives)
     for (const objective of perspective.objectives)

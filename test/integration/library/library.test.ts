@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 import { makeBackend, withScorecard } from '../backend/helpers';
 
 // The KPI library and templates through the backend's one public face, on real workspace
 // files: what a consultant sees after each step (the KPIs, their formulas and computed values),
 // and that a refused step leaves the workspace exactly as it was.
 
-function kpiValue(view: ScorecardEvaluation, code: string): number | null | undefined {
+function kpiValue(view: ScorecardRows, code: string): number | null | undefined {
   for (const perspective of view.perspectives)
     for (const objective of perspective.objectives)
       for (const { kpi, evaluation } of objective.kpis)
