@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds } from '@shared/domain/kpi';
 import { periodsOfBucket, shiftBucket } from '@shared/scoring/buckets';
+import { shiftPeriod } from '@shared/domain/period';
 import { bucketOf } from '@shared/scoring/calendar';
 import type { ViewSpec } from '@shared/scoring/calendar';
 import { evaluateKpis, type EvaluationKpi } from '@shared/scoring/evaluate-kpis';
@@ -301,33 +302,40 @@ function historyCases(
   ] as const;
 }
 
+/** A case's history as monthly values from January 2020. */
+const monthlyHistory = (raw: readonly (number | null)[]) =>
+  raw.flatMap((value, i) =>
+    value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
+  );
+
+/** Entered KPIs a and b (b a child of the roll-up p) and c calculated from them. */
+const mixedKpis = (aggregation: 'sum' | 'average' | 'last') => [
+  kpi('a', { target: 100, aggregation }),
+  kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
+  kpi('p', { rollup: 'sum', target: 60 }),
+  kpi('c', { formula: 'a / b * 100', target: 150 }),
+];
+
+/** A calendar view of `frequency` and its period `offset` months past January 2020. */
+function viewAt(frequency: ViewSpec['frequency'], offset: number) {
+  const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
+  const bucket = bucketOf('monthly', shiftPeriod('monthly', '2020-01', offset), view) as string;
+  return { view, bucket };
+}
+
 describe('evaluating from a window of the history', () => {
   it('gives exactly what evaluating the whole history gives', async () => {
     const { default: fc } = await import('fast-check');
     const { valueWindows } = await import('@shared/scoring/evaluate-kpis');
-    const { shiftPeriod } = await import('@shared/domain/period');
     fc.assert(
       fc.property(...historyCases(fc, 60, 70), (raw, offset, frequency, aggregation) => {
-        const history = raw.flatMap((value, i) =>
-          value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
-        );
-        const kpis = [
-          kpi('a', { target: 100, aggregation }),
-          kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
-          kpi('p', { rollup: 'sum', target: 60 }),
-          kpi('c', { formula: 'a / b * 100', target: 150 }),
-        ];
+        const history = monthlyHistory(raw);
+        const kpis = mixedKpis(aggregation);
         const full = new Map([
           ['a', history],
           ['b', history.filter((_, i) => i % 3 !== 0)],
         ]);
-        const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
-        const bucket = bucketOf(
-          'monthly',
-          shiftPeriod('monthly', '2020-01', offset),
-          view,
-        ) as string;
-        const options = { view, bucket, sparklineLength: 6 };
+        const options = { ...viewAt(frequency, offset), sparklineLength: 6 };
         const window = valueWindows(options).get('monthly');
         const windowed = new Map(
           [...full].map(([id, list]) => [
@@ -356,25 +364,19 @@ describe('the sparkline length', () => {
   // own (2 points), so the two must agree on everything but the sparkline (issue 19).
   it('changes only the sparkline: values, statuses, trends and forecasts stay', async () => {
     const { default: fc } = await import('fast-check');
-    const { shiftPeriod } = await import('@shared/domain/period');
     fc.assert(
       fc.property(
         ...historyCases(fc, 40, 45),
         fc.integer({ min: 2, max: 60 }),
         (raw, offset, frequency, aggregation, length) => {
-          const monthly = raw.flatMap((value, i) =>
-            value === null ? [] : [{ period: shiftPeriod('monthly', '2020-01', i), value }],
-          );
+          const monthly = monthlyHistory(raw);
           const quarterly = raw.flatMap((value, i) =>
             value === null || i % 3 !== 0
               ? []
               : [{ period: shiftPeriod('quarterly', '2020-Q1', i / 3), value }],
           );
           const kpis = [
-            kpi('a', { target: 100, aggregation }),
-            kpi('b', { target: 50, aggregation, parentKpiId: 'p' }),
-            kpi('p', { rollup: 'sum', target: 60 }),
-            kpi('c', { formula: 'a / b * 100', target: 150 }),
+            ...mixedKpis(aggregation),
             kpi('q', { frequency: 'quarterly', target: 120, aggregation }),
             kpi('r', { direction: 'within_range', targetMin: 90, targetMax: 110 }),
           ];
@@ -384,12 +386,7 @@ describe('the sparkline length', () => {
             ['q', quarterly],
             ['r', monthly],
           ]);
-          const view: ViewSpec = { frequency, basis: 'calendar', fiscalYearStartMonth: 1 };
-          const bucket = bucketOf(
-            'monthly',
-            shiftPeriod('monthly', '2020-01', offset),
-            view,
-          ) as string;
+          const { view, bucket } = viewAt(frequency, offset);
           const short = evaluateKpis(kpis, values, { view, bucket, sparklineLength: 2 });
           const long = evaluateKpis(kpis, values, { view, bucket, sparklineLength: length });
           for (const { id } of kpis) {
