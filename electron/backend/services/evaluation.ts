@@ -1,5 +1,5 @@
 import { ApiError } from '@shared/api/errors';
-import type { Kpi } from '@shared/domain/entities';
+import type { Kpi, Objective, Perspective } from '@shared/domain/entities';
 import {
   scorecardRows,
   type EvaluatedPerspective,
@@ -16,20 +16,15 @@ import {
   type KpiEvaluation,
 } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
-import {
-  defaultPeriod,
-  periodCompleteness,
-  type ReportingKpi,
-} from '@shared/scoring/default-period';
-import { periodsByKpi, readEvaluationInputs, readStructure } from '../store/evaluation-inputs';
-import { createDataStateMemo, memoByDataState } from '../store/data-state';
+import { defaultPeriodOf } from '@shared/scoring/default-period';
+import { readEvaluationInputs, readStructure, type Structure } from '../store/evaluation-inputs';
+import { createDataStateMemo } from '../store/data-state';
 import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
 import { readMeta } from '../workspace/workspace';
+import { periodFacts, type PeriodFacts } from './period-facts';
 
 // The scoring engine (shared/scoring) applied to a workspace file.
-
-const MAX_PERIODS = 120;
 
 export interface ViewInput {
   frequency: ViewSpec['frequency'];
@@ -59,76 +54,6 @@ export function checkBucket(bucket: string, view: ViewSpec): void {
   }
 }
 
-/** The KPIs whose values are entered: not calculated, not rolled up from children. */
-function enteredKpis(kpis: readonly Kpi[], all: readonly Kpi[]): Kpi[] {
-  const parents = new Set(all.map((kpi) => kpi.parentKpiId));
-  return kpis.filter(
-    (kpi) => kpi.formula === null && !(kpi.rollup !== 'manual' && parents.has(kpi.id)),
-  );
-}
-
-/** The entered KPIs with their periods: what the default period and completeness count. */
-export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[]): ReportingKpi[] {
-  const entered = enteredKpis(kpis, all);
-  const periods = periodsByKpi(
-    db,
-    entered.map((kpi) => kpi.id),
-  );
-  return entered.map((kpi) => ({ frequency: kpi.frequency, periods: periods.get(kpi.id) ?? [] }));
-}
-
-export interface PeriodFacts {
-  /** View periods with any value of the scorecard's KPIs, newest first. */
-  availablePeriods: string[];
-  completeness: ScorecardEvaluation['completeness'];
-  /** The KPIs whose values are entered, with their periods (what the default period counts). */
-  reporting: ReportingKpi[];
-}
-
-/**
- * The view periods of a scorecard's KPIs with data, and how complete each is: the part of an
- * evaluation that reads every value's period, whatever period is shown. `kpis`: the
- * scorecard's own; `all`: every KPI of the workspace (parents may sit elsewhere).
- */
-export function periodFacts(
-  db: Db,
-  kpis: readonly Kpi[],
-  all: readonly Kpi[],
-  view: ViewSpec,
-): PeriodFacts {
-  const periods = periodsByKpi(
-    db,
-    kpis.map((kpi) => kpi.id),
-  );
-  const buckets = new Set<string>();
-  const bucketCache = new Map<string, string | null>();
-  for (const kpi of kpis)
-    for (const period of periods.get(kpi.id) ?? []) {
-      const key = `${kpi.frequency}|${period}`;
-      let bucket = bucketCache.get(key);
-      if (bucket === undefined) {
-        bucket = bucketOf(kpi.frequency, period, view);
-        bucketCache.set(key, bucket);
-      }
-      if (bucket !== null) buckets.add(bucket);
-    }
-  // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
-  const availablePeriods = [...buckets].sort().reverse().slice(0, MAX_PERIODS);
-  const reporting = enteredKpis(kpis, all).map((kpi) => ({
-    frequency: kpi.frequency,
-    periods: periods.get(kpi.id) ?? [],
-  }));
-  const counts = periodCompleteness(reporting, view);
-  return {
-    availablePeriods,
-    completeness: availablePeriods.map((bucket) => ({
-      period: bucket,
-      ...(counts.get(bucket) ?? { reported: 0, expected: 0 }),
-    })),
-    reporting,
-  };
-}
-
 /** The view period that holds `now` (an ISO time). */
 export function todaysBucket(now: string, view: ViewSpec): string {
   return bucketOfDay(now.slice(0, 10), view);
@@ -145,18 +70,77 @@ export interface EvaluateInput {
 const memoEvaluation = createDataStateMemo(4);
 /** The scorecard view's rows of them, kept alike. */
 const memoRows = createDataStateMemo(4);
+/** What a scorecard's evaluations of one view share, whatever period they show (Frame). */
+const memoFrame = createDataStateMemo(4);
 
-/** What an evaluation is kept by. `now` counts only by its day: it picks the default period
- * (the latest with data by today). */
-function evaluationKey(now: string, input: EvaluateInput): string {
+/**
+ * What every evaluation of one scorecard in one view reads before its period's values: the
+ * scorecard, its perspectives, objectives and KPIs, the periods with data and the default
+ * period. Kept per data state like the evaluations, so a period named by the caller ("the
+ * period shown", as the dashboard asks) finds the evaluation kept for "the default period".
+ */
+interface Frame {
+  scorecard: ScorecardEvaluation['scorecard'];
+  view: ViewSpec;
+  structure: Structure;
+  perspectives: Perspective[];
+  objectives: Objective[];
+  ownKpis: Kpi[];
+  facts: PeriodFacts;
+  /** Computed when first asked for: a caller naming its period does not need it. */
+  defaultPeriod: () => string;
+}
+
+/** `now` counts only by its day: it picks the default period (the latest with data by today). */
+function scorecardFrame(db: Db, now: string, input: EvaluateInput, keep: boolean): Frame {
+  const today = now.slice(0, 10);
+  const key = JSON.stringify([input.id, input.view.frequency, input.view.basis, today]);
+  return memoFrame(db, key, keep, () => {
+    const scorecard = getScorecard(db, input.id, 'id');
+    const view = viewSpec(db, input.view);
+    const structure = readStructure(db);
+    const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
+    const perspectiveIds = new Set(perspectives.map((p) => p.id));
+    const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
+    const objectiveIds = new Set(objectives.map((o) => o.id));
+    const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
+    const facts = periodFacts(db, ownKpis, structure.kpis, view);
+    let period: string | null = null;
+    return {
+      scorecard,
+      view,
+      structure,
+      perspectives,
+      objectives,
+      ownKpis,
+      facts,
+      defaultPeriod: () => (period ??= defaultPeriodOf(facts.counted, view, today)),
+    };
+  });
+}
+
+/** What an evaluation is kept by: the period it shows, named or the default one. */
+function evaluationKey(now: string, input: EvaluateInput, period: string): string {
   return JSON.stringify([
     input.id,
     input.view.frequency,
     input.view.basis,
-    input.period ?? null,
+    period,
     input.sparklineLength,
     now.slice(0, 10),
   ]);
+}
+
+/** The frame and the period shown; a named period is checked against the view. */
+function framed(
+  db: Db,
+  now: string,
+  input: EvaluateInput,
+  keep: boolean,
+): { frame: Frame; period: string } {
+  const frame = scorecardFrame(db, now, input, keep);
+  if (input.period !== undefined) checkBucket(input.period, frame.view);
+  return { frame, period: input.period ?? frame.defaultPeriod() };
 }
 
 /** Makes a kept answer read-only to the bottom: a caller changing it would change it for all. */
@@ -177,12 +161,13 @@ function deepFreeze<T>(value: T): T {
 export function evaluateScorecard(db: Db, now: string, input: EvaluateInput): ScorecardEvaluation {
   // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
   const keep = !db.inTransaction;
-  return db.transaction(() =>
-    memoEvaluation(db, evaluationKey(now, input), keep, () => {
-      const evaluation = computeEvaluation(db, now, input, keep);
+  return db.transaction(() => {
+    const { frame, period } = framed(db, now, input, keep);
+    return memoEvaluation(db, evaluationKey(now, input, period), keep, () => {
+      const evaluation = computeEvaluation(db, frame, period, input.sparklineLength);
       return keep ? deepFreeze(evaluation) : evaluation;
-    }),
-  )();
+    });
+  })();
 }
 
 /**
@@ -191,9 +176,10 @@ export function evaluateScorecard(db: Db, now: string, input: EvaluateInput): Sc
  */
 export function evaluateScorecardRows(db: Db, now: string, input: EvaluateInput): ScorecardRows {
   const keep = !db.inTransaction;
-  return db.transaction(() =>
-    memoRows(db, evaluationKey(now, input), keep, () => {
-      const evaluation = evaluateScorecard(db, now, input);
+  return db.transaction(() => {
+    const { period } = framed(db, now, input, keep);
+    return memoRows(db, evaluationKey(now, input, period), keep, () => {
+      const evaluation = evaluateScorecard(db, now, { ...input, period });
       const rows = scorecardRows(
         evaluation,
         sparklineBuckets({
@@ -203,41 +189,22 @@ export function evaluateScorecardRows(db: Db, now: string, input: EvaluateInput)
         }),
       );
       return keep ? deepFreeze(rows) : rows;
-    }),
-  )();
+    });
+  })();
 }
 
 function computeEvaluation(
   db: Db,
-  now: string,
-  input: EvaluateInput,
-  keep: boolean,
+  frame: Frame,
+  period: string,
+  sparklineLength: number,
 ): ScorecardEvaluation {
-  const scorecard = getScorecard(db, input.id, 'id');
-  const view = viewSpec(db, input.view);
-  if (input.period !== undefined) checkBucket(input.period, view);
-  const structure = readStructure(db);
-  const perspectives = structure.perspectives.filter((p) => p.scorecardId === scorecard.id);
-  const perspectiveIds = new Set(perspectives.map((p) => p.id));
-  const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
-  const objectiveIds = new Set(objectives.map((o) => o.id));
-  const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
-  // The same for every period shown and for the dashboard's evaluation of this view: read
-  // once until the data changes (choosing another period, opening the dashboard).
-  const today = now.slice(0, 10);
-  const facts = memoByDataState(db, JSON.stringify(['periods', scorecard.id, view]), keep, () =>
-    periodFacts(db, ownKpis, structure.kpis, view),
-  );
-  // Copies: a caller changing its answer must not change the kept one.
+  const { scorecard, view, structure, perspectives, objectives, ownKpis, facts } = frame;
+  // Copies: the frame's lists stay as they are whatever a caller does with its answer.
   const availablePeriods = [...facts.availablePeriods];
   const completeness = facts.completeness.map((count) => ({ ...count }));
-  const period =
-    input.period ??
-    memoByDataState(db, JSON.stringify(['default', scorecard.id, view, today]), keep, () =>
-      defaultPeriod(facts.reporting, view, today),
-    );
 
-  const options = { view, bucket: period, sparklineLength: input.sparklineLength };
+  const options = { view, bucket: period, sparklineLength };
   const inputs = readEvaluationInputs(db, valueWindows(options), structure);
   const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
     ...options,

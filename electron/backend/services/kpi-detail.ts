@@ -11,7 +11,8 @@ import type { Tx } from '../store/change-log';
 import { readEvaluationInputs } from '../store/evaluation-inputs';
 import { getKpi } from '../store/kpis';
 import { listValues } from '../store/values';
-import { checkBucket, reportingKpis, viewSpec, type ViewInput } from './evaluation';
+import { checkBucket, viewSpec, type ViewInput } from './evaluation';
+import { reportingKpis } from './period-facts';
 
 // One KPI over time, for the detail view and its trend chart.
 

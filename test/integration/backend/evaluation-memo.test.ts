@@ -44,6 +44,35 @@ describe('a scorecard evaluation kept while the data is unchanged', () => {
     expect(shorter.perspectives[0]?.objectives[0]?.kpis[0]?.evaluation.sparkline).toHaveLength(2);
   });
 
+  it('is the one kept for the default period when that period is named', async () => {
+    const t = await setUp(2);
+    for (const kpi of t.kpis)
+      for (const period of ['2026-10', '2026-11'])
+        await t.call('value.set', { kpiId: kpi.id, period, value: 95 });
+    const opened = await t.call('scorecard.evaluate', { id: t.scorecard.id, view: VIEW });
+    expect(opened.period).toBe('2026-11');
+    // The dashboard (and the page after a reload) name the period shown.
+    const named = await t.call('scorecard.evaluate', {
+      id: t.scorecard.id,
+      view: VIEW,
+      period: '2026-11',
+    });
+    expect(named).toBe(opened);
+    const other = await t.call('scorecard.evaluate', {
+      id: t.scorecard.id,
+      view: VIEW,
+      period: '2026-10',
+    });
+    expect(other.period).toBe('2026-10');
+    // A value for a later period moves the default once two KPIs have it, and nothing kept
+    // for the old default answers the call without a period.
+    for (const kpi of t.kpis)
+      await t.call('value.set', { kpiId: kpi.id, period: '2026-12', value: 90 });
+    const moved = await t.call('scorecard.evaluate', { id: t.scorecard.id, view: VIEW });
+    expect(moved.period).toBe('2026-12');
+    expect(moved.perspectives[0]?.objectives[0]?.kpis[0]?.evaluation.value).toBe(90);
+  });
+
   it('shows a value typed at once, with its status', async () => {
     const t = await setUp(1);
     const kpi = t.kpis[0] as Kpi;

@@ -1,0 +1,96 @@
+import type { Kpi } from '@shared/domain/entities';
+import type { Frequency } from '@shared/domain/kpi';
+import type { ScorecardEvaluation } from '@shared/domain/evaluation';
+import { bucketOf, type ViewSpec } from '@shared/scoring/calendar';
+import {
+  completenessOf,
+  countReporting,
+  type CountedKpi,
+  type ReportingKpi,
+} from '@shared/scoring/default-period';
+import { periodsByKpi } from '../store/evaluation-inputs';
+import type { Db } from '../workspace/connection';
+
+// Which view periods of a scorecard have data and how complete each is: read from every
+// value's period, whatever period is shown.
+
+const MAX_PERIODS = 120;
+
+/** The KPIs whose values are entered: not calculated, not rolled up from children. */
+function enteredKpis(kpis: readonly Kpi[], all: readonly Kpi[]): Kpi[] {
+  const parents = new Set(all.map((kpi) => kpi.parentKpiId));
+  return kpis.filter(
+    (kpi) => kpi.formula === null && !(kpi.rollup !== 'manual' && parents.has(kpi.id)),
+  );
+}
+
+/** The entered KPIs with their periods: what the default period and completeness count. */
+export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[]): ReportingKpi[] {
+  const entered = enteredKpis(kpis, all);
+  const periods = periodsByKpi(
+    db,
+    entered.map((kpi) => kpi.id),
+  );
+  return entered.map((kpi) => ({ frequency: kpi.frequency, periods: periods.get(kpi.id) ?? [] }));
+}
+
+export interface PeriodFacts {
+  /** View periods with any value of the scorecard's KPIs, newest first. */
+  availablePeriods: string[];
+  completeness: ScorecardEvaluation['completeness'];
+  /** The KPIs whose values are entered, with their view periods (what the default counts). */
+  counted: CountedKpi[];
+}
+
+/**
+ * The view periods of a scorecard's KPIs with data, and how complete each is: the part of an
+ * evaluation that reads every value's period, whatever period is shown. `kpis`: the
+ * scorecard's own; `all`: every KPI of the workspace (parents may sit elsewhere).
+ */
+export function periodFacts(
+  db: Db,
+  kpis: readonly Kpi[],
+  all: readonly Kpi[],
+  view: ViewSpec,
+): PeriodFacts {
+  const periods = periodsByKpi(
+    db,
+    kpis.map((kpi) => kpi.id),
+  );
+  const buckets = new Set<string>();
+  // Each distinct period of a frequency is placed once.
+  const caches = new Map<Frequency, Map<string, string | null>>();
+  for (const kpi of kpis) {
+    let cache = caches.get(kpi.frequency);
+    if (!cache) {
+      cache = new Map();
+      caches.set(kpi.frequency, cache);
+    }
+    for (const period of periods.get(kpi.id) ?? []) {
+      let bucket = cache.get(period);
+      if (bucket === undefined) {
+        bucket = bucketOf(kpi.frequency, period, view);
+        cache.set(period, bucket);
+      }
+      if (bucket !== null) buckets.add(bucket);
+    }
+  }
+  // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
+  const availablePeriods = [...buckets].sort().reverse().slice(0, MAX_PERIODS);
+  const counted = countReporting(
+    enteredKpis(kpis, all).map((kpi) => ({
+      frequency: kpi.frequency,
+      periods: periods.get(kpi.id) ?? [],
+    })),
+    view,
+  );
+  const counts = completenessOf(counted, view);
+  return {
+    availablePeriods,
+    completeness: availablePeriods.map((bucket) => ({
+      period: bucket,
+      ...(counts.get(bucket) ?? { reported: 0, expected: 0 }),
+    })),
+    counted,
+  };
+}
