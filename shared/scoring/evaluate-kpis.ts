@@ -9,7 +9,7 @@ import {
   type Thresholds,
 } from '../domain/kpi';
 import { parsePeriod, shiftPeriod } from '../domain/period';
-import { atDisplayPrecision, statusOf } from '../domain/status';
+import { atDisplayPrecision, statusOf, type StatusInput } from '../domain/status';
 import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
@@ -205,8 +205,19 @@ function rolledUpStatus(
   value: number | null,
   target: number | null,
 ): { status: Status; score: number | null } {
-  const status = statusOf({ ...kpi, value, target });
-  const score = scoreOf(atDisplayPrecision({ ...kpi, value, target }));
+  // Only what status and score read: a copy of the whole KPI for each took a tenth of the
+  // evaluation of 5,000 KPIs.
+  const input: StatusInput = {
+    value,
+    target,
+    direction: kpi.direction,
+    targetMin: kpi.targetMin,
+    targetMax: kpi.targetMax,
+    thresholds: kpi.thresholds,
+    ...(kpi.decimals === undefined ? {} : { decimals: kpi.decimals }),
+  };
+  const status = statusOf(input);
+  const score = scoreOf(atDisplayPrecision(input));
   const missing = s.missingInputs.get(bucket) ?? 0;
   if (s.source !== 'rolled_up' || missing === 0 || status === 'on_track' || status === 'no_data')
     return { status, score };

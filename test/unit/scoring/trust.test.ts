@@ -159,6 +159,21 @@ describe('status at the precision shown', () => {
     );
   });
 
+  it('shows a whole number as itself, as a number a hair off it reads', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: -(10 ** 8), max: 10 ** 8 }),
+        fc.constantFrom(-0.4, -0.01, 0.01, 0.4),
+        (decimals, whole, nudge) => {
+          expect(roundForDisplay(whole, decimals)).toBe(whole);
+          expect(roundForDisplay(whole + nudge * 10 ** -decimals, decimals)).toBe(whole);
+        },
+      ),
+    );
+    expect(roundForDisplay(123456789012345, 2)).toBe(123456789012345);
+  });
+
   it('is on track whenever value and target read the same (positive targets)', () => {
     fc.assert(
       fc.property(
