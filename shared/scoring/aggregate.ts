@@ -1,5 +1,5 @@
 import type { Aggregation, Frequency } from '../domain/kpi';
-import { bucketOf, type ViewSpec } from './calendar';
+import { bucketOf, type BucketPlacer, type ViewSpec } from './calendar';
 
 export interface PeriodValue {
   period: string;
@@ -30,19 +30,21 @@ export function aggregate(values: readonly number[], how: Aggregation): number |
 /**
  * A KPI's values viewed by month, quarter or year (calendar or fiscal), each bucket combined
  * with the KPI's own aggregation. Buckets without any value are absent from the result.
+ * `place`: bucketOf for `view`, kept across KPIs by a caller evaluating many (bucketPlacer).
  */
 export function aggregateByView(
   values: readonly PeriodValue[],
   frequency: Frequency,
   how: Aggregation,
   view: ViewSpec,
+  place: BucketPlacer = (f, key) => bucketOf(f, key, view),
 ): Map<string, number> {
   const sorted = [...values].sort((a, b) =>
     a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
   );
   const groups = new Map<string, number[]>();
   for (const { period, value } of sorted) {
-    const bucket = bucketOf(frequency, period, view);
+    const bucket = place(frequency, period);
     if (bucket === null) continue;
     const group = groups.get(bucket);
     if (group) group.push(value);

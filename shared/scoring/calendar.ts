@@ -73,6 +73,31 @@ export function bucketOf(frequency: Frequency, key: string, view: ViewSpec): str
   }
 }
 
+/** A KPI period's view period, given as bucketOf; see bucketPlacer. */
+export type BucketPlacer = (frequency: Frequency, key: string) => string | null;
+
+/**
+ * bucketOf for one view, each distinct period of a frequency worked out once: an evaluation
+ * places every stored value (120,000 for 5,000 KPIs of two years), most of them in periods
+ * other KPIs share.
+ */
+export function bucketPlacer(view: ViewSpec): BucketPlacer {
+  const placed = new Map<Frequency, Map<string, string | null>>();
+  return (frequency, key) => {
+    let known = placed.get(frequency);
+    if (!known) {
+      known = new Map();
+      placed.set(frequency, known);
+    }
+    let bucket = known.get(key);
+    if (bucket === undefined) {
+      bucket = bucketOf(frequency, key, view);
+      known.set(key, bucket);
+    }
+    return bucket;
+  };
+}
+
 /** The calendar months (YYYY-MM) that make up a view period, in order. */
 export function monthsOfBucket(bucket: string, view: ViewSpec): string[] {
   const fiscalQuarter = /^FY(\d{4})-Q([1-4])$/.exec(bucket);

@@ -14,7 +14,7 @@ import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
-import type { ViewSpec } from './calendar';
+import { bucketPlacer, type ViewSpec } from './calendar';
 import { FORECAST_WINDOW, forecastBucket, type BucketForecast } from './forecast';
 import { coarseEvaluation, coarseSeries, coarserThanView } from './mixed-frequency';
 import { scoreOf } from './score';
@@ -271,6 +271,7 @@ export function evaluateKpis(
   const { view, bucket, latestPeriods } = options;
   const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
   const sparklinePeriods = sparklineBuckets(options);
+  const place = bucketPlacer(view);
   const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]));
   const byCode = new Map(kpis.map((kpi) => [kpi.code, kpi]));
   const children = new Map<string, EvaluationKpi[]>();
@@ -427,6 +428,7 @@ export function evaluateKpis(
         kpi.frequency,
         kpi.aggregation,
         view,
+        place,
       );
       const tooLarge = new Set<string>();
       for (const [b, v] of own)

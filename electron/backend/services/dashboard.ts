@@ -16,7 +16,8 @@ import { readSnapshot } from '../reminders/snapshot';
 import { listActionPlans } from '../store/action-plans';
 import type { Workspace } from '../workspace/workspace';
 import type { Db } from '../workspace/connection';
-import { evaluateScorecard, type ViewInput } from './evaluation';
+import { memoByDataState } from '../store/data-state';
+import { keptEvaluation, type ViewInput } from './evaluation';
 import { checkHealth } from './health';
 
 // The dashboard (issue 17 point 5) in one call: the scorecard evaluated as the scorecard view
@@ -96,15 +97,22 @@ function dueValues(
 
 export function dashboard(workspace: Workspace, now: string, input: DashboardInput): Dashboard {
   const { db } = workspace;
+  // This transaction only reads: what it evaluates is kept like the scorecard view's own.
+  const keep = !db.inTransaction;
   return db.transaction(() => {
     // The scorecard view's sparkline length, though no sparkline shows here: the evaluation
     // the view keeps is then reused, not computed again (issue 19; only the sparkline differs).
-    const evaluation = evaluateScorecard(db, now, {
-      id: input.scorecardId,
-      view: input.view,
-      period: input.period,
-      sparklineLength: SPARKLINE_POINTS,
-    });
+    const evaluation = keptEvaluation(
+      db,
+      now,
+      {
+        id: input.scorecardId,
+        view: input.view,
+        period: input.period,
+        sparklineLength: SPARKLINE_POINTS,
+      },
+      keep,
+    );
     const kpis = placedKpis(evaluation);
     const kpiIds = new Set(kpis.map((entry) => entry.kpi.id));
     const names = new Map<string, string>();
@@ -115,7 +123,10 @@ export function dashboard(workspace: Workspace, now: string, input: DashboardInp
     for (const perspective of evaluation.perspectives)
       for (const { objective } of perspective.objectives) names.set(objective.id, objective.name);
     const due = dueValues(workspace, kpiIds, Date.parse(now), input.timeZone);
-    const health = checkHealth(db, now);
+    // The health check reads every KPI's periods: kept while the data and the day are the same.
+    const health = memoByDataState(db, JSON.stringify(['health', now.slice(0, 10)]), keep, () =>
+      checkHealth(db, now),
+    );
     return {
       scorecard: { id: evaluation.scorecard.id, name: evaluation.scorecard.name },
       view: evaluation.view,

@@ -161,25 +161,37 @@ function deepFreeze<T>(value: T): T {
 export function evaluateScorecard(db: Db, now: string, input: EvaluateInput): ScorecardEvaluation {
   // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
   const keep = !db.inTransaction;
-  return db.transaction(() => {
-    const { frame, period } = framed(db, now, input, keep);
-    return memoEvaluation(db, evaluationKey(now, input, period), keep, () => {
-      const evaluation = computeEvaluation(db, frame, period, input.sparklineLength);
-      return keep ? deepFreeze(evaluation) : evaluation;
-    });
-  })();
+  return db.transaction(() => keptEvaluation(db, now, input, keep))();
+}
+
+/**
+ * evaluateScorecard inside a caller's transaction that only reads (the dashboard's): `keep` is
+ * decided where that transaction began (`!db.inTransaction`), so its evaluation is kept too.
+ */
+export function keptEvaluation(
+  db: Db,
+  now: string,
+  input: EvaluateInput,
+  keep: boolean,
+): ScorecardEvaluation {
+  const { frame, period } = framed(db, now, input, keep);
+  return memoEvaluation(db, evaluationKey(now, input, period), keep, () => {
+    const evaluation = computeEvaluation(db, frame, period, input.sparklineLength);
+    return keep ? deepFreeze(evaluation) : evaluation;
+  });
 }
 
 /**
  * A scorecard evaluated for a view period as the scorecard view shows it (scorecard.evaluate):
- * what its rows show of each KPI, not the whole record (see RowKpi).
+ * what its rows show of each KPI, not the whole record (see RowKpi). The whole evaluation is
+ * kept too: the dashboard, report and strategy map of the period on screen read it.
  */
 export function evaluateScorecardRows(db: Db, now: string, input: EvaluateInput): ScorecardRows {
   const keep = !db.inTransaction;
   return db.transaction(() => {
     const { period } = framed(db, now, input, keep);
     return memoRows(db, evaluationKey(now, input, period), keep, () => {
-      const evaluation = evaluateScorecard(db, now, { ...input, period });
+      const evaluation = keptEvaluation(db, now, { ...input, period }, keep);
       const rows = scorecardRows(
         evaluation,
         sparklineBuckets({

@@ -1,7 +1,6 @@
 import type { Kpi } from '@shared/domain/entities';
-import type { Frequency } from '@shared/domain/kpi';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
-import { bucketOf, type ViewSpec } from '@shared/scoring/calendar';
+import { bucketPlacer, type ViewSpec } from '@shared/scoring/calendar';
 import {
   completenessOf,
   countReporting,
@@ -58,23 +57,12 @@ export function periodFacts(
     kpis.map((kpi) => kpi.id),
   );
   const buckets = new Set<string>();
-  // Each distinct period of a frequency is placed once.
-  const caches = new Map<Frequency, Map<string, string | null>>();
-  for (const kpi of kpis) {
-    let cache = caches.get(kpi.frequency);
-    if (!cache) {
-      cache = new Map();
-      caches.set(kpi.frequency, cache);
-    }
+  const place = bucketPlacer(view);
+  for (const kpi of kpis)
     for (const period of periods.get(kpi.id) ?? []) {
-      let bucket = cache.get(period);
-      if (bucket === undefined) {
-        bucket = bucketOf(kpi.frequency, period, view);
-        cache.set(period, bucket);
-      }
+      const bucket = place(kpi.frequency, period);
       if (bucket !== null) buckets.add(bucket);
     }
-  }
   // Buckets of one view sort by time as strings (FY keys among themselves, calendar likewise).
   const availablePeriods = [...buckets].sort().reverse().slice(0, MAX_PERIODS);
   const counted = countReporting(

@@ -93,7 +93,7 @@ describe('a scorecard evaluation kept while the data is unchanged', () => {
       for (const [p, period] of ['2026-09', '2026-10', '2026-11'].entries())
         await t.call('value.set', { kpiId: kpi.id, period, value: 80 + 15 * i + 7 * p });
     const input = { scorecardId: t.scorecard.id, view: VIEW, timeZone: 'UTC' };
-    // Nothing kept: the dashboard evaluates for itself (inside its transaction, keeping none).
+    // Nothing kept yet: the dashboard evaluates for itself, and keeps it (its transaction only reads).
     const alone = await t.call('dashboard.get', input);
     // The scorecard view's evaluation kept first, then read by the dashboard.
     await t.call('scorecard.evaluate', { id: t.scorecard.id, view: VIEW });
