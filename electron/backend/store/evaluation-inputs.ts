@@ -46,9 +46,12 @@ function readValues(
     }
     return { values, latestPeriods: undefined };
   }
-  const range = db
-    .prepare<[string, string, string], [string, number]>(
-      'SELECT period, value FROM kpi_values WHERE kpi_id = ? AND period BETWEEN ? AND ? ORDER BY period',
+  // From the window's start to the KPI's end: the last row is then its latest period, read
+  // with its values instead of by a second query per KPI (5,000 KPIs: 5,000 queries fewer).
+  // Only KPIs with nothing from the window on ask for their latest period apart.
+  const since = db
+    .prepare<[string, string], [string, number]>(
+      'SELECT period, value FROM kpi_values WHERE kpi_id = ? AND period >= ? ORDER BY period',
     )
     .raw();
   const all = db
@@ -62,14 +65,20 @@ function readValues(
   const latestPeriods = new Map<string, string>();
   for (const kpi of kpis) {
     const window = windows.get(kpi.frequency);
-    const rows = window ? range.all(kpi.id, window.from, window.to) : all.all(kpi.id);
-    if (rows.length > 0)
-      values.set(
-        kpi.id,
-        rows.map(([period, value]) => ({ period, value })),
-      );
-    const [last] = latest.get(kpi.id) ?? [null];
+    const rows = window ? since.all(kpi.id, window.from) : all.all(kpi.id);
+    const last = rows.at(-1)?.[0] ?? (latest.get(kpi.id) ?? [null])[0];
     if (last !== null) latestPeriods.set(kpi.id, last);
+    // Keys of one frequency sort by time: the rows after the window are at the end.
+    let end = rows.length;
+    if (window) while (end > 0 && (rows[end - 1] as [string, number])[0] > window.to) end -= 1;
+    if (end > 0) {
+      const list: PeriodValue[] = new Array<PeriodValue>(end);
+      for (let i = 0; i < end; i += 1) {
+        const [period, value] = rows[i] as [string, number];
+        list[i] = { period, value };
+      }
+      values.set(kpi.id, list);
+    }
   }
   return { values, latestPeriods };
 }
