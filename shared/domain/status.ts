@@ -17,13 +17,17 @@ export interface StatusInput {
  */
 export function roundForDisplay(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
-  const factor = 10 ** Math.max(0, Math.min(decimals, 12));
+  const digits = Math.max(0, Math.min(decimals, 12));
+  const factor = 10 ** digits;
   // A whole number shown with its digits exact (under 10^15 scaled) rounds to itself; the text
   // below would give it back unchanged, at about a microsecond each (five per KPI evaluated).
   if (Number.isInteger(value) && Math.abs(value) * factor < 1e15) return value;
-  // Through the decimal text, so 1.005 (really 1.00499…) rounds as it is printed.
-  const scaled = Number(`${Math.abs(value).toPrecision(15)}e${String(Math.log10(factor))}`);
-  return (Math.sign(value) * Math.round(scaled)) / factor;
+  // Through the decimal text, so 1.005 (really 1.00499…) rounds as it is printed. From 10^15
+  // on the text has an exponent of its own ("1.2e+18"), which the shift is added to.
+  const [mantissa, exponent = '0'] = Math.abs(value).toPrecision(15).split('e');
+  const scaled = Number(`${mantissa ?? ''}e${String(Number(exponent) + digits)}`);
+  // + 0 turns the -0 of a small negative rounded away (-0.4 at no decimals) into 0.
+  return (Math.sign(value) * Math.round(scaled)) / factor + 0;
 }
 
 /**

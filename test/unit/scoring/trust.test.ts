@@ -172,6 +172,36 @@ describe('status at the precision shown', () => {
       ),
     );
     expect(roundForDisplay(123456789012345, 2)).toBe(123456789012345);
+    expect(Object.is(roundForDisplay(-0.4, 0), 0)).toBe(true);
+  });
+
+  it('keeps numbers of 10^15 and more, and gives them a status', () => {
+    // Their decimal text has an exponent of its own ("1.2e+18"): these read as "No data" once.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e15, max: 1e300, noNaN: true }),
+        fc.constantFrom(1, -1),
+        fc.integer({ min: 0, max: 6 }),
+        (size, sign, decimals) => {
+          const value = sign * size;
+          const shown = roundForDisplay(value, decimals);
+          expect(Number.isFinite(shown)).toBe(true);
+          expect(Math.abs(shown - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-14);
+        },
+      ),
+    );
+    expect(roundForDisplay(1.2e18 + 0.5, 2)).toBe(1.2e18);
+    expect(
+      statusOf({
+        value: 2.5e18,
+        direction: 'higher_is_better',
+        target: 2e18,
+        targetMin: null,
+        targetMax: null,
+        thresholds: defaultThresholds('higher_is_better'),
+        decimals: 2,
+      }),
+    ).toBe('on_track');
   });
 
   it('is on track whenever value and target read the same (positive targets)', () => {
