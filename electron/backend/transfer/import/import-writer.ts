@@ -110,10 +110,10 @@ export class ImportWriter {
   private periods: readonly string[] = [];
   private readonly periodJson: string[] = [];
   /**
-   * Per KPI slot, the span of periods it had values stored in when the import began (null:
-   * none), read with its tally: new values outside it need no look-up.
+   * Per KPI slot, its last stored period when the import began (null: none), read with its
+   * tally: new values after it need no look-up.
    */
-  private readonly storedSpans: ({ first: string; last: string } | null)[] = [];
+  private readonly lastStored: (string | null)[] = [];
   /** KPIs this import creates: their slot by loose name. */
   private readonly createdKpis = new Map<string, number>();
   private readonly problems: ImportProblem[] = [];
@@ -125,7 +125,6 @@ export class ImportWriter {
   private readonly tallies: (KpiTally | undefined)[] = [];
   private readonly percentKpis: Set<string>;
   private readonly history: Statement<[string], { period: string; value: number }>;
-  private readonly firstStored: Statement<[string], string>;
 
   constructor(private readonly options: ImportWriterOptions) {
     this.db = options.db;
@@ -140,11 +139,6 @@ export class ImportWriter {
     this.history = this.db.prepare(
       `SELECT period, value FROM kpi_values WHERE kpi_id = ? ORDER BY period DESC LIMIT ${HISTORY_VALUES}`,
     );
-    this.firstStored = this.db
-      .prepare<[string], string>(
-        'SELECT period FROM kpi_values WHERE kpi_id = ? ORDER BY period LIMIT 1',
-      )
-      .pluck();
     this.stored = this.db.prepare(
       'SELECT value, comment, entered_by, entered_at FROM kpi_values WHERE kpi_id = ? AND period = ?',
     );
@@ -264,18 +258,16 @@ export class ImportWriter {
   }
 
   /**
-   * A KPI's tally, made when its first values are flushed: its history and the span of its
-   * stored periods are read then (two index seeks), before this import has written any of its
-   * values.
+   * A KPI's tally, made when its first values are flushed: its history, and with it its last
+   * stored period, is read then (one index seek), before this import has written any of its
+   * values. Periods before the first stored one need no look-up either, but finding that
+   * first period costs the same seek as looking at the range, so it is not read.
    */
   private tallyOf(kpiSlot: number, kpiId: string, name: string): KpiTally {
     let tally = this.tallies[kpiSlot];
     if (!tally) {
       const history = this.history.all(kpiId);
-      const last = history[0]?.period;
-      const first = last === undefined ? undefined : this.firstStored.get(kpiId);
-      this.storedSpans[kpiSlot] =
-        last === undefined || first === undefined ? null : { first, last };
+      this.lastStored[kpiSlot] = history[0]?.period ?? null;
       tally = {
         kpiId,
         name,
@@ -371,11 +363,11 @@ export class ImportWriter {
       const firstKey = kpiSlot * PERIOD_SLOTS;
       let end = start + 1;
       while (end < count && (pending.key[rowAt(end)] as number) - firstKey < PERIOD_SLOTS) end += 1;
-      // Values of periods outside the KPI's stored ones (a KPI with none, the months after
+      // Values of periods after the KPI's last stored one (a KPI with none, the months after
       // its last, as a file of new figures has) are new: no look.
       let stored: Map<string, Stored> | null = null;
-      const span = this.storedSpans[kpiSlot] ?? null;
-      if (span !== null) {
+      const last = this.lastStored[kpiSlot] ?? null;
+      if (last !== null) {
         let low = periods[periodAt(rowAt(start))] as string;
         let high = low;
         for (let at = start + 1; at < end; at += 1) {
@@ -383,8 +375,13 @@ export class ImportWriter {
           if (period < low) low = period;
           if (period > high) high = period;
         }
-        if (high >= span.first && low <= span.last)
-          stored = new Map(this.storedSpan.all(kpiId, low, high).map((row) => [row.period, row]));
+        // Up to the last stored period: after it are only values this import wrote.
+        if (low <= last)
+          stored = new Map(
+            this.storedSpan
+              .all(kpiId, low, high < last ? high : last)
+              .map((row) => [row.period, row]),
+          );
       }
       for (let at = start; at < end; at += 1) {
         const row = rowAt(at);
