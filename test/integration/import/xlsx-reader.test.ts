@@ -149,6 +149,22 @@ describe('the workbook reader', () => {
     expect((await previewWorkbook(path, 40))[0]?.rows).toHaveLength(40);
   });
 
+  it('reads text outside ASCII that comes after pieces of ASCII only, across the pieces', async () => {
+    // The first 20,000 rows are plain ASCII (read as Latin-1, fast); then every row has
+    // characters of two, three and four bytes in UTF-8, some of them cut between two pieces.
+    const rows: (Written | null)[][] = Array.from({ length: 30_000 }, (_, i) => {
+      const text = i < 20_000 ? `KPI ${i % 97}` : `Café ネ 😀 ${i}`;
+      return [
+        { value: text, read: text },
+        { value: i, read: i },
+      ];
+    });
+    const path = await writeWorkbook([{ name: 'Values', rows }], false);
+    const seen: { line: number; cells: Cell[] }[] = [];
+    for await (const batch of xlsxRowBatches(path, 'Values')) seen.push(...batch);
+    expect(seen).toEqual(expected(rows));
+  });
+
   it('says which sheet it cannot find', async () => {
     const path = await writeWorkbook([{ name: 'Values', rows: [[{ value: 1, read: 1 }]] }], true);
     await expect(async () => {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { SourceRow } from '@shared/transfer/table';
 import { SheetRows, type SheetContext } from './sheet-rows';
 import { sharedStrings, styleFormats } from './workbook-parts';
@@ -33,10 +34,15 @@ async function* sheetRows(
   const rows = new SheetRows(context);
   const scanner = new XmlScanner(rows);
   let decoder: TextDecoder | null = null;
+  /** Whether every piece so far was ASCII, so the decoder holds no part of a character. */
+  let ascii = true;
   for await (const chunk of zip.stream(part, ZIP_LIMITS.worksheetBytes, onBytes)) {
     // Excel writes UTF-8; a UTF-16 part says so with its byte order mark.
     decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : 'utf-8');
-    scanner.feed(decoder.decode(chunk, { stream: true }));
+    // A sheet of numbers and codes is mostly ASCII, which is its own UTF-8: copied as Latin-1,
+    // about twice as fast as decoding.
+    ascii &&= decoder.encoding === 'utf-8' && isAscii(chunk);
+    scanner.feed(ascii ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true }));
     if (rows.pending > 0) yield rows.take();
   }
   if (decoder) scanner.feed(decoder.decode());
