@@ -104,6 +104,15 @@ const isSpace = (code: number): boolean =>
 export class XmlScanner {
   /** The input not yet scanned: an unfinished piece of markup and what follows it. */
   private held = '';
+  /**
+   * How much of a comment, CDATA section or declaration left unfinished at the start of `held`
+   * was searched for its end already: a long one is not searched again from its start at
+   * every piece.
+   */
+  private searched = 0;
+  /** Its last two characters, and the marker that ends it. */
+  private heldEnd = '';
+  private heldMarker = '>';
   /** Names of the open elements, as written, and without their prefix. */
   private readonly stack: string[] = [];
   private readonly localNames: string[] = [];
@@ -115,9 +124,24 @@ export class XmlScanner {
 
   /** Scans the next piece of the document; markup cut at its end waits for the next piece. */
   feed(piece: string): void {
-    const data = this.held === '' ? piece : this.held + piece;
-    const scanned = this.scan(data, false);
-    this.held = scanned === data.length ? '' : data.slice(scanned);
+    if (this.searched > 0 && !(this.heldEnd + piece).includes(this.heldMarker)) {
+      // Still no end: the piece is only added on, not copied with all that is held.
+      this.held += piece;
+      this.heldEnd = (this.heldEnd + piece).slice(-2);
+    } else {
+      const data = this.held === '' ? piece : this.held + piece;
+      const scanned = this.scan(data, false);
+      this.held = scanned === data.length ? '' : data.slice(scanned);
+      // Shorter, it was not told apart yet, so not searched.
+      const long = this.held.length >= 9 && this.held.startsWith('<!');
+      this.searched = long ? this.held.length : 0;
+      this.heldEnd = long ? this.held.slice(-2) : '';
+      this.heldMarker = this.held.startsWith('<!--')
+        ? '-->'
+        : this.held.startsWith('<![CDATA[')
+          ? ']]>'
+          : '>';
+    }
     if (this.held.length > MAX_PENDING)
       throw new XmlTooLarge('a tag or text section is far longer than any cell holds');
   }
@@ -190,14 +214,16 @@ export class XmlScanner {
   private special(data: string, lt: number, final: boolean): number {
     // Too short yet to tell which it is.
     if (!final && data.length - lt < 9) return -1;
-    if (data.startsWith('<!--', lt)) return skipPast(data, '-->', lt + 4);
+    // Its end marker (at most 3 characters) may have been cut after what was searched.
+    const from = lt === 0 ? this.searched - 2 : 0;
+    if (data.startsWith('<!--', lt)) return skipPast(data, '-->', Math.max(lt + 4, from));
     if (data.startsWith('<![CDATA[', lt)) {
-      const close = data.indexOf(']]>', lt + 9);
+      const close = data.indexOf(']]>', Math.max(lt + 9, from));
       if (close < 0) return -1;
       if (close > lt + 9) this.handler.text(data.slice(lt + 9, close));
       return close + 3;
     }
-    return skipPast(data, '>', lt + 2);
+    return skipPast(data, '>', Math.max(lt + 2, from));
   }
 
   /** An element's start tag at `lt`, whole or not at all; returns where it ends, or -1. */
