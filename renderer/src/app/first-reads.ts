@@ -1,12 +1,11 @@
-import { callEarly, platform } from '../api/client';
 import { useScorecardStore } from '../scorecard/scorecard-store';
-import { isReportPrintPage } from './report-print-page';
+import { earlyReads } from './early-reads';
 
 // What the first screen reads, asked for as the page's script starts rather than as each view
-// mounts (issue 19): the settings, the open workspace and the recent list (App, the workspace
-// store) and the open workspace's scorecards (the scorecard store). Each is the very call its
-// store makes, so the store takes the answer. With no workspace open the scorecard list fails
-// and is dropped (nobody asks for it).
+// mounts (issue 19, sent by early-reads.ts): the settings, the open workspace and the recent
+// list (App, the workspace store) and the open workspace's scorecards (the scorecard store).
+// Each is the very call its store makes, so the store takes the answer. With no workspace open
+// the scorecard list fails and is dropped (nobody asks for it).
 //
 // The scorecard store's first load (the list, then the evaluation of the scorecard shown) also
 // starts here, once the workspace and its list are in, instead of after React has rendered the
@@ -17,17 +16,13 @@ type FirstLoad = { state: 'waiting' } | { state: 'started'; path: string } | { s
 let firstLoad: FirstLoad = { state: 'waiting' };
 
 /**
- * Sends the first reads. Resolves once the scorecards' first load has started (or will not
+ * Follows the first reads (sent by early-reads.ts). Resolves once the scorecards' first load has started (or will not
  * start here): the app shows the workspace after that, so the evaluation is asked for before
  * React renders the workspace screen, which would otherwise hold the request back.
  */
-export function sendFirstReads(): Promise<void> {
-  if (platform === 'no-token' || isReportPrintPage()) return Promise.resolve();
-  void callEarly('settings.get', {});
-  const workspace = callEarly('workspace.current', {});
-  void callEarly('workspace.recent', {});
-  const scorecards = callEarly('scorecard.list', {});
-  return Promise.all([workspace, scorecards]).then(
+export function followFirstReads(): Promise<void> {
+  if (earlyReads === null) return Promise.resolve();
+  return Promise.all([earlyReads.workspace, earlyReads.scorecards]).then(
     ([current]) => {
       if (current === null || firstLoad.state !== 'waiting') return;
       firstLoad = { state: 'started', path: current.path };
