@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Dashboard } from '@shared/dashboard/types';
 import type { ScorecardRows } from '@shared/domain/evaluation';
 import { api, errorMessage } from '../api/client';
@@ -33,8 +33,12 @@ export function useDashboard(view: ScorecardRows): {
       .then(
         (data) => {
           if (!current) return;
-          setDashboard(data);
-          setError(null);
+          // Rendered as a transition, which gives way to input: a user who clicks another tab
+          // as the workspace opens does not wait for the tiles to render first (issue 19).
+          startTransition(() => {
+            setDashboard(data);
+            setError(null);
+          });
         },
         (failure: unknown) => {
           if (current) setError(errorMessage(failure));

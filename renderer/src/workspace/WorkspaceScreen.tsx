@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Activity, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert } from '../ui/Alert';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -211,10 +211,16 @@ export function WorkspaceScreen() {
                   <p className="loading" role="status">
                     Loading the scorecard…
                   </p>
-                ) : tab === 'dashboard' ? (
-                  <DashboardView view={view} onGo={setTab} />
-                ) : tab === 'scorecard' ? (
-                  <ScorecardView view={view} />
+                ) : tab === 'dashboard' || tab === 'scorecard' ? (
+                  <>
+                    {tab === 'dashboard' ? <DashboardView view={view} onGo={setTab} /> : null}
+                    {/* Rendered hidden while the Dashboard shows, when the page is idle, so the
+                        Scorecard tab opens without rendering its view first (issue 19): a
+                        workspace opens on the Dashboard, and the scorecard is where most go. */}
+                    <Activity mode={tab === 'scorecard' ? 'visible' : 'hidden'}>
+                      <ScorecardView view={view} />
+                    </Activity>
+                  </>
                 ) : tab === 'map' ? (
                   <StrategyMapView view={view} />
                 ) : tab === 'hierarchy' ? (
