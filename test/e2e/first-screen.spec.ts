@@ -1,5 +1,5 @@
 import type { Route } from 'playwright-core';
-import { expect, test } from './fixtures';
+import { apiCaller, expect, test } from './fixtures';
 
 // The view tabs come with the workspace, before its scorecard is evaluated (issue 19): a user
 // picks the Scorecard tab while the evaluation is on its way, sees that it is loading, and the
@@ -32,4 +32,36 @@ test('the Scorecard tab can be chosen while the scorecard loads; its rows follow
   await expect(panel.getByRole('status')).toHaveCount(0);
   const row = panel.getByRole('row', { name: /Net profit margin/ });
   await expect(row.locator('.status')).toHaveText(/On track|At risk|Off track|No data/);
+});
+
+// While the Dashboard shows, the Scorecard view is made ready out of sight (React's Activity),
+// so the tab opens without rendering it first. Out of sight means out of reach: none of its
+// controls is exposed on the Dashboard, and what changes meanwhile is on it when it opens.
+test('the Scorecard view readied behind the Dashboard is hidden there and opens up to date', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'KPIs by status' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open Net profit margin' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /^KPIs of / })).toHaveCount(0);
+
+  // Another client writes a value while the Dashboard shows.
+  const call = apiCaller(page, app);
+  const kpis = (await call('kpi.list', {})) as { id: string; name: string }[];
+  const margin = kpis.find((kpi) => kpi.name === 'Net profit margin');
+  if (!margin) throw new Error('The sample has no KPI named Net profit margin');
+  await call('value.set', { kpiId: margin.id, period: '2026-10', value: 36 });
+
+  await page.getByRole('tab', { name: 'Scorecard', exact: true }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Scorecard' });
+  const row = panel.getByRole('row', { name: /Net profit margin/ });
+  await expect(row).toContainText('36.0%');
+  await expect(row).toContainText('On track');
+  await expect(page.getByRole('heading', { name: 'KPIs by status' })).toHaveCount(0);
+
+  // Back on the Dashboard, the scorecard's rows leave the page's reach again.
+  await page.getByRole('tab', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'KPIs by status' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open Net profit margin' })).toHaveCount(0);
 });
