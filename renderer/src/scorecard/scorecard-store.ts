@@ -26,6 +26,8 @@ interface ScorecardState {
   /** The first load since the workspace opened has finished (shown, or failed). */
   loaded: boolean;
   load(): Promise<void>;
+  /** load() with the scorecard list already read: the evaluation is asked for at once. */
+  loadFrom(scorecards: Scorecard[]): Promise<void>;
   select(id: string): Promise<void>;
   choose(choice: Partial<ViewChoice>): Promise<void>;
   refresh(): Promise<void>;
@@ -42,18 +44,24 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   error: null,
   loaded: false,
   async load() {
+    let scorecards: Scorecard[];
     try {
-      const scorecards = await api.call('scorecard.list', {});
-      const selected = get().selectedId;
-      const keep = scorecards.some((card) => card.id === selected);
-      const first = scorecards.find((card) => card.parentId === null) ?? scorecards[0];
-      set({ scorecards, error: null });
-      const id = keep ? selected : (first?.id ?? null);
-      if (id) await get().select(id);
-      else set({ selectedId: null, view: null });
+      scorecards = await api.call('scorecard.list', {});
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorMessage(error), loaded: true });
+      return;
     }
+    await get().loadFrom(scorecards);
+  },
+  async loadFrom(scorecards) {
+    const selected = get().selectedId;
+    const keep = scorecards.some((card) => card.id === selected);
+    const first = scorecards.find((card) => card.parentId === null) ?? scorecards[0];
+    set({ scorecards, error: null });
+    const id = keep ? selected : (first?.id ?? null);
+    // select() never throws: it shows its own failure.
+    if (id) await get().select(id);
+    else set({ selectedId: null, view: null });
     set({ loaded: true });
   },
   async select(id) {
