@@ -15,6 +15,11 @@ export interface EarlyCalls {
    * the answer, to look at without taking it (a failure left unheard there is not reported).
    */
   send<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodOutput<M>>;
+  /**
+   * Drops the kept answer of one read, for a sender that used it itself: the next call asks
+   * the backend. Asks nothing.
+   */
+  drop<M extends MethodName>(method: M, params: MethodParams<M>): void;
   /** Drops every kept answer: the data may have changed since it was read. */
   forget(): void;
 }
@@ -43,6 +48,9 @@ export function withEarlyCalls(client: ApiClient): EarlyCalls {
         if (kept.get(key) === answer) kept.delete(key);
       });
       return answer;
+    },
+    drop(method, params) {
+      kept.delete(keyOf(method, params));
     },
     forget: () => {
       kept.clear();

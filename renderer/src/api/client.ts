@@ -34,6 +34,9 @@ export const api: ApiClient = early.api;
  */
 export const callEarly = early.send;
 
+/** Drops an early read's kept answer that its sender used itself: a later call asks anew. */
+export const dropEarly = early.drop;
+
 // An answer read before a change the page has heard of (or may have missed) is not handed on.
 onServerEvent('changed', early.forget);
 onServerEvent('workspace', early.forget);

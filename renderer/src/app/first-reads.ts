@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { dropEarly } from '../api/client';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { earlyReads } from './early-reads';
 
@@ -29,8 +29,9 @@ export function followFirstReads(): Promise<void> {
       firstLoad = { state: 'started', path: current.path };
       // The list is in: the evaluation is asked for now, in this very callback. Through
       // load() it waited on a few more promise steps, and the workspace screen's render (20–40
-      // ms in traces of a reload) ran before them. The early answer is taken, as load() would.
-      void api.call('scorecard.list', {});
+      // ms in traces of a reload) ran before them. The early answer is used here, so it is
+      // dropped: a later read of the list asks the backend.
+      dropEarly('scorecard.list', {});
       void useScorecardStore.getState().loadFrom(scorecards);
     },
     // Nothing open, or the backend unreachable: the screens ask again and say so.

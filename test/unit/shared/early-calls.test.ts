@@ -52,6 +52,19 @@ describe('early calls', () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it('asks the backend again after the sender dropped the answer it used, and drops nothing more', async () => {
+    const server = backend();
+    const early = withEarlyCalls(server.client);
+    expect(await early.send('scorecard.list', {})).toEqual(['Company']);
+    server.add('Sales');
+    early.drop('scorecard.list', {});
+    // Dropping asks nothing, and a second drop with nothing kept neither.
+    early.drop('scorecard.list', {});
+    expect(server.calls).toHaveLength(1);
+    expect(await early.api.call('scorecard.list', {})).toEqual(['Company', 'Sales']);
+    expect(server.calls).toHaveLength(2);
+  });
+
   it('does not hand an early answer to a call with other params', async () => {
     const server = backend();
     const early = withEarlyCalls(server.client);
