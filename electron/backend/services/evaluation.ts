@@ -17,7 +17,13 @@ import {
 } from '@shared/scoring/evaluate-kpis';
 import { evaluateStructure, type ScoredNode } from '@shared/scoring/evaluate-structure';
 import { defaultPeriodOf } from '@shared/scoring/default-period';
-import { readEvaluationInputs, readStructure, type Structure } from '../store/evaluation-inputs';
+import {
+  readEvaluationInputs,
+  readPeriods,
+  readStructure,
+  type KpiPeriods,
+  type Structure,
+} from '../store/evaluation-inputs';
 import { createDataStateMemo } from '../store/data-state';
 import type { Db } from '../workspace/connection';
 import { getScorecard } from '../store/records';
@@ -86,6 +92,8 @@ interface Frame {
   perspectives: Perspective[];
   objectives: Objective[];
   ownKpis: Kpi[];
+  /** Every KPI's periods with a value: the facts count them, evaluations pair values with them. */
+  periods: KpiPeriods;
   facts: PeriodFacts;
   /** Computed when first asked for: a caller naming its period does not need it. */
   defaultPeriod: () => string;
@@ -104,7 +112,8 @@ function scorecardFrame(db: Db, now: string, input: EvaluateInput, keep: boolean
     const objectives = structure.objectives.filter((o) => perspectiveIds.has(o.perspectiveId));
     const objectiveIds = new Set(objectives.map((o) => o.id));
     const ownKpis = structure.kpis.filter((kpi) => objectiveIds.has(kpi.objectiveId));
-    const facts = periodFacts(db, ownKpis, structure.kpis, view);
+    const periods = readPeriods(db);
+    const facts = periodFacts(periods.byKpi, ownKpis, structure.kpis, view);
     let period: string | null = null;
     return {
       scorecard,
@@ -113,6 +122,7 @@ function scorecardFrame(db: Db, now: string, input: EvaluateInput, keep: boolean
       perspectives,
       objectives,
       ownKpis,
+      periods,
       facts,
       defaultPeriod: () => (period ??= defaultPeriodOf(facts.counted, view, today)),
     };
@@ -211,13 +221,13 @@ function computeEvaluation(
   period: string,
   sparklineLength: number,
 ): ScorecardEvaluation {
-  const { scorecard, view, structure, perspectives, objectives, ownKpis, facts } = frame;
+  const { scorecard, view, structure, perspectives, objectives, ownKpis, periods, facts } = frame;
   // Copies: the frame's lists stay as they are whatever a caller does with its answer.
   const availablePeriods = [...facts.availablePeriods];
   const completeness = facts.completeness.map((count) => ({ ...count }));
 
   const options = { view, bucket: period, sparklineLength };
-  const inputs = readEvaluationInputs(db, valueWindows(options), structure);
+  const inputs = readEvaluationInputs(db, valueWindows(options), structure, periods);
   const evaluations = evaluateKpis(inputs.kpis, inputs.values, {
     ...options,
     ...(inputs.latestPeriods ? { latestPeriods: inputs.latestPeriods } : {}),

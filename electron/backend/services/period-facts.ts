@@ -7,7 +7,7 @@ import {
   type CountedKpi,
   type ReportingKpi,
 } from '@shared/scoring/default-period';
-import { periodsByKpi } from '../store/evaluation-inputs';
+import { periodsByKpi, type KpiPeriods } from '../store/evaluation-inputs';
 import type { Db } from '../workspace/connection';
 
 // Which view periods of a scorecard have data and how complete each is: read from every
@@ -44,18 +44,15 @@ export interface PeriodFacts {
 /**
  * The view periods of a scorecard's KPIs with data, and how complete each is: the part of an
  * evaluation that reads every value's period, whatever period is shown. `kpis`: the
- * scorecard's own; `all`: every KPI of the workspace (parents may sit elsewhere).
+ * scorecard's own; `all`: every KPI of the workspace (parents may sit elsewhere); `periods`:
+ * every KPI's periods (readPeriods).
  */
 export function periodFacts(
-  db: Db,
+  periods: KpiPeriods['byKpi'],
   kpis: readonly Kpi[],
   all: readonly Kpi[],
   view: ViewSpec,
 ): PeriodFacts {
-  const periods = periodsByKpi(
-    db,
-    kpis.map((kpi) => kpi.id),
-  );
   const buckets = new Set<string>();
   const place = bucketPlacer(view);
   for (const kpi of kpis)
