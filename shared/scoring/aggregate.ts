@@ -27,6 +27,12 @@ export function aggregate(values: readonly number[], how: Aggregation): number |
   }
 }
 
+function inOrder(values: readonly PeriodValue[]): boolean {
+  for (let i = 1; i < values.length; i += 1)
+    if ((values[i - 1] as PeriodValue).period > (values[i] as PeriodValue).period) return false;
+  return true;
+}
+
 /**
  * A KPI's values viewed by month, quarter or year (calendar or fiscal), each bucket combined
  * with the KPI's own aggregation. Buckets without any value are absent from the result.
@@ -39,9 +45,11 @@ export function aggregateByView(
   view: ViewSpec,
   place: BucketPlacer = (f, key) => bucketOf(f, key, view),
 ): Map<string, number> {
-  const sorted = [...values].sort((a, b) =>
-    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
-  );
+  // Values are usually read in order: copied and sorted only when they are not (a stable
+  // sort leaves values in order as they are).
+  const sorted = inOrder(values)
+    ? values
+    : [...values].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const groups = new Map<string, number[]>();
   for (const { period, value } of sorted) {
     const bucket = place(frequency, period);

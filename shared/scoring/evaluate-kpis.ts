@@ -14,6 +14,7 @@ import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
 import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
+import { bucketPeriods, type FrequencyPeriods } from './bucket-periods';
 import { bucketPlacer, type ViewSpec } from './calendar';
 import { FORECAST_WINDOW, forecastBucket, type BucketForecast } from './forecast';
 import { coarseEvaluation, coarseSeries, coarserThanView } from './mixed-frequency';
@@ -151,19 +152,16 @@ function parsedFormula(kpi: EvaluationKpi): FormulaNode | null {
  */
 function bucketTarget(
   kpi: EvaluationKpi,
-  bucket: string,
-  view: ViewSpec,
+  inBucket: FrequencyPeriods,
   reportedUntil: string | null,
 ): { target: number | null; toDate: boolean } {
   const plan: TargetPlan | null =
     kpi.targetPlan ?? (kpi.target === null ? null : { kind: 'constant', value: kpi.target });
   if (plan === null) return { target: null, toDate: false };
-  const periods = periodsOfBucket(kpi.frequency, bucket, view);
+  const { periods, ends } = inBucket;
   let counted = periods;
   if (kpi.aggregation === 'sum' && reportedUntil !== null) {
-    const reported = periods.filter(
-      (period) => (parsePeriod(kpi.frequency, period)?.end ?? '') <= reportedUntil,
-    );
+    const reported = periods.filter((_, i) => (ends[i] ?? '') <= reportedUntil);
     if (reported.length > 0) counted = reported;
   }
   const targets = counted
@@ -272,6 +270,7 @@ export function evaluateKpis(
   const buckets = bucketsEndingAt(bucket, Math.max(2, options.sparklineLength), view);
   const sparklinePeriods = sparklineBuckets(options);
   const place = bucketPlacer(view);
+  const periodsIn = bucketPeriods(bucket, view);
   const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]));
   const byCode = new Map(kpis.map((kpi) => [kpi.code, kpi]));
   const children = new Map<string, EvaluationKpi[]>();
@@ -471,8 +470,9 @@ export function evaluateKpis(
       continue;
     }
     const value = s.values.get(bucket) ?? null;
-    const { target, toDate } = bucketTarget(kpi, bucket, view, s.reportedUntil);
-    const fullTarget = toDate ? bucketTarget(kpi, bucket, view, null).target : target;
+    const inBucket = periodsIn(kpi.frequency);
+    const { target, toDate } = bucketTarget(kpi, inBucket, s.reportedUntil);
+    const fullTarget = toDate ? bucketTarget(kpi, inBucket, null).target : target;
     const previousBucket = buckets[buckets.length - 2] as string;
     const previousValue = s.values.get(previousBucket) ?? null;
     let trend: Trend = null;
@@ -501,7 +501,7 @@ export function evaluateKpis(
               kpi,
               values.get(kpi.id) ?? [],
               fullTarget,
-              options,
+              inBucket,
               latestPeriods?.get(kpi.id),
             )
           : null,
@@ -514,36 +514,46 @@ export function evaluateKpis(
   return evaluations;
 }
 
+/** Whether entries are in order of their periods, each period once (as sorting leaves them). */
+function strictlyInOrder(entries: readonly PeriodValue[]): boolean {
+  for (let i = 1; i < entries.length; i += 1)
+    if ((entries[i - 1] as PeriodValue).period >= (entries[i] as PeriodValue).period) return false;
+  return true;
+}
+
 /** Forecast for a bucket that still has periods without values, from the KPI's own periods. */
 function forecastOf(
   kpi: EvaluationKpi,
   entered: readonly PeriodValue[],
   target: number | null,
-  { view, bucket }: EvaluationOptions,
+  { periods: inBucket, ordinals, earliest }: FrequencyPeriods,
   latest: string | undefined,
 ): BucketForecast | null {
-  const inBucket = periodsOfBucket(kpi.frequency, bucket, view);
-  if (inBucket.length === 0) return null;
-  const have = new Set(entered.map((entry) => entry.period));
-  if (inBucket.every((period) => have.has(period))) return null;
+  const first = inBucket[0];
+  if (first === undefined || earliest === undefined) return null;
   const last = inBucket[inBucket.length - 1] as string;
+  // Keys of one frequency sort by time: only entries from the first to the last of the
+  // bucket's periods can be among them.
+  const have = new Set<string>();
+  for (const { period } of entered) if (period >= first && period <= last) have.add(period);
+  if (inBucket.every((period) => have.has(period))) return null;
   // Only the latest, still open period is forecast; a gap in the past stays a gap.
   if (latest !== undefined ? latest > last : entered.some((entry) => entry.period > last))
     return null;
   // The trend uses the latest FORECAST_WINDOW points at most, and none older than
   // FORECAST_WINDOW periods before the period: a trend from years ago says nothing of today.
-  const earliest = shiftPeriod(kpi.frequency, inBucket[0] as string, -FORECAST_WINDOW);
-  const recent = [...entered]
-    .filter((entry) => entry.period >= earliest && entry.period <= last)
-    .sort((a, b) => (a.period < b.period ? -1 : 1))
-    .slice(-FORECAST_WINDOW);
+  const inRange = entered.filter((entry) => entry.period >= earliest && entry.period <= last);
+  // Values are usually read in order: sorted only when they are not.
+  const recent = (
+    strictlyInOrder(inRange) ? inRange : inRange.sort((a, b) => (a.period < b.period ? -1 : 1))
+  ).slice(-FORECAST_WINDOW);
   const history = recent.flatMap((entry) => {
     const index = periodOrdinal(kpi.frequency, entry.period);
     return index === null ? [] : [{ index, value: entry.value }];
   });
   return forecastBucket({
     history,
-    bucketIndices: inBucket.map((period) => periodOrdinal(kpi.frequency, period) as number),
+    bucketIndices: ordinals as readonly number[],
     aggregation: kpi.aggregation,
     direction: kpi.direction,
     target,

@@ -359,6 +359,47 @@ describe('evaluating from a window of the history', () => {
   });
 });
 
+describe('the order values come in', () => {
+  // Values are read in period order, and the engine skips sorting what is in order already
+  // (issue 19): values in any other order must give the same evaluation.
+  it('does not change the evaluation', async () => {
+    const { default: fc } = await import('fast-check');
+    fc.assert(
+      fc.property(
+        ...historyCases(fc, 40, 45),
+        fc.array(fc.integer(), { minLength: 40, maxLength: 40 }),
+        (raw, offset, frequency, aggregation, keys) => {
+          const history = monthlyHistory(raw);
+          const kpis = [
+            ...mixedKpis(aggregation),
+            kpi('r', { direction: 'within_range', targetMin: 90, targetMax: 110 }),
+          ];
+          const inOrder = new Map([
+            ['a', history],
+            ['b', history.filter((_, i) => i % 3 !== 0)],
+            ['r', history],
+          ]);
+          // The same entries, reordered by random keys.
+          const shuffled = new Map(
+            [...inOrder].map(([id, list]) => [
+              id,
+              list
+                .map((entry, i) => ({ entry, key: keys[i % keys.length] ?? 0 }))
+                .sort((x, y) => x.key - y.key)
+                .map(({ entry }) => entry),
+            ]),
+          );
+          const options = { ...viewAt(frequency, offset), sparklineLength: 6 };
+          expect(evaluateKpis(kpis, shuffled, options)).toEqual(
+            evaluateKpis(kpis, inOrder, options),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the sparkline length', () => {
   // The dashboard reads the evaluation the scorecard view keeps (12 points) instead of one of its
   // own (2 points), so the two must agree on everything but the sparkline (issue 19).
