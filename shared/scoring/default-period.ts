@@ -61,27 +61,37 @@ export interface CountedKpi {
   first: string | null;
 }
 
-/**
- * Each KPI's view periods with a value, for periodCompleteness and defaultPeriod: counted once
- * when both are wanted (a scorecard of 5,000 KPIs has 120,000 periods to place). Each distinct
- * period of a frequency is placed once.
- */
-export function countReporting(kpis: readonly ReportingKpi[], view: ViewSpec): CountedKpi[] {
+/** reportingBucket for one view, each distinct period of a frequency worked out once. */
+export function reportingPlacer(
+  view: ViewSpec,
+): (frequency: Frequency, period: string) => string | null {
   const caches = new Map<Frequency, Map<string, string | null>>();
-  return kpis.map(({ frequency, periods }) => {
+  return (frequency, period) => {
     let cache = caches.get(frequency);
     if (!cache) {
       cache = new Map();
       caches.set(frequency, cache);
     }
+    let bucket = cache.get(period);
+    if (bucket === undefined) {
+      bucket = reportingBucket(frequency, period, view);
+      cache.set(period, bucket);
+    }
+    return bucket;
+  };
+}
+
+/**
+ * Each KPI's view periods with a value, for periodCompleteness and defaultPeriod: counted once
+ * when both are wanted (a scorecard of 5,000 KPIs has 120,000 periods to place).
+ */
+export function countReporting(kpis: readonly ReportingKpi[], view: ViewSpec): CountedKpi[] {
+  const place = reportingPlacer(view);
+  return kpis.map(({ frequency, periods }) => {
     const buckets = new Set<string>();
     let first: string | null = null;
     for (const period of periods) {
-      let bucket = cache.get(period);
-      if (bucket === undefined) {
-        bucket = reportingBucket(frequency, period, view);
-        cache.set(period, bucket);
-      }
+      const bucket = place(frequency, period);
       if (bucket === null) continue;
       buckets.add(bucket);
       if (first === null || bucket < first) first = bucket;

@@ -1,9 +1,10 @@
 import type { Kpi } from '@shared/domain/entities';
 import type { ScorecardEvaluation } from '@shared/domain/evaluation';
-import { bucketPlacer, type ViewSpec } from '@shared/scoring/calendar';
+import type { ViewSpec } from '@shared/scoring/calendar';
 import {
   completenessOf,
   countReporting,
+  reportingPlacer,
   type CountedKpi,
   type ReportingKpi,
 } from '@shared/scoring/default-period';
@@ -34,7 +35,10 @@ export function reportingKpis(db: Db, kpis: readonly Kpi[], all: readonly Kpi[])
 }
 
 export interface PeriodFacts {
-  /** View periods with any value of the scorecard's KPIs, newest first. */
+  /**
+   * View periods with any value of the scorecard's KPIs, newest first; a coarser KPI's value
+   * in the one its period ends in.
+   */
   availablePeriods: string[];
   completeness: ScorecardEvaluation['completeness'];
   /** The KPIs whose values are entered, with their view periods (what the default counts). */
@@ -54,7 +58,9 @@ export function periodFacts(
   view: ViewSpec,
 ): PeriodFacts {
   const buckets = new Set<string>();
-  const place = bucketPlacer(view);
+  // A coarser KPI's period counts in the view period it ends in (Q3 in September), as the
+  // default period and completeness count it: a month view of quarterly KPIs has data then.
+  const place = reportingPlacer(view);
   for (const kpi of kpis)
     for (const period of periods.get(kpi.id) ?? []) {
       const bucket = place(kpi.frequency, period);

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kpi } from '@shared/domain/entities';
 import type { Frequency } from '@shared/domain/kpi';
 import { periodKeyOfDay, shiftPeriod } from '@shared/domain/period';
-import { bucketOf } from '@shared/scoring/calendar';
-import { defaultPeriod, periodCompleteness } from '@shared/scoring/default-period';
+import { defaultPeriod, periodCompleteness, reportingBucket } from '@shared/scoring/default-period';
 import { withScorecard } from './helpers';
 
 // The scorecard's periods with data, their completeness and the default period, as the
@@ -86,7 +85,7 @@ describe('periods with data through scorecard.evaluate', () => {
             const buckets = new Set(
               definitions.flatMap((kpi, i) =>
                 [...(entered[i] ?? [])].flatMap(
-                  (period) => bucketOf(kpi.frequency, period, evaluated.view) ?? [],
+                  (period) => reportingBucket(kpi.frequency, period, evaluated.view) ?? [],
                 ),
               ),
             );
@@ -123,4 +122,35 @@ describe('periods with data through scorecard.evaluate', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('count a quarterly KPI in the month its quarter ends, in the view and the board report', async () => {
+    const t = await withScorecard();
+    const kpi = await t.call('kpi.create', {
+      objectiveId: t.objective.id,
+      name: 'Customer satisfaction',
+      frequency: 'quarterly',
+      target: 80,
+    });
+    for (const [period, value] of [
+      ['2026-Q2', 78],
+      ['2026-Q3', 83],
+    ] as const)
+      await t.call('value.set', { kpiId: kpi.id, period, value });
+    const view = { frequency: 'month' as const, basis: 'calendar' as const };
+    const evaluated = await t.call('scorecard.evaluate', { id: t.scorecard.id, view });
+    // September shows Q3 (83, on track): it is a month with data, not "(no data)".
+    expect(evaluated.availablePeriods).toEqual(['2026-09', '2026-06']);
+    expect(evaluated.period).toBe('2026-09');
+    expect(evaluated.completeness).toEqual([
+      { period: '2026-09', reported: 1, expected: 1 },
+      { period: '2026-06', reported: 1, expected: 1 },
+    ]);
+    const report = await t.call('report.data', {
+      scorecardId: t.scorecard.id,
+      frequency: 'month',
+      basis: 'calendar',
+    });
+    expect(report.availablePeriods).toEqual(['2026-09', '2026-06']);
+    t.backend.close();
+  });
 });
