@@ -1,5 +1,6 @@
 import type { Kpi } from '../domain/entities';
 import {
+  duePeriodsAt,
   noDescription,
   noOwner,
   noRecentData,
@@ -52,6 +53,7 @@ export function healthFindings(inputs: HealthInputs): HealthFinding[] {
     if (finding) findings.push(finding);
   };
 
+  const dueOf = duePeriodsAt(inputs.today);
   for (const kpi of kpis) {
     add(summedOverTime(places, kpi));
     add(mixedFormulaFrequencies(places, kpi, byCode));
@@ -59,7 +61,7 @@ export function healthFindings(inputs: HealthInputs): HealthFinding[] {
     add(noOwner(places, kpi));
     add(noTarget(places, kpi));
     if (entered.has(kpi.id))
-      add(noRecentData(places, kpi, inputs.periodsWithValue.get(kpi.id), inputs.today));
+      add(noRecentData(places, kpi, inputs.periodsWithValue.get(kpi.id), dueOf(kpi.frequency)));
     add(noDescription(places, kpi));
     add(targetWithoutDeadline(places, kpi));
   }

@@ -112,6 +112,43 @@ describe('health rules', () => {
     );
   });
 
+  it('law: KPIs of every frequency checked together are each flagged as they would be alone', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2001-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }),
+        fc.array(fc.tuple(fc.constantFrom(...FREQUENCIES), fc.integer({ min: 0, max: 4 })), {
+          minLength: 2,
+          maxLength: 8,
+        }),
+        (day, specs) => {
+          const today = day.toISOString().slice(0, 10);
+          const kpis = specs.map(([frequency], i) => kpi(`k${String(i)}`, { frequency }));
+          // Each KPI has one value, `back` periods before its current one (0: not yet ended).
+          const periodsWithValue = new Map(
+            specs.map(([frequency, back], i) => [
+              `k${String(i)}`,
+              new Set([
+                back === 0
+                  ? shiftPeriod(frequency, lastDuePeriods({ frequency }, today, 1)[0] as string, 1)
+                  : (lastDuePeriods({ frequency }, today, back)[back - 1] as string),
+              ]),
+            ]),
+          );
+          const flagged = (findings: HealthFinding[]) =>
+            findings.filter((f) => f.rule === 'no_recent_data').map((f) => f.subject.id);
+          const together = flagged(healthFindings(inputs(kpis, { today, periodsWithValue })));
+          const alone = kpis.flatMap((one) =>
+            flagged(healthFindings(inputs([one], { today, periodsWithValue }))),
+          );
+          expect(together).toEqual(alone);
+          expect(together).toEqual(
+            specs.flatMap(([, back], i) => (back === 0 || back === 4 ? [`k${String(i)}`] : [])),
+          );
+        },
+      ),
+    );
+  });
+
   it('law: an objective is flagged exactly when it has no KPI or more than five', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 12 }), (count) => {
