@@ -27,9 +27,10 @@ export function aggregate(values: readonly number[], how: Aggregation): number |
   }
 }
 
-function inOrder(values: readonly PeriodValue[]): boolean {
-  for (let i = 1; i < values.length; i += 1)
-    if ((values[i - 1] as PeriodValue).period > (values[i] as PeriodValue).period) return false;
+/** Whether entries are in order of their periods, each period once (as sorting leaves them). */
+export function strictlyInOrder(entries: readonly PeriodValue[]): boolean {
+  for (let i = 1; i < entries.length; i += 1)
+    if ((entries[i - 1] as PeriodValue).period >= (entries[i] as PeriodValue).period) return false;
   return true;
 }
 
@@ -47,7 +48,7 @@ export function aggregateByView(
 ): Map<string, number> {
   // Values are usually read in order: copied and sorted only when they are not (a stable
   // sort leaves values in order as they are).
-  const sorted = inOrder(values)
+  const sorted = strictlyInOrder(values)
     ? values
     : [...values].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const groups = new Map<string, number[]>();

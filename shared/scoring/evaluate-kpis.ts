@@ -12,7 +12,7 @@ import { parsePeriod, shiftPeriod } from '../domain/period';
 import { atDisplayPrecision, statusOf, type StatusInput } from '../domain/status';
 import { evaluateFormulaChecked } from '../formula/evaluate';
 import { formulaIdentifiers, parseFormula, type FormulaNode } from '../formula/parser';
-import { aggregate, aggregateByView, type PeriodValue } from './aggregate';
+import { aggregate, aggregateByView, strictlyInOrder, type PeriodValue } from './aggregate';
 import { bucketsEndingAt, periodOrdinal, periodsOfBucket } from './buckets';
 import { bucketPeriods, type FrequencyPeriods } from './bucket-periods';
 import { bucketPlacer, type ViewSpec } from './calendar';
@@ -512,13 +512,6 @@ export function evaluateKpis(
     });
   }
   return evaluations;
-}
-
-/** Whether entries are in order of their periods, each period once (as sorting leaves them). */
-function strictlyInOrder(entries: readonly PeriodValue[]): boolean {
-  for (let i = 1; i < entries.length; i += 1)
-    if ((entries[i - 1] as PeriodValue).period >= (entries[i] as PeriodValue).period) return false;
-  return true;
 }
 
 /** Forecast for a bucket that still has periods without values, from the KPI's own periods. */

@@ -17,10 +17,7 @@ import type { Db } from '../workspace/connection';
 /** Every finding of the workspace, dismissed or not. `now` (ISO) says which periods are due. */
 export function currentFindings(db: Db, now: string): HealthFinding[] {
   const structure = readStructure(db);
-  const periods = periodsByKpi(
-    db,
-    structure.kpis.map((kpi) => kpi.id),
-  );
+  const periods = periodsByKpi(db);
   return healthFindings({
     ...structure,
     periodsWithValue: new Map([...periods].map(([id, list]) => [id, new Set(list)])),

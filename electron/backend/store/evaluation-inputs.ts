@@ -84,19 +84,33 @@ function readValues(
 }
 
 /**
- * Each of these KPIs' periods with a value (KPIs without any are left out), in no set order.
- * One row per KPI with its periods joined: a 60,000-value workspace comes back as 500 strings
- * instead of 60,000 rows (period keys hold no comma).
+ * Each KPI's periods with a value, joined by commas (period keys hold none), in no set order;
+ * `kpiIds`: only these KPIs' (all when left out). One row per KPI: a 60,000-value workspace
+ * comes back as 500 strings instead of 60,000 rows.
  */
-export function periodsByKpi(db: Db, kpiIds: readonly string[]): Map<string, string[]> {
-  const rows = db
-    .prepare<[string], [string, string]>(
-      `SELECT kpi_id, group_concat(period, ',') FROM kpi_values
-       WHERE kpi_id IN (SELECT value FROM json_each(?)) GROUP BY kpi_id`,
-    )
-    .raw()
-    .all(JSON.stringify(kpiIds));
-  return new Map(rows.map(([kpiId, periods]) => [kpiId, periods.split(',')]));
+function joinedPeriods(db: Db, kpiIds?: readonly string[]): [string, string][] {
+  return kpiIds === undefined
+    ? db
+        .prepare<[], [string, string]>(
+          "SELECT kpi_id, group_concat(period, ',') FROM kpi_values GROUP BY kpi_id",
+        )
+        .raw()
+        .all()
+    : db
+        .prepare<[string], [string, string]>(
+          `SELECT kpi_id, group_concat(period, ',') FROM kpi_values
+           WHERE kpi_id IN (SELECT value FROM json_each(?)) GROUP BY kpi_id`,
+        )
+        .raw()
+        .all(JSON.stringify(kpiIds));
+}
+
+/**
+ * Each KPI's periods with a value (KPIs without any are left out), in no set order; `kpiIds`:
+ * only these KPIs' (all when left out).
+ */
+export function periodsByKpi(db: Db, kpiIds?: readonly string[]): Map<string, string[]> {
+  return new Map(joinedPeriods(db, kpiIds).map(([kpiId, periods]) => [kpiId, periods.split(',')]));
 }
 
 /** Every KPI's periods with a value, oldest first (KPIs without any are left out). */
@@ -118,12 +132,7 @@ function ascending(periods: readonly string[]): boolean {
 
 /** Every KPI's periods with a value, oldest first: read in one pass like periodsByKpi. */
 export function readPeriods(db: Db): KpiPeriods {
-  const rows = db
-    .prepare<[], [string, string]>(
-      "SELECT kpi_id, group_concat(period, ',') FROM kpi_values GROUP BY kpi_id",
-    )
-    .raw()
-    .all();
+  const rows = joinedPeriods(db);
   const byKpi = new Map<string, string[]>();
   let ascii = true;
   for (const [kpiId, joined] of rows) {
