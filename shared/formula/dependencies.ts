@@ -40,15 +40,18 @@ export function dependencyClosure(all: readonly Kpi[], roots: readonly Kpi[]): K
  * The KPIs whose values `roots` feed (formulas that name them, roll-up parents), transitively,
  * and the roots: what a change of the roots' values can move.
  */
-export function dependentClosure(all: readonly Kpi[], roots: readonly Kpi[]): Kpi[] {
+export function dependentClosure<K extends Pick<Kpi, 'id' | 'code' | 'parentKpiId' | 'formula'>>(
+  all: readonly K[],
+  roots: readonly K[],
+): K[] {
   const byId = new Map(all.map((kpi) => [kpi.id, kpi]));
-  const users = new Map<string, Kpi[]>();
+  const users = new Map<string, K[]>();
   for (const kpi of all)
     for (const code of formulaInputs(kpi)) users.set(code, [...(users.get(code) ?? []), kpi]);
-  const seen = new Map<string, Kpi>();
+  const seen = new Map<string, K>();
   const stack = [...roots];
   while (stack.length > 0) {
-    const kpi = stack.pop() as Kpi;
+    const kpi = stack.pop() as K;
     if (seen.has(kpi.id)) continue;
     seen.set(kpi.id, kpi);
     stack.push(...(users.get(kpi.code) ?? []));

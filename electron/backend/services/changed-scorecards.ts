@@ -1,8 +1,7 @@
 import type { ServerEvents } from '@shared/api/events';
 import { dependentClosure } from '@shared/formula/dependencies';
-import type { Kpi } from '@shared/domain/entities';
 import type { Touched } from '../store/change-log';
-import { readStructure } from '../store/evaluation-inputs';
+import { readStructureLinks, type KpiLink } from '../store/structure-links';
 import type { Db } from '../workspace/connection';
 
 // The scorecards a write can change what is shown for (the `changed` event's `scorecardIds`):
@@ -13,11 +12,20 @@ import type { Db } from '../workspace/connection';
 export function changedScorecards(db: Db, touched: Omit<Touched, 'entities'>): string[] | null {
   if (touched.wide) return null;
   if (touched.refs.length === 0) return [];
-  const { kpis, objectives, perspectives, scorecards } = readStructure(db);
+  const named = touched.refs.map((ref) => {
+    const colon = ref.indexOf(':');
+    return { kind: ref.slice(0, colon), id: ref.slice(colon + 1) };
+  });
+  const {
+    kpis,
+    perspectiveOfObjective: perspectiveOf,
+    scorecardOfPerspective: scorecardOf,
+    parentOfScorecard: parentOf,
+  } = readStructureLinks(
+    db,
+    named.flatMap(({ kind, id }) => (kind === 'kpi' ? [id] : [])),
+  );
   const kpiById = new Map(kpis.map((kpi) => [kpi.id, kpi]));
-  const perspectiveOf = new Map(objectives.map((o) => [o.id, o.perspectiveId]));
-  const scorecardOf = new Map(perspectives.map((p) => [p.id, p.scorecardId]));
-  const parentOf = new Map(scorecards.map((card) => [card.id, card.parentId]));
 
   const cards = new Set<string>();
   const objectiveCard = (id: string): void => {
@@ -25,11 +33,8 @@ export function changedScorecards(db: Db, touched: Omit<Touched, 'entities'>): s
     const card = perspective === undefined ? undefined : scorecardOf.get(perspective);
     if (card !== undefined) cards.add(card);
   };
-  const roots: Kpi[] = [];
-  for (const ref of touched.refs) {
-    const colon = ref.indexOf(':');
-    const kind = ref.slice(0, colon);
-    const id = ref.slice(colon + 1);
+  const roots: KpiLink[] = [];
+  for (const { kind, id } of named) {
     if (kind === 'scorecard') cards.add(id);
     else if (kind === 'perspective') {
       const card = scorecardOf.get(id);

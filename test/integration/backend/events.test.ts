@@ -79,6 +79,59 @@ describe('server events', () => {
     expect(scorecardsOf()).toEqual([null]);
   });
 
+  it('follows a value through a roll-up and a formula into other scorecards, and no further', async () => {
+    const t = await withScorecard();
+    const goalIn = async (name: string) => {
+      const card = await t.call('scorecard.create', { name });
+      const view = await t.call('scorecard.evaluate', { id: card.id });
+      const goal = await t.call('objective.create', {
+        perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+        name: 'Goal',
+      });
+      return { card, goal };
+    };
+    const stores = await goalIn('Stores');
+    const region = await goalIn('Region');
+    // Region's total rolls up Stores' sales; the company's margin reads Region's total.
+    const total = await t.call('kpi.create', {
+      objectiveId: region.goal.id,
+      name: 'Region total',
+      code: 'region_total',
+      aggregation: 'sum',
+      rollup: 'sum',
+    });
+    const sales = await t.call('kpi.create', {
+      objectiveId: stores.goal.id,
+      parentKpiId: total.id,
+      name: 'Store sales',
+      aggregation: 'sum',
+    });
+    await t.call('kpi.create', {
+      objectiveId: t.objective.id,
+      name: 'Margin',
+      formula: 'region_total / 2',
+    });
+    // KPIs that nothing reads: they are not what a write to Store sales reaches.
+    const plain: string[] = [];
+    for (let i = 0; i < 30; i += 1)
+      plain.push(
+        (await t.call('kpi.create', { objectiveId: stores.goal.id, name: `Plain ${i}` })).id,
+      );
+    const events: ServerEvent[] = [];
+    t.backend.subscribe((event) => events.push(event));
+    const scorecardsOf = () =>
+      events.flatMap((event) => (event.name === 'changed' ? [event.payload.scorecardIds] : []));
+
+    await t.call('value.set', { kpiId: sales.id, period: '2026-01', value: 5 });
+    expect(scorecardsOf()).toEqual([[t.scorecard.id, stores.card.id, region.card.id].sort()]);
+    events.length = 0;
+    await t.call('value.set', { kpiId: plain[7] ?? '', period: '2026-01', value: 5 });
+    expect(scorecardsOf()).toEqual([[stores.card.id]]);
+    events.length = 0;
+    await t.call('value.set', { kpiId: total.id, period: '2026-01', value: 5 });
+    expect(scorecardsOf()).toEqual([[t.scorecard.id, region.card.id].sort()]);
+  });
+
   it('announces the values an import wrote on its worker thread once it is applied', async () => {
     const t = await withScorecard();
     await t.call('kpi.create', { objectiveId: t.objective.id, name: 'Revenue' });
