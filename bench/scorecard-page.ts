@@ -45,14 +45,25 @@ function trackApi(page: Page): { idle(): Promise<void> } {
   };
 }
 
+/** When the page last asked for a scorecard's evaluation, and when its answer last arrived. */
+interface EvaluationAsked {
+  last: number;
+  answered: number;
+}
+
 /**
- * When the page last asked for a scorecard's evaluation: the breakdown line splits a first
+ * When the page last asked for a scorecard's evaluation: the breakdown lines split a first
  * screen into the page's start up to that request and the evaluation and rows after it.
  */
-function trackEvaluationAsked(page: Page): { last: number } {
-  const asked = { last: 0 };
+function trackEvaluationAsked(page: Page): EvaluationAsked {
+  const asked = { last: 0, answered: 0 };
+  const isEvaluation = (request: Request) =>
+    new URL(request.url()).pathname === '/api/scorecard.evaluate';
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/api/scorecard.evaluate') asked.last = Date.now();
+    if (isEvaluation(request)) asked.last = Date.now();
+  });
+  page.on('requestfinished', (request) => {
+    if (isEvaluation(request)) asked.answered = Date.now();
   });
   return asked;
 }
@@ -155,16 +166,29 @@ async function timeFreshStart(
   workspace: Awaited<ReturnType<typeof largeWorkspace>>,
   total: number,
   runs: number,
-): Promise<number> {
+  asked: EvaluationAsked,
+): Promise<{ ms: number; breakdown: string | null }> {
   const times: number[] = [];
+  const untilAsked: number[] = [];
+  const answering: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const url = await workspace.start();
     const start = Date.now();
     await page.goto(url);
     await showScorecard(page, total);
     times.push(Date.now() - start);
+    if (asked.last >= start && asked.answered >= asked.last) {
+      untilAsked.push(asked.last - start);
+      answering.push(asked.answered - asked.last);
+    }
   }
-  return median(times);
+  // Where a newly started app's first screen goes: the page's start up to its evaluation
+  // call, the call until its answer has arrived, and the rows drawn after it.
+  const breakdown =
+    untilAsked.length === runs
+      ? `  of which (median of ${runs}) from the page load until it asked for the evaluation: ${median(untilAsked)} ms, from then until the answer arrived: ${median(answering)} ms`
+      : null;
+  return { ms: median(times), breakdown };
 }
 
 const browser = await chromium.launch({
@@ -191,13 +215,13 @@ try {
   });
   let appMs: number;
   let askedMs: number | null;
-  let freshMs: number;
+  let fresh: { ms: number; breakdown: string | null };
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
     await page.goto(await scorecard.start());
     ({ ms: appMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
-    freshMs = await timeFreshStart(page, scorecard, KPIS, 3);
+    fresh = await timeFreshStart(page, scorecard, KPIS, 3, asked);
   } finally {
     await scorecard.close();
   }
@@ -231,18 +255,19 @@ try {
       `  of which from the page load until it asked for the evaluation (median of ${RUNS}): ${askedMs} ms`,
     );
   console.log(
-    `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${freshMs} ms   (${(freshMs / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
+    `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${fresh.ms} ms   (${(fresh.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
   );
+  if (fresh.breakdown !== null) console.log(fresh.breakdown);
   console.log(
     `scrolling the ${KPIS} KPIs to the end, ${SCROLL_STEP} px a frame: ${scrolled.frames.length} frames, longest ${longest.toFixed(0)} ms, ${slow} over 50 ms   (target: none over 50 ms)${scrolled.lastRowShown ? '' : '   LAST ROW NOT SHOWN'}`,
   );
   const large = await largeWorkspace(LARGE);
   let largeMs: number;
-  let largeFreshMs: number;
+  let largeFresh: { ms: number; breakdown: string | null };
   try {
     await page.goto(await large.start());
     largeMs = (await timeFirstScreen(page, api, LARGE.kpis, 3)).ms;
-    largeFreshMs = await timeFreshStart(page, large, LARGE.kpis, 3);
+    largeFresh = await timeFreshStart(page, large, LARGE.kpis, 3, asked);
   } finally {
     await large.close();
   }
@@ -251,8 +276,9 @@ try {
     `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs, page load until the first screen shows (median of 3): ${largeMs} ms   (target: under 1,000 ms)`,
   );
   console.log(
-    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in a newly started browser mode, nothing kept (median of 3): ${largeFreshMs} ms   (target: under 1,000 ms)`,
+    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in a newly started browser mode, nothing kept (median of 3): ${largeFresh.ms} ms   (target: under 1,000 ms)`,
   );
+  if (largeFresh.breakdown !== null) console.log(largeFresh.breakdown);
   if (!scrolled.lastRowShown) process.exitCode = 1;
 } finally {
   await browser.close();
