@@ -88,6 +88,7 @@ describe('background sync', () => {
     const { a, b, kpi } = await sharedPair('offline');
     server.kill();
     try {
+      const written = Date.now();
       await a.call('value.set', { kpiId: kpi.id, period: '2026-02', value: 7 });
       const offline = await until(
         () => a.call('sync.status', {}),
@@ -95,8 +96,9 @@ describe('background sync', () => {
       );
       expect(offline).toMatchObject({ waiting: 1 });
       expect(offline?.lastError).toMatch(/Cannot reach the server/u);
+      // Planned after the failed try (not when the test got round to asking: a busy machine).
       const firstRetry = Date.parse(offline?.nextTryAt ?? '');
-      expect(firstRetry).toBeGreaterThan(Date.now() - 100);
+      expect(firstRetry).toBeGreaterThan(written);
       // Tries again later and later while it stays away.
       const later = await until(
         () => a.call('sync.status', {}),
@@ -136,7 +138,9 @@ describe('background sync', () => {
     const started = Date.now();
     await a.call('value.set', { kpiId: kpi.id, period: '2026-04', value: 2 });
     await a.call('value.set', { kpiId: kpi.id, period: '2026-05', value: 3 });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Writes blocked behind the sync would never end while the lock is held; the bound only
+    // keeps a slow machine from failing the test.
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(syncDone).toBe(false);
     expect(await valueOf(a, kpi.id, '2026-05')).toBe(3);
     await blocker.query('COMMIT');
