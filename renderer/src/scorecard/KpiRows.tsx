@@ -46,13 +46,21 @@ export function VirtualKpiRows({ count, row }: KpiRowsProps) {
   }, []);
 
   const instance = useRef<Virtualizer<Window, HTMLTableRowElement> | null>(null);
+  // Whether the table is (nearly) on screen, as of the last scroll: the virtualizer re-renders
+  // only when its range of rows changes, and a table scrolled wholly past keeps the same range
+  // (its last rows), so without this it kept those rows in the page for the rest of a fling.
+  const [, setShown] = useState(false);
   const virtualizer = useWindowVirtualizer<HTMLTableRowElement>({
     count,
     estimateSize: () => ROW_ESTIMATE,
     overscan: OVERSCAN,
     scrollMargin: top ?? 0,
     enabled: top !== null,
-    observeElementOffset: observeWindowOffsetShared,
+    observeElementOffset: (scrolled, listener) =>
+      observeWindowOffsetShared(scrolled, (offset, isScrolling) => {
+        listener(offset, isScrolling);
+        setShown(isOnScreen(scrolled, scrolled.options.scrollMargin));
+      }),
     // Sizes come from the resize observer, after layout: measuring each row as it mounts
     // would force a layout per row, which made a fling stutter.
     measureElement: (element, entry, instance) => {
@@ -136,12 +144,17 @@ export function VirtualKpiRows({ count, row }: KpiRowsProps) {
   );
 }
 
-/** Whether any of the table's rows is within the window (as the virtualizer last saw it). */
+/**
+ * Whether any of the table's rows is within the window, or within the overscan's reach of it
+ * (as the virtualizer last saw it): a table about to scroll in renders its first rows a frame
+ * or two ahead, as the rows within a table do, rather than all at once as it appears.
+ */
 function isOnScreen(virtualizer: Virtualizer<Window, HTMLTableRowElement> | null, top: number) {
   // The first call comes while the hook is still creating the virtualizer.
   if (!virtualizer) return true;
-  const from = virtualizer.scrollOffset ?? window.scrollY;
-  const to = from + (virtualizer.scrollRect?.height ?? window.innerHeight);
+  const reach = OVERSCAN * ROW_ESTIMATE;
+  const from = (virtualizer.scrollOffset ?? window.scrollY) - reach;
+  const to = from + (virtualizer.scrollRect?.height ?? window.innerHeight) + 2 * reach;
   return top < to && top + virtualizer.getTotalSize() > from;
 }
 
