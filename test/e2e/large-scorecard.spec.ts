@@ -78,3 +78,63 @@ test('a 240-KPI scorecard renders what is on screen and every row is reachable',
   await last.getByRole('button', { name: `Open ${name(KPIS - 1)}` }).click();
   await expect(page.getByRole('dialog', { name: name(KPIS - 1) })).toBeVisible();
 });
+
+test('tables scrolled past keep none of their rows in the page', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const call = apiCaller(page, app);
+  const scorecard = (await call('scorecard.create', { name: 'Many tables' })) as { id: string };
+  const view = (await call('scorecard.evaluate', { id: scorecard.id })) as {
+    perspectives: { perspective: { id: string } }[];
+  };
+  const perspectiveId = view.perspectives[0]?.perspective.id;
+  // Six objectives of 30 KPIs: 180 KPIs, enough for the tables to render only what is on screen.
+  for (let o = 0; o < 6; o += 1) {
+    const objective = (await call('objective.create', {
+      perspectiveId,
+      name: `Objective ${String(o)}`,
+    })) as { id: string };
+    for (let k = 0; k < 30; k += 1)
+      await call('kpi.create', {
+        objectiveId: objective.id,
+        name: `O${String(o)} KPI ${String(k)}`,
+      });
+  }
+  await openSample(page, app);
+  await page
+    .getByRole('navigation', { name: 'Scorecards' })
+    .getByRole('button', { name: 'Many tables' })
+    .click();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect(page.getByRole('button', { name: 'Open O0 KPI 0', exact: true })).toBeVisible();
+
+  // Scrolled to the end a frame at a time, from inside the page, in steps shorter than a row, so
+  // each table passes the point where only its last row is on screen (where the virtualiser's
+  // range stops changing); the rows in the page are counted two frames after the end (the last
+  // scroll's rows committed), as later renders could hide rows kept meanwhile.
+  const keptAbove = await page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const count = () =>
+          [...document.querySelectorAll('button[aria-label^="Open O"]')].filter((button) =>
+            /^Open O[0-3] KPI /.test(button.getAttribute('aria-label') ?? ''),
+          ).length;
+        const step = () => {
+          const end = document.documentElement.scrollHeight - window.innerHeight;
+          if (window.scrollY >= end - 1) {
+            requestAnimationFrame(() => requestAnimationFrame(() => done(count())));
+            return;
+          }
+          window.scrollBy(0, 25);
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const lastRow = page.getByRole('button', { name: 'Open O5 KPI 29', exact: true });
+  await expect(lastRow).toBeInViewport();
+  // The first four tables are wholly above the window: none of their rows is in the page.
+  expect(keptAbove).toBe(0);
+  // And the rows of the two tables on screen are a screenful and a few either side.
+  expect(await page.getByRole('button', { name: /^Open O\d KPI / }).count()).toBeLessThan(60);
+});
