@@ -77,11 +77,10 @@ export function bucketOf(frequency: Frequency, key: string, view: ViewSpec): str
 export type BucketPlacer = (frequency: Frequency, key: string) => string | null;
 
 /**
- * bucketOf for one view, each distinct period of a frequency worked out once: an evaluation
- * places every stored value (120,000 for 5,000 KPIs of two years), most of them in periods
- * other KPIs share.
+ * `place`, each distinct period of a frequency worked out once: an evaluation places every
+ * stored value (120,000 for 5,000 KPIs of two years), most of them in periods other KPIs share.
  */
-export function bucketPlacer(view: ViewSpec): BucketPlacer {
+export function cachedPlacer(place: BucketPlacer): BucketPlacer {
   const placed = new Map<Frequency, Map<string, string | null>>();
   return (frequency, key) => {
     let known = placed.get(frequency);
@@ -91,11 +90,16 @@ export function bucketPlacer(view: ViewSpec): BucketPlacer {
     }
     let bucket = known.get(key);
     if (bucket === undefined) {
-      bucket = bucketOf(frequency, key, view);
+      bucket = place(frequency, key);
       known.set(key, bucket);
     }
     return bucket;
   };
+}
+
+/** bucketOf for one view, each distinct period worked out once (cachedPlacer). */
+export function bucketPlacer(view: ViewSpec): BucketPlacer {
+  return cachedPlacer((frequency, key) => bucketOf(frequency, key, view));
 }
 
 /** The calendar months (YYYY-MM) that make up a view period, in order. */

@@ -1,7 +1,13 @@
 import { FREQUENCY_RANK, type Frequency } from '../domain/kpi';
 import { parsePeriod, periodKeyOfDay } from '../domain/period';
 import { bucketOfDay } from './buckets';
-import { bucketOf, monthsOfBucket, type ViewSpec } from './calendar';
+import {
+  bucketOf,
+  cachedPlacer,
+  monthsOfBucket,
+  type BucketPlacer,
+  type ViewSpec,
+} from './calendar';
 
 // Which period the scorecard, the board report and the alerts look at when nobody chose one.
 // Not simply the latest period with any value: one value imported for next month would move
@@ -62,23 +68,8 @@ export interface CountedKpi {
 }
 
 /** reportingBucket for one view, each distinct period of a frequency worked out once. */
-export function reportingPlacer(
-  view: ViewSpec,
-): (frequency: Frequency, period: string) => string | null {
-  const caches = new Map<Frequency, Map<string, string | null>>();
-  return (frequency, period) => {
-    let cache = caches.get(frequency);
-    if (!cache) {
-      cache = new Map();
-      caches.set(frequency, cache);
-    }
-    let bucket = cache.get(period);
-    if (bucket === undefined) {
-      bucket = reportingBucket(frequency, period, view);
-      cache.set(period, bucket);
-    }
-    return bucket;
-  };
+export function reportingPlacer(view: ViewSpec): BucketPlacer {
+  return cachedPlacer((frequency, period) => reportingBucket(frequency, period, view));
 }
 
 /**
