@@ -11,7 +11,7 @@ import {
   type InboxState,
 } from '@shared/reminders/inbox';
 import { OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
-import { INBOX_PAGE } from '@shared/reminders/api';
+import { INBOX_PAGE } from '@shared/reminders/inbox-size';
 import { INBOX_AHEAD_DAYS } from '../electron/backend/reminders/service';
 import {
   DEFAULT_DATA_DUE,

@@ -1,6 +1,5 @@
 // First: the page's first reads go out before the rest of the bundle is evaluated.
 import './app/early-reads';
-import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Kpi, Scorecard, WorkspaceInfo } from '../domain/entities';
-import type { LibraryDepartment, LibraryKpi } from '../library/schema';
+import type { LibraryDepartment } from '../library/departments';
+import type { LibraryKpi } from '../library/schema';
 import { exportDestinationSchema, type ExportResult } from './contract-export';
 import { method, none } from './method';
 import { filePathSchema, idSchema, kpiCodeSchema, nameSchema } from './schemas';

@@ -1,4 +1,5 @@
-import type { LibraryDepartment, LibraryKpi, SuggestedPerspective } from './schema';
+import type { LibraryDepartment, SuggestedPerspective } from './departments';
+import type { LibraryKpi } from './schema';
 
 // Browsing the library: by department and perspective, and a search that finds a KPI by any
 // word of its name, code, description or formula ("churn", "cac", "tickets"), whatever the

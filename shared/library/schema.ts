@@ -9,51 +9,12 @@ import {
   UNIT_FORMATS,
 } from '../domain/kpi';
 import { MAX_FORMULA_LENGTH } from '../formula/lexer';
+import { LIBRARY_DEPARTMENTS, SUGGESTED_PERSPECTIVES } from './departments';
 
 // The shape of the KPI library (resources/library/*.json, one file per department): ready-made
 // KPI definitions with what they measure and why, their formula written with other library
 // codes, and where on a balanced scorecard they usually sit. Targets and owners are left out:
 // they belong to the client, not to the library.
-
-export const LIBRARY_DEPARTMENTS = [
-  'sales',
-  'marketing',
-  'finance',
-  'customer-service',
-  'operations',
-  'it',
-  'hr',
-  'saas',
-  'chatbot-automation',
-  'non-profit',
-  'retail',
-  'hospitality',
-] as const;
-export type LibraryDepartment = (typeof LIBRARY_DEPARTMENTS)[number];
-
-export const DEPARTMENT_LABELS: Readonly<Record<LibraryDepartment, string>> = {
-  sales: 'Sales',
-  marketing: 'Marketing',
-  finance: 'Finance',
-  'customer-service': 'Customer service',
-  operations: 'Operations',
-  it: 'IT',
-  hr: 'HR',
-  saas: 'SaaS',
-  'chatbot-automation': 'Chatbot and automation',
-  'non-profit': 'Non-profit',
-  retail: 'Retail',
-  hospitality: 'Hospitality',
-};
-
-/** The balanced-scorecard perspective a library KPI usually belongs to. */
-export const SUGGESTED_PERSPECTIVES = [
-  'Financial',
-  'Customer',
-  'Internal Process',
-  'Learning & Growth',
-] as const;
-export type SuggestedPerspective = (typeof SUGGESTED_PERSPECTIVES)[number];
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });

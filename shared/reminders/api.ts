@@ -7,6 +7,7 @@ import {
   type InboxNote,
   type ReminderNotice,
 } from './inbox';
+import { INBOX_LIMIT, INBOX_PAGE } from './inbox-size';
 import { isTimeOfDay, isValidZone } from './local-time';
 import { REVIEW_CADENCES, type ReminderPreferences } from './types';
 
@@ -82,10 +83,6 @@ export const whereInput = z.strictObject({
   locale: localeSchema.optional(),
 });
 
-/** How many inbox items to send at first; the inbox shows more on request. */
-export const INBOX_PAGE = 200;
-/** The most one listing sends; beyond it the inbox counts. */
-export const INBOX_LIMIT = 10_000;
 const LIMIT_RANGE = `Limit must be 1 to ${INBOX_LIMIT.toLocaleString('en-GB')} reminders`;
 
 export const inboxInput = whereInput.extend({

@@ -1,29 +1,8 @@
 import { z } from 'zod';
-import type { ActionPlanStatus } from '../domain/entities';
 import { idSchema } from '../api/schemas';
+import { ACTION_PLAN_STATUSES } from './action-plan-status';
 
-// Action plans: their vocabulary and the schemas of their API inputs.
-
-export const ACTION_PLAN_STATUSES = [
-  'planned',
-  'in_progress',
-  'blocked',
-  'done',
-  'cancelled',
-] as const satisfies readonly ActionPlanStatus[];
-
-export const ACTION_PLAN_STATUS_LABELS: Record<ActionPlanStatus, string> = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  blocked: 'Blocked',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
-
-/** Plans still being worked on: what a board wants to see next to an off-track KPI. */
-export function isOpenPlan(status: ActionPlanStatus): boolean {
-  return status !== 'done' && status !== 'cancelled';
-}
+// Action plans: the schemas of their API inputs (their statuses: action-plan-status.ts).
 
 const title = z
   .string({ error: 'Title must be text' })

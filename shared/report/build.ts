@@ -3,7 +3,7 @@ import type { EvaluatedKpi, EvaluatedObjective, ScorecardEvaluation } from '../d
 import { STATUSES, type Status } from '../domain/kpi';
 import { rangeLimits, statusLimits } from '../scoring/bands';
 import { HEALTH_POINTS } from '../scoring/evaluate-structure';
-import { isOpenPlan } from './action-plans';
+import { isOpenPlan } from './action-plan-status';
 import type {
   ReportActionPlan,
   ReportChart,

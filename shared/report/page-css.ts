@@ -1,4 +1,4 @@
-import type { Orientation, PaperSize } from './options';
+import type { Orientation, PaperSize } from './option-choices';
 
 // The @page rules of the printed report: paper size, margins, and the running footer and
 // header in the page margin boxes ("Page 3 of 12", the period, the generation date, the

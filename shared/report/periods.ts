@@ -1,6 +1,6 @@
 import { bucketOfDay, shiftBucket } from '../scoring/buckets';
 import type { ViewSpec } from '../scoring/calendar';
-import type { Comparison } from './options';
+import type { Comparison } from './option-choices';
 
 // Which periods a report compares and charts.
 

@@ -1,28 +1,8 @@
 import { z } from 'zod';
+import { THEMES, type Theme } from './choices';
 
 // Settings of the person at this computer (not of a workspace): how numbers and dates are
 // written, the currency new KPIs start with, and the theme. Kept in the app's data folder.
-
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-
-/** Locales offered in Settings; any valid BCP 47 tag is accepted from the API. */
-export const LOCALE_CHOICES = [
-  'en-GB',
-  'en-US',
-  'en-IE',
-  'de-DE',
-  'de-AT',
-  'de-CH',
-  'fr-FR',
-  'nl-NL',
-  'es-ES',
-  'it-IT',
-  'pt-PT',
-  'sv-SE',
-  'da-DK',
-  'pl-PL',
-] as const;
 
 export interface AppSettings {
   /** null: the system's (the browser's) language. */

@@ -1,7 +1,8 @@
 import { expect, test, openSampleScorecard } from './fixtures';
 
-// Loading the app logs nothing wrong: no console error, no CSP violation (zod runs without its
-// `new Function` probe), and the favicon the browser asks for is there.
+// Loading the app logs nothing wrong: no console error, no CSP violation (the page loads no zod,
+// whose `new Function` probe the policy would refuse), and the favicon the browser asks for is
+// there.
 
 test('the app loads without a console error, and /favicon.ico answers', async ({ page, app }) => {
   const problems: string[] = [];

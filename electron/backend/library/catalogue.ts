@@ -3,12 +3,8 @@ import { join } from 'node:path';
 import { ApiError } from '@shared/api/errors';
 import type { LibraryCatalogue } from '@shared/api/contract-library';
 import { libraryProblems } from '@shared/library/check';
-import {
-  DEPARTMENT_LABELS,
-  LIBRARY_DEPARTMENTS,
-  libraryFileSchema,
-  type LibraryKpi,
-} from '@shared/library/schema';
+import { DEPARTMENT_LABELS, LIBRARY_DEPARTMENTS } from '@shared/library/departments';
+import { libraryFileSchema, type LibraryKpi } from '@shared/library/schema';
 import { firstIssue } from './issue-place';
 
 // The KPI library shipped in resources/library/ (one JSON file per department), read once per

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { InboxItem } from '@shared/reminders/inbox';
-import { INBOX_LIMIT } from '@shared/reminders/api';
+import { INBOX_LIMIT } from '@shared/reminders/inbox-size';
 import { parseCommandArgs, extensionOf } from '../args';
 import { print, printJson, showHelp, type Command } from '../command';
 import type { CliContext } from '../context';

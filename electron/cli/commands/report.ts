@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PAPER_SIZES } from '@shared/report/options';
+import { PAPER_SIZES } from '@shared/report/option-choices';
 import { bucketLabel } from '@shared/scoring/calendar';
 import { periodLabel } from '@shared/domain/period';
 import { extensionOf, oneOf, parseCommandArgs } from '../args';

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_STATUS_LABELS } from '@shared/report/action-plans';
+import { ACTION_PLAN_STATUS_LABELS } from '@shared/report/action-plan-status';
 import type { ReportModel } from '@shared/report/model';
 import { dayText } from '../report/format';
 

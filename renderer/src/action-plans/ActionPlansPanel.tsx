@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ActionPlan, ActionPlanStatus } from '@shared/domain/entities';
-import { ACTION_PLAN_STATUS_LABELS, ACTION_PLAN_STATUSES } from '@shared/report/action-plans';
+import { ACTION_PLAN_STATUS_LABELS, ACTION_PLAN_STATUSES } from '@shared/report/action-plan-status';
 import { errorMessage } from '../api/client';
 import { useUndoDeleteStore } from '../app/undo-delete-store';
 import { UndoNotice } from '../ui/UndoNotice';

@@ -1,7 +1,7 @@
 import type { Dashboard } from '@shared/dashboard/types';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
-import { ACTION_PLAN_STATUS_LABELS } from '@shared/report/action-plans';
+import { ACTION_PLAN_STATUS_LABELS } from '@shared/report/action-plan-status';
 import { formatDate, formatNumber, LOCALE } from '../app/locale';
 import { enterValueAt, useKpiFocusStore } from '../reminders/kpi-focus';
 import { formatWhen } from '../reminders/format';

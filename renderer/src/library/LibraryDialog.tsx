@@ -8,7 +8,7 @@ import {
   SUGGESTED_PERSPECTIVES,
   type LibraryDepartment,
   type SuggestedPerspective,
-} from '@shared/library/schema';
+} from '@shared/library/departments';
 import { errorMessage } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';

@@ -1,4 +1,4 @@
-import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/api';
+import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/inbox-size';
 import type { InboxCounts, InboxItem } from '@shared/reminders/inbox';
 import { formatNumber, LOCALE } from '../app/locale';
 

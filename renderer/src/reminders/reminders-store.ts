@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { LOCALE } from '../app/locale';
 import type { MethodParams } from '@shared/api/contract';
-import { INBOX_LIMIT, INBOX_PAGE, type ReminderInbox } from '@shared/reminders/api';
+import type { ReminderInbox } from '@shared/reminders/api';
+import { INBOX_LIMIT, INBOX_PAGE } from '@shared/reminders/inbox-size';
 import type { SnoozeChoice } from '@shared/reminders/inbox';
 import type {
   DataDueDefaults,

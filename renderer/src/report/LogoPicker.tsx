@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { logoProblem, MAX_LOGO_BYTES } from '@shared/report/options';
+import { logoProblem, MAX_LOGO_BYTES } from '@shared/report/option-choices';
 
 // The cover logo: a PNG or JPEG the user picks, read into a data URL (the report is printed
 // offline and the logo travels inside the workspace file), checked before it is accepted.

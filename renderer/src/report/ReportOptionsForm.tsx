@@ -1,6 +1,7 @@
 import type { Scorecard } from '@shared/domain/entities';
 import type { ReportModel } from '@shared/report/model';
-import { COMPARISON_LABELS, COMPARISONS, type ReportOptions } from '@shared/report/options';
+import { COMPARISON_LABELS, COMPARISONS } from '@shared/report/option-choices';
+import type { ReportOptions } from '@shared/report/options';
 import { reportPeriodChoices } from '@shared/report/periods';
 import { Field } from '../ui/Field';
 import { periodText } from './format';

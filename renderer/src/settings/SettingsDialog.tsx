@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LOCALE_CHOICES, THEMES, type Theme } from '@shared/settings/app-settings';
+import { LOCALE_CHOICES, THEMES, type Theme } from '@shared/settings/choices';
 import { Dialog } from '../ui/Dialog';
 import { SYSTEM_LOCALE } from '../app/locale';
 import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm';

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { staticGraph } from '../static-graph';
 import { METHOD_NAMES } from '@shared/api/contract';
 import { GROUP_OF, loadHandler } from '../../../electron/backend/handlers/registry';
 
@@ -8,43 +7,6 @@ import { GROUP_OF, loadHandler } from '../../../electron/backend/handlers/regist
 // and serving the first screen need. The bundler follows static imports into the start's
 // chunk and leaves dynamic import() for later, so the static import graph of each entry is
 // what a start parses; these drivers and domains must stay out of it.
-
-const root = resolve(import.meta.dirname, '..', '..', '..');
-const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?'([^']+)';/gms;
-
-/** Every source file and npm package a start loads, following static imports from `entry`. */
-function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-      if (spec.startsWith('node:')) continue;
-      const base = spec.startsWith('@shared/')
-        ? join(root, 'shared', spec.slice('@shared/'.length))
-        : spec.startsWith('.')
-          ? resolve(dirname(file), spec)
-          : null;
-      if (base === null) {
-        packages.add(
-          spec
-            .split('/')
-            .slice(0, spec.startsWith('@') ? 2 : 1)
-            .join('/'),
-        );
-        continue;
-      }
-      const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) =>
-        existsSync(c),
-      );
-      if (found === undefined) throw new Error(`${spec} (imported by ${file}) was not found`);
-      visit(found);
-    }
-  };
-  visit(join(root, entry));
-  return { files: new Set([...files].map((file) => relative(root, file))), packages };
-}
 
 const LATER_PACKAGES = ['pg', 'exceljs', 'papaparse', 'ical-generator', 'iconv-lite'];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueDateSchema } from '@shared/report/action-plans';
-import { logoProblem, MAX_LOGO_BYTES, reportOptionsSchema } from '@shared/report/options';
+import { logoProblem, MAX_LOGO_BYTES } from '@shared/report/option-choices';
+import { reportOptionsSchema } from '@shared/report/options';
 import { comparisonPeriodOf } from '@shared/report/periods';
 import type { ViewSpec } from '@shared/scoring/calendar';
 
