@@ -4,7 +4,13 @@ import { STATUS_LABELS } from '../domain/kpi';
 import { formatValue } from '../domain/format';
 import { periodLabel } from '../domain/period';
 import { bucketLabel, type ViewFrequency } from '../scoring/calendar';
-import { alertFindings, type ForecastFinding, type StatusFinding } from './alert-status';
+import {
+  alertFindings,
+  type AlertFinding,
+  type AlertInputs,
+  type ForecastFinding,
+  type StatusFinding,
+} from './alert-status';
 import { byDue } from './schedule';
 import type { Reminder, WorkspaceSnapshot } from './types';
 
@@ -117,6 +123,26 @@ function forecastAlert(
   };
 }
 
+/** The last findings worked out from each workspace's alert inputs, with the days they were for. */
+const lastFindings = new WeakMap<
+  AlertInputs,
+  { today: string; sinceDay: string; findings: AlertFinding[] }
+>();
+
+/**
+ * alertFindings, worked out once per day for the same inputs: a host that keeps a workspace's
+ * snapshot while its data is unchanged (the backend does) answers the inbox again without
+ * scoring the workspace again. Inputs are never changed once read, so their identity stands for
+ * their content.
+ */
+function findingsOf(inputs: AlertInputs, today: string, sinceDay: string): AlertFinding[] {
+  const last = lastFindings.get(inputs);
+  if (last?.today === today && last.sinceDay === sinceDay) return last.findings;
+  const findings = alertFindings(inputs, today, sinceDay);
+  lastFindings.set(inputs, { today, sinceDay, findings });
+  return findings;
+}
+
 /**
  * The alerts of one workspace on the calendar day `today` (its ISO date in the user's zone).
  * News older than `sinceDay` is left out: a KPI that went off track a year ago and was never
@@ -130,7 +156,7 @@ export function workspaceAlerts(
 ): Reminder[] {
   if (!workspace.alerts) return [];
   const alerts: Reminder[] = [];
-  for (const finding of alertFindings(workspace.alerts, today, sinceDay)) {
+  for (const finding of findingsOf(workspace.alerts, today, sinceDay)) {
     const alert =
       finding.kind === 'status'
         ? statusAlert(finding, workspace, locale)

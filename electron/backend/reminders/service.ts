@@ -30,7 +30,7 @@ import { canonicalPath } from '../workspace/registry';
 import { InboxFile } from './inbox-file';
 import { PreferencesFile } from './preferences';
 import { probeWorkspace } from './probe';
-import { readSnapshot } from './snapshot';
+import { keptSnapshot } from './snapshot';
 
 // Reminders across every recent workspace: gathers each one's snapshot (the open one through
 // its own connection, the others read-only for a moment), runs the pure schedule, and keeps the
@@ -110,7 +110,7 @@ export class ReminderService {
     if (sources.open && openKey !== null) {
       seen.add(openKey);
       const { db, path } = sources.open;
-      const snapshot = db ? readSnapshot(db, path, fromYear) : this.lastRead.get(openKey);
+      const snapshot = db ? keptSnapshot(db, path, fromYear) : this.lastRead.get(openKey);
       if (snapshot) {
         this.lastRead.set(openKey, snapshot);
         snapshots.push(snapshot);

@@ -4,6 +4,7 @@ import type { Frequency } from '@shared/domain/kpi';
 import { readMeta } from '../workspace/workspace';
 import { MIGRATIONS, latestVersion, schemaVersionOf } from '../workspace/migrations';
 import type { Db } from '../workspace/connection';
+import { memoByDataState } from '../store/data-state';
 import { readAlertInputs } from './alert-inputs';
 import { readReminderSettings } from './settings-store';
 
@@ -69,6 +70,21 @@ export function readSnapshot(
     settings: readReminderSettings(db),
     ...(alerts ? alertsOf(db, fromYear) : {}),
   };
+}
+
+/**
+ * readSnapshot of the open workspace, kept while its data is unchanged (store/data-state.ts):
+ * the inbox is read by every page load and after every change, and each read scored the whole
+ * workspace again for its alerts (about 160 ms a read on the 500-KPI benchmark workspace, on
+ * the server the page was waiting on). The kept snapshot is shared: callers must not change it.
+ */
+export function keptSnapshot(db: Db, path: string, fromYear: number): WorkspaceSnapshot {
+  // Inside a caller's transaction uncommitted writes may be seen: reuse, but keep nothing.
+  const keep = !db.inTransaction;
+  const key = JSON.stringify(['reminder-snapshot', path, fromYear]);
+  return db.transaction(() =>
+    memoByDataState(db, key, keep, () => readSnapshot(db, path, fromYear)),
+  )();
 }
 
 /** When each KPI was made, from the change log's insert entries (epoch ms). */

@@ -70,6 +70,52 @@ describe('off-track alerts', () => {
     restarted.backend.close();
   });
 
+  // The inbox is read by every page load and after every change; the open workspace's scored
+  // snapshot is kept while its data is unchanged. What changed since must still show at once:
+  // a value written, a new day.
+  it('the inbox read again follows a value written since and the day it is', async () => {
+    const dir = tempDir();
+    const clock = { now: at('2026-04-02T10:00') };
+    const t = makeBackend({ dir, now: () => clock.now });
+    await t.call('workspace.create', { name: 'Acme', path: join(dir, 'Acme.kpis') });
+    await t.call('scorecard.create', { name: 'Company' });
+    const scorecard = (await t.call('scorecard.list', {}))[0];
+    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
+    const objective = await t.call('objective.create', {
+      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+      name: 'Grow revenue',
+    });
+    const revenue = await t.call('kpi.create', {
+      objectiveId: objective.id,
+      name: 'Revenue',
+      frequency: 'monthly',
+      owner: 'Ana',
+      target: 100,
+    });
+    const alertTitles = async () =>
+      (await t.call('reminders.inbox', where)).items
+        .filter((item) => item.kind === 'alert')
+        .map((item) => item.title);
+
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-02', value: 100 });
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 50 });
+    expect(await alertTitles()).toEqual(['Revenue went off track in Mar 2026']);
+    expect(await alertTitles()).toEqual(['Revenue went off track in Mar 2026']);
+
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 120 });
+    expect(await alertTitles()).toEqual([]);
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 40 });
+    expect(await alertTitles()).toEqual(['Revenue went off track in Mar 2026']);
+
+    // A value entered ahead, for May, is no news until May is the period looked at.
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-03', value: 100 });
+    await t.call('value.set', { kpiId: revenue.id, period: '2026-05', value: 30 });
+    expect(await alertTitles()).toEqual([]);
+    clock.now = at('2026-06-10T10:00');
+    expect(await alertTitles()).toEqual(['Revenue went off track in May 2026']);
+    t.backend.close();
+  });
+
   it('an alert can be snoozed and dismissed like a reminder', async () => {
     const dir = tempDir();
     const clock = { now: at('2026-04-01T08:00') };
