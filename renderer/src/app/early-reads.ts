@@ -1,18 +1,26 @@
 import { callEarly, platform } from '../api/client';
 import { startServerEvents } from '../api/events';
-import type { MethodOutput } from '@shared/api/contract';
+import type { MethodOutput, MethodParams } from '@shared/api/contract';
+import { DEFAULT_CHOICE, evaluationParams } from '../scorecard/evaluation-params';
+import { rememberedOpening, type OpeningScorecard } from './opening-scorecard';
 import { isReportPrintPage } from './report-print-page';
 
 // The page's first reads go out from here, the first module main.tsx imports, so they are sent
-// as the bundle starts running rather than after the rest of it (React, zod's schemas, every
-// view) has been evaluated: about 40–50 ms of a reload's script in a trace of the 500-KPI
-// scorecard, which the round trip now overlaps (issue 19). Only the API client and the event
-// stream load before it. The event stream starts first, so a change made after a read is heard
-// and the read dropped (api/client.ts).
+// as the bundle starts running rather than after the rest of it (React, every view) has been
+// evaluated: about 40–50 ms of a reload's script in a trace of the 500-KPI scorecard, which the
+// round trip now overlaps (issue 19). Only the API client and the event stream load before it.
+// The event stream starts first, so a change made after a read is heard and the read dropped
+// (api/client.ts).
 
 export interface EarlyReads {
   workspace: Promise<MethodOutput<'workspace.current'>>;
   scorecards: Promise<MethodOutput<'scorecard.list'>>;
+  /**
+   * The evaluation of the scorecard this workspace opened on last time, asked for with the
+   * rest (app/opening-scorecard.ts); null when none is remembered. app/first-reads.ts drops it
+   * when the workspace opens on another.
+   */
+  evaluation: (OpeningScorecard & { params: MethodParams<'scorecard.evaluate'> }) | null;
 }
 
 function send(): EarlyReads | null {
@@ -22,7 +30,15 @@ function send(): EarlyReads | null {
   const workspace = callEarly('workspace.current', {});
   void callEarly('workspace.recent', {});
   const scorecards = callEarly('scorecard.list', {});
-  return { workspace, scorecards };
+  const opening = rememberedOpening();
+  let evaluation: EarlyReads['evaluation'] = null;
+  if (opening) {
+    // The store's own first call: the default view of that scorecard.
+    const params = evaluationParams(opening.id, DEFAULT_CHOICE);
+    void callEarly('scorecard.evaluate', params);
+    evaluation = { ...opening, params };
+  }
+  return { workspace, scorecards, evaluation };
 }
 
 /** What the first screen reads, asked for as the script starts; null on pages that read none. */

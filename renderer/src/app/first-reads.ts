@@ -1,5 +1,7 @@
 import { dropEarly } from '../api/client';
+import { openingScorecard } from '../scorecard/evaluation-params';
 import { useScorecardStore } from '../scorecard/scorecard-store';
+import { rememberOpening } from './opening-scorecard';
 import { earlyReads } from './early-reads';
 
 // What the first screen reads, asked for as the page's script starts rather than as each view
@@ -7,6 +9,10 @@ import { earlyReads } from './early-reads';
 // list (App, the workspace store) and the open workspace's scorecards (the scorecard store).
 // Each is the very call its store makes, so the store takes the answer. With no workspace open
 // the scorecard list fails and is dropped (nobody asks for it).
+//
+// On a reload (or the desktop app started again) the evaluation of the scorecard the workspace
+// opened on last time is asked for with those reads (opening-scorecard.ts), and dropped here
+// when the workspace opens on another.
 //
 // The scorecard store's first load (the list, then the evaluation of the scorecard shown) also
 // starts here, once the workspace and its list are in, instead of after React has rendered the
@@ -25,7 +31,13 @@ export function followFirstReads(): Promise<void> {
   if (earlyReads === null) return Promise.resolve();
   return Promise.all([earlyReads.workspace, earlyReads.scorecards]).then(
     ([current, scorecards]) => {
+      const opening = openingScorecard(scorecards);
+      const guessed = earlyReads?.evaluation ?? null;
+      // The evaluation asked for on a guess is kept only if it is the one the store asks for.
+      if (guessed && (guessed.path !== current?.path || guessed.id !== opening?.id))
+        dropEarly('scorecard.evaluate', guessed.params);
       if (current === null || firstLoad.state !== 'waiting') return;
+      if (opening) rememberOpening({ path: current.path, id: opening.id });
       firstLoad = { state: 'started', path: current.path };
       // The list is in: the evaluation is asked for now, in this very callback. Through
       // load() it waited on a few more promise steps, and the workspace screen's render (20–40

@@ -2,20 +2,18 @@ import { create } from 'zustand';
 import type { MethodParams } from '@shared/api/contract';
 import type { Scorecard } from '@shared/domain/entities';
 import type { ScorecardRows } from '@shared/domain/evaluation';
-import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged } from '../api/events';
 import { useWorkspaceStore } from '../workspace/workspace-store';
+import {
+  DEFAULT_CHOICE,
+  evaluationParams,
+  openingScorecard,
+  type ViewChoice,
+} from './evaluation-params';
 
 // The scorecard tree, the selected scorecard evaluated for the chosen view period, and the
 // view choices (month / quarter / year, calendar or fiscal, which period).
-
-export interface ViewChoice {
-  frequency: ViewFrequency;
-  basis: YearBasis;
-  /** null: the latest period with data. */
-  period: string | null;
-}
 
 interface ScorecardState {
   scorecards: Scorecard[];
@@ -33,8 +31,6 @@ interface ScorecardState {
   refresh(): Promise<void>;
   reset(): void;
 }
-
-const DEFAULT_CHOICE: ViewChoice = { frequency: 'month', basis: 'calendar', period: null };
 
 export const useScorecardStore = create<ScorecardState>((set, get) => ({
   scorecards: [],
@@ -56,7 +52,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
   async loadFrom(scorecards) {
     const selected = get().selectedId;
     const keep = scorecards.some((card) => card.id === selected);
-    const first = scorecards.find((card) => card.parentId === null) ?? scorecards[0];
+    const first = openingScorecard(scorecards);
     set({ scorecards, error: null });
     const id = keep ? selected : (first?.id ?? null);
     // select() never throws: it shows its own failure.
@@ -68,11 +64,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => ({
     set({ selectedId: id });
     const { choice } = get();
     try {
-      const view = await api.call('scorecard.evaluate', {
-        id,
-        view: { frequency: choice.frequency, basis: choice.basis },
-        ...(choice.period ? { period: choice.period } : {}),
-      });
+      const view = await api.call('scorecard.evaluate', evaluationParams(id, choice));
       if (get().selectedId === id) set({ view, error: null });
     } catch (error) {
       set({ error: errorMessage(error) });
