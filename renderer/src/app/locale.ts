@@ -15,12 +15,27 @@ export let LOCALE: string = SYSTEM;
 export let DAY_FIRST: boolean = dayFirst(LOCALE);
 
 let NUMBER = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
+/**
+ * Date formatters of the current locale, made once: toLocaleString with options builds a new
+ * formatter on every call (the period picker's twelve month names took 3–4 ms a render).
+ */
+let dates = dateFormats(LOCALE);
+
+function dateFormats(locale: string) {
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return {
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    months: Array.from({ length: 12 }, (_, i) => monthName.format(Date.UTC(2026, i, 1))),
+  };
+}
 
 /** Follows Settings; null goes back to the system's language. */
 export function setLocale(locale: string | null): void {
   LOCALE = locale ?? SYSTEM;
   DAY_FIRST = dayFirst(LOCALE);
   NUMBER = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
+  dates = dateFormats(LOCALE);
 }
 
 /** The system's language, for the Settings screen's "System" choice. */
@@ -33,17 +48,21 @@ export function formatNumber(value: number): string {
 
 /** A moment (an ISO timestamp) as a date and time in the user's locale. */
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatIn(dates.dateTime, iso);
 }
 
 /** A day (an ISO date or timestamp) in the user's locale. */
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(LOCALE, { dateStyle: 'medium' });
+  return formatIn(dates.date, iso);
+}
+
+/** A formatter throws on a date it cannot read, where toLocaleString wrote "Invalid Date". */
+function formatIn(format: Intl.DateTimeFormat, iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(date) : format.format(date);
 }
 
 /** The months' names in the user's locale, January first. */
-export function monthNames(): string[] {
-  return Array.from({ length: 12 }, (_, i) =>
-    new Date(Date.UTC(2026, i, 1)).toLocaleString(LOCALE, { month: 'long', timeZone: 'UTC' }),
-  );
+export function monthNames(): readonly string[] {
+  return dates.months;
 }
