@@ -44,20 +44,42 @@ export function formatValue(
   locale?: string,
 ): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  const format = valueFormat(locale, unit, decimals);
   switch (unit.format) {
     case 'currency':
-      return numberFormat(locale, {
-        style: 'currency',
-        currency: unit.currency ?? 'USD',
-        ...digits,
-      }).format(value);
+      return format.format(value);
     case 'percent':
-      return numberFormat(locale, { style: 'percent', ...digits }).format(value / 100);
+      return format.format(value / 100);
     case 'number':
     case 'duration': {
-      const text = numberFormat(locale, digits).format(value);
+      const text = format.format(value);
       return unit.suffix ? `${text} ${unit.suffix}` : text;
     }
   }
+}
+
+const VALUE_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The number format of a unit at `decimals`, kept under a key of its few parts: every value on
+ * screen is written through it, and numberFormat's key (its options as JSON) was the costliest
+ * script of a scroll through the 500-KPI scorecard.
+ */
+function valueFormat(locale: string | undefined, unit: Unit, decimals: number): Intl.NumberFormat {
+  const currency = unit.format === 'currency' ? (unit.currency ?? 'USD') : '';
+  const key = `${locale ?? ''}|${unit.format}|${currency}|${String(decimals)}`;
+  let format = VALUE_FORMATS.get(key);
+  if (!format) {
+    const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    format = numberFormat(
+      locale,
+      unit.format === 'currency'
+        ? { style: 'currency', currency, ...digits }
+        : unit.format === 'percent'
+          ? { style: 'percent', ...digits }
+          : digits,
+    );
+    VALUE_FORMATS.set(key, format);
+  }
+  return format;
 }

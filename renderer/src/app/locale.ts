@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '@shared/domain/format';
+
 // The locale for numbers and dates: the one chosen in Settings, else the browser's (the OS's)
 // language. Exported as live bindings: after setLocale() every reader sees the new value on
 // its next render (App re-renders the whole tree when the setting changes).
@@ -15,19 +17,15 @@ export let LOCALE: string = SYSTEM;
 export let DAY_FIRST: boolean = dayFirst(LOCALE);
 
 let NUMBER = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
-/**
- * Date formatters of the current locale, made once: toLocaleString with options builds a new
- * formatter on every call (the period picker's twelve month names took 3–4 ms a render).
- */
-let dates = dateFormats(LOCALE);
+/** The months' names in the current locale, written once per locale. */
+let months = monthNamesIn(LOCALE);
 
-function dateFormats(locale: string) {
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
-  return {
-    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
-    months: Array.from({ length: 12 }, (_, i) => monthName.format(Date.UTC(2026, i, 1))),
-  };
+// Dates go through the kept formatters (shared/domain/format.ts): toLocaleString with options
+// builds a new formatter on every call (the period picker's twelve month names took 3–4 ms of
+// each of its renders).
+function monthNamesIn(locale: string): readonly string[] {
+  const format = dateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => format.format(Date.UTC(2026, i, 1)));
 }
 
 /** Follows Settings; null goes back to the system's language. */
@@ -35,7 +33,7 @@ export function setLocale(locale: string | null): void {
   LOCALE = locale ?? SYSTEM;
   DAY_FIRST = dayFirst(LOCALE);
   NUMBER = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
-  dates = dateFormats(LOCALE);
+  months = monthNamesIn(LOCALE);
 }
 
 /** The system's language, for the Settings screen's "System" choice. */
@@ -48,12 +46,12 @@ export function formatNumber(value: number): string {
 
 /** A moment (an ISO timestamp) as a date and time in the user's locale. */
 export function formatDateTime(iso: string): string {
-  return formatIn(dates.dateTime, iso);
+  return formatIn(dateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }), iso);
 }
 
 /** A day (an ISO date or timestamp) in the user's locale. */
 export function formatDate(iso: string): string {
-  return formatIn(dates.date, iso);
+  return formatIn(dateTimeFormat(LOCALE, { dateStyle: 'medium' }), iso);
 }
 
 /** A formatter throws on a date it cannot read, where toLocaleString wrote "Invalid Date". */
@@ -64,5 +62,5 @@ function formatIn(format: Intl.DateTimeFormat, iso: string): string {
 
 /** The months' names in the user's locale, January first. */
 export function monthNames(): readonly string[] {
-  return dates.months;
+  return months;
 }

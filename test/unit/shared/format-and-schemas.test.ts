@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kpiDefinitionSchema, kpiPatchSchema } from '@shared/api/schemas';
 import { formatValue } from '@shared/domain/format';
@@ -14,6 +15,49 @@ describe('values in the user locale', () => {
       '3 days',
     );
     expect(formatValue(null, eur, 2, 'en-US')).toBe('—');
+  });
+
+  // Formats are kept per locale, unit and decimals: one kept for one unit must never write
+  // another's value (a currency, a suffix or a number of decimals carried over).
+  it('writes every value as a formatter made for it alone would, in any order', () => {
+    const unit = fc.oneof(
+      fc.record({
+        format: fc.constant('currency' as const),
+        currency: fc.constantFrom('EUR', 'USD', 'GBP', 'JPY', null),
+        suffix: fc.constant(''),
+      }),
+      fc.record({
+        format: fc.constantFrom('percent' as const, 'number' as const, 'duration' as const),
+        currency: fc.constant(null),
+        suffix: fc.constantFrom('', 'days', 'h'),
+      }),
+    );
+    const written = fc.record({
+      value: fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      unit,
+      decimals: fc.integer({ min: 0, max: 6 }),
+      locale: fc.constantFrom('en-US', 'de-DE', 'fr-FR', 'ja-JP', undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(written, { minLength: 1, maxLength: 20 }), (values) => {
+        for (const { value, unit: u, decimals, locale } of values) {
+          const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+          const fresh =
+            u.format === 'currency'
+              ? new Intl.NumberFormat(locale, {
+                  style: 'currency',
+                  currency: u.currency ?? 'USD',
+                  ...digits,
+                }).format(value)
+              : u.format === 'percent'
+                ? new Intl.NumberFormat(locale, { style: 'percent', ...digits }).format(value / 100)
+                : new Intl.NumberFormat(locale, digits).format(value) +
+                  (u.suffix ? ` ${u.suffix}` : '');
+          expect(formatValue(value, u, decimals, locale)).toBe(fresh);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
