@@ -11,20 +11,26 @@ const ZONE = 'Europe/Berlin';
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toJSDate();
 const where = { timeZone: ZONE, locale: 'en-GB' };
 
+/** A new workspace "Acme" with one objective, on a clock the test moves. */
+async function acme(start: string, objectiveName: string) {
+  const dir = tempDir();
+  const clock = { now: at(start) };
+  const t = makeBackend({ dir, now: () => clock.now });
+  const path = join(dir, 'Acme.kpis');
+  await t.call('workspace.create', { name: 'Acme', path });
+  await t.call('scorecard.create', { name: 'Company' });
+  const scorecard = (await t.call('scorecard.list', {}))[0];
+  const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
+  const objective = await t.call('objective.create', {
+    perspectiveId: view.perspectives[0]?.perspective.id ?? '',
+    name: objectiveName,
+  });
+  return { dir, clock, t, path, objective };
+}
+
 describe('off-track alerts', () => {
   it('a value that turns a KPI off track is notified once, across a restart, and listed until handled', async () => {
-    const dir = tempDir();
-    const clock = { now: at('2026-04-01T08:00') };
-    const t = makeBackend({ dir, now: () => clock.now });
-    const path = join(dir, 'Acme.kpis');
-    await t.call('workspace.create', { name: 'Acme', path });
-    await t.call('scorecard.create', { name: 'Company' });
-    const scorecard = (await t.call('scorecard.list', {}))[0];
-    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
-    const objective = await t.call('objective.create', {
-      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
-      name: 'Grow revenue',
-    });
+    const { dir, clock, t, path, objective } = await acme('2026-04-01T08:00', 'Grow revenue');
     const revenue = await t.call('kpi.create', {
       objectiveId: objective.id,
       name: 'Revenue',
@@ -74,17 +80,7 @@ describe('off-track alerts', () => {
   // snapshot is kept while its data is unchanged. What changed since must still show at once:
   // a value written, a new day.
   it('the inbox read again follows a value written since and the day it is', async () => {
-    const dir = tempDir();
-    const clock = { now: at('2026-04-02T10:00') };
-    const t = makeBackend({ dir, now: () => clock.now });
-    await t.call('workspace.create', { name: 'Acme', path: join(dir, 'Acme.kpis') });
-    await t.call('scorecard.create', { name: 'Company' });
-    const scorecard = (await t.call('scorecard.list', {}))[0];
-    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
-    const objective = await t.call('objective.create', {
-      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
-      name: 'Grow revenue',
-    });
+    const { clock, t, objective } = await acme('2026-04-02T10:00', 'Grow revenue');
     const revenue = await t.call('kpi.create', {
       objectiveId: objective.id,
       name: 'Revenue',
@@ -117,17 +113,7 @@ describe('off-track alerts', () => {
   });
 
   it('an alert can be snoozed and dismissed like a reminder', async () => {
-    const dir = tempDir();
-    const clock = { now: at('2026-04-01T08:00') };
-    const t = makeBackend({ dir, now: () => clock.now });
-    await t.call('workspace.create', { name: 'Acme', path: join(dir, 'Acme.kpis') });
-    await t.call('scorecard.create', { name: 'Company' });
-    const scorecard = (await t.call('scorecard.list', {}))[0];
-    const view = await t.call('scorecard.evaluate', { id: scorecard?.id ?? '' });
-    const objective = await t.call('objective.create', {
-      perspectiveId: view.perspectives[0]?.perspective.id ?? '',
-      name: 'Keep customers',
-    });
+    const { clock, t, objective } = await acme('2026-04-01T08:00', 'Keep customers');
     const churn = await t.call('kpi.create', {
       objectiveId: objective.id,
       name: 'Churn',
