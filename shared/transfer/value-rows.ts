@@ -1,4 +1,5 @@
 import type { Frequency } from '../domain/kpi';
+import { plainNumber } from '../parse/number';
 import type { PeriodTextParse } from '../parse/period';
 import { KpiMatcher, looseName, type MatchableKpi } from './kpi-matcher';
 import {
@@ -84,6 +85,12 @@ export class ValueRowReader {
   private readonly periodCache = new Map<string, PeriodTextParse>();
   // Keyed by the cached parse objects, so it grows with the period cache and no further.
   private readonly keyCache = new WeakMap<PeriodTextParse, Map<Frequency, CellRead<string>>>();
+  /**
+   * A period cell's text straight to its key, per frequency: a long file gives each row's
+   * period as text, and the same few hundred texts over and over. Entries are the keyCache's
+   * own answers, so a text reads the same whether it is found here or worked out.
+   */
+  private readonly textKeyCache = new Map<Frequency, Map<string, CellRead<string>>>();
 
   constructor(
     kpis: readonly MatchableKpi[],
@@ -110,17 +117,19 @@ export class ValueRowReader {
 
   /** Reads one row; rows up to the header line and blank rows give nothing. */
   read(row: SourceRow, into: RowsRead): void {
-    if (row.line <= this.mapping.headerLine || isBlankRow(row.cells)) return;
+    if (row.line <= this.mapping.headerLine) return;
     const { mapping } = this;
     const name = cellText(row.cells[mapping.kpiColumn]).trim();
     if (name === '') {
-      this.problem(into, row.line, mapping.kpiColumn, 'has no KPI name');
+      // A row with a name is not blank; only one without needs every cell looked at.
+      if (!isBlankRow(row.cells))
+        this.problem(into, row.line, mapping.kpiColumn, 'has no KPI name');
       return;
     }
     if (mapping.layout === 'long') {
       const comment =
         mapping.commentColumn === null ? null : cellText(row.cells[mapping.commentColumn]).trim();
-      this.entry(into, row, name, this.periodOf(row.cells[mapping.periodColumn] ?? null), {
+      this.entry(into, row, name, row.cells[mapping.periodColumn] ?? null, {
         periodColumn: mapping.periodColumn,
         valueColumn: mapping.valueColumn,
         comment: comment === '' ? null : comment,
@@ -153,7 +162,8 @@ export class ValueRowReader {
     into: RowsRead,
     row: SourceRow,
     name: string,
-    parsedPeriod: PeriodTextParse,
+    /** The long layout's period cell, or the wide layout's header parsed once. */
+    periodCell: Cell | PeriodTextParse,
     at: { periodColumn: number | null; valueColumn: number; comment: string | null },
   ): void {
     const match = this.matcher.match(name);
@@ -189,21 +199,31 @@ export class ValueRowReader {
       frequency = this.unknownPolicy.frequency;
     }
 
-    const period = this.keyFor(parsedPeriod, frequency);
+    const period =
+      at.periodColumn === null
+        ? this.keyFor(periodCell as PeriodTextParse, frequency)
+        : this.cellKeyFor(periodCell as Cell, frequency);
     if (!period.ok) {
       this.problem(into, row.line, at.periodColumn ?? at.valueColumn, period.reason);
       return;
     }
-    const value = readNumberCell(row.cells[at.valueColumn] ?? null, this.options);
-    if (!value.ok) {
-      this.problem(into, row.line, at.valueColumn, value.reason);
-      return;
+    const cell = row.cells[at.valueColumn] ?? null;
+    // A plain number (most cells of a large file) is read without the general parser; it is
+    // always within the value limit. Anything else, surrounding spaces included, goes to it.
+    let value = typeof cell === 'string' ? plainNumber(cell, this.options.numberLocale) : NaN;
+    if (Number.isNaN(value)) {
+      const read = readNumberCell(cell, this.options);
+      if (!read.ok) {
+        this.problem(into, row.line, at.valueColumn, read.reason);
+        return;
+      }
+      value = read.value;
     }
     if (kpi)
       into.values.push({
         kpiId: kpi.id,
         period: period.value,
-        value: value.value,
+        value,
         comment: at.comment,
         line: row.line,
       });
@@ -211,10 +231,27 @@ export class ValueRowReader {
       into.newKpiValues.push({
         name: name.replace(/\s+/gu, ' '),
         period: period.value,
-        value: value.value,
+        value,
         comment: at.comment,
         line: row.line,
       });
+  }
+
+  /** The period key of a long layout's period cell for a frequency, a text's worked out once. */
+  private cellKeyFor(cell: Cell, frequency: Frequency): CellRead<string> {
+    if (typeof cell !== 'string') return this.keyFor(this.periodOf(cell), frequency);
+    let byText = this.textKeyCache.get(frequency);
+    if (!byText) {
+      byText = new Map();
+      this.textKeyCache.set(frequency, byText);
+    }
+    let key = byText.get(cell);
+    if (!key) {
+      key = this.keyFor(this.periodOf(cell), frequency);
+      // Bounded as the period cache is: a file of many different texts keeps its memory.
+      if (byText.size < 50_000) byText.set(cell, key);
+    }
+    return key;
   }
 
   /** The period key for a KPI's frequency, worked out once per period and frequency. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLocaleNumber } from '@shared/parse/number';
+import { parseLocaleNumber, plainNumber } from '@shared/parse/number';
 
 const value = (text: string, locale?: string) => {
   const result = parseLocaleNumber(text, locale);
@@ -76,5 +76,49 @@ describe('numbers as people type them', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('plain numbers read without the general parser', () => {
+  // The rule plainNumber replaced: these regular expressions, then Number().
+  const PLAIN_INTEGER = /^-?\d{1,15}$/u;
+  const PLAIN_DECIMAL = /^-?\d{1,15}\.\d{1,15}$/u;
+  const AMBIGUOUS_GROUP = /^-?\d{1,3}\.\d{3}$/u;
+  const byRule = (text: string, locale: string): number =>
+    PLAIN_INTEGER.test(text) ||
+    (PLAIN_DECIMAL.test(text) && (locale !== 'de-DE' || !AMBIGUOUS_GROUP.test(text)))
+      ? Number(text)
+      : NaN;
+  // Texts made mostly of what a plain number is made of, so both sides of the rule come up.
+  const numberish = fc
+    .array(fc.constantFrom('0', '1', '5', '9', '.', '-', ' ', ',', 'e', '+'), { maxLength: 34 })
+    .map((chars) => chars.join(''));
+
+  it('gives what the regular expressions and Number() gave, for any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(numberish, fc.string(), fc.double().map(String)),
+        fc.constantFrom('en-GB', 'de-DE'),
+        (text, locale) => {
+          expect(Object.is(plainNumber(text, locale), byRule(text, locale))).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves to the general parser what is not plain, which reads it as before', () => {
+    expect(plainNumber(' 42', 'en-GB')).toBeNaN();
+    expect(plainNumber('1.234', 'de-DE')).toBeNaN();
+    expect(plainNumber('1234567890123456', 'en-GB')).toBeNaN();
+    expect(plainNumber('-', 'en-GB')).toBeNaN();
+    expect(plainNumber('', 'en-GB')).toBeNaN();
+    expect(plainNumber('.5', 'en-GB')).toBeNaN();
+    expect(plainNumber('5.', 'en-GB')).toBeNaN();
+    expect(Object.is(plainNumber('-0', 'en-GB'), -0)).toBe(true);
+    expect(plainNumber('1.234', 'en-GB')).toBe(1.234);
+    expect(plainNumber('1234.567', 'de-DE')).toBe(1234.567);
+    expect(value('1.234', 'de-DE')).toBe(1234);
+    expect(value(' 42', 'en-GB')).toBe(42);
   });
 });
