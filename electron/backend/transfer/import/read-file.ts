@@ -9,9 +9,8 @@ import {
   type UnknownKpiPolicy,
   type ValueMapping,
 } from '@shared/transfer/value-rows';
-import { csvRowBatches, csvRows, sniffCsv, type CsvFormat } from './csv-source';
+import type { CsvFormat } from './csv-source';
 import type { InspectRequest, InspectResult, RowsRequest } from './protocol';
-import { previewWorkbook, xlsxRowBatches } from './xlsx-source';
 import { checkWorkbookLimits, WorkbookTooLarge } from './zip-limits';
 
 // What the import worker does with a file: a first look (sheets, first rows, a layout guess),
@@ -20,6 +19,18 @@ import { checkWorkbookLimits, WorkbookTooLarge } from './zip-limits';
 import { FileProblem, sourceKindOf } from './source-kind';
 
 export { FileProblem, sourceKindForApi, sourceKindOf } from './source-kind';
+
+// Each kind's parser is loaded when a file of that kind is first read (or when a reader thread
+// is started for one, loadSource below): papaparse and iconv-lite for a CSV, the zip and XML
+// reading for a workbook. A thread that reads one kind does not load the other's modules, and
+// a reader started just before an import is ready tens of milliseconds sooner.
+const csvSource = (): Promise<typeof import('./csv-source')> => import('./csv-source');
+const xlsxSource = (): Promise<typeof import('./xlsx-source')> => import('./xlsx-source');
+
+/** Loads the modules that read files of `kind`, ahead of the read. */
+export async function loadSource(kind: SourceKind): Promise<void> {
+  await (kind === 'csv' ? csvSource() : xlsxSource());
+}
 
 /** Refuses a spreadsheet bomb before any of it is parsed (zip-limits.ts). */
 async function checkWorkbook(path: string): Promise<void> {
@@ -35,6 +46,7 @@ export async function inspectFile(request: InspectRequest): Promise<InspectResul
   const kind = sourceKindOf(request.path);
   const sizeBytes = statSync(request.path).size;
   if (kind === 'csv') {
+    const { csvRows, sniffCsv } = await csvSource();
     const format = request.format ?? sniffCsv(request.path);
     const rows: SourceRow[] = [];
     for await (const row of csvRows(request.path, format)) {
@@ -55,6 +67,7 @@ export async function inspectFile(request: InspectRequest): Promise<InspectResul
   await checkWorkbook(request.path);
   let sheets;
   try {
+    const { previewWorkbook } = await xlsxSource();
     sheets = await previewWorkbook(request.path, request.rowLimit);
   } catch (error) {
     throw new FileProblem(
@@ -77,6 +90,19 @@ export async function inspectFile(request: InspectRequest): Promise<InspectResul
     rows: chosen.rows,
     guess: guessLayout(chosen.rows, request.userLocale),
   };
+}
+
+/** The rows of a file, a batch at a time, read by its kind's parser. */
+async function rowBatches(
+  source: { path: string; kind: SourceKind; format: CsvFormat | null; sheet: string | null },
+  onBytes?: (bytesRead: number) => void,
+): Promise<AsyncGenerator<SourceRow[]>> {
+  if (source.kind === 'csv') {
+    const { csvRowBatches, sniffCsv } = await csvSource();
+    return csvRowBatches(source.path, source.format ?? sniffCsv(source.path), onBytes);
+  }
+  const { xlsxRowBatches } = await xlsxSource();
+  return xlsxRowBatches(source.path, source.sheet ?? '', onBytes);
 }
 
 export interface ReadSink {
@@ -102,10 +128,7 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
   const onBytes = (bytes: number): void => {
     bytesRead = bytes;
   };
-  const batches =
-    source.kind === 'csv'
-      ? csvRowBatches(source.path, source.format ?? sniffCsv(source.path), onBytes)
-      : xlsxRowBatches(source.path, source.sheet ?? '', onBytes);
+  const batches = await rowBatches(source, onBytes);
   let reader: ValueRowReader | null = null;
   let read: RowsRead = { values: [], newKpiValues: [], problems: [] };
   let pending = 0;
@@ -145,10 +168,7 @@ export async function readValues(request: ReadValuesRequest, sink: ReadSink) {
 export async function readAllRows(request: RowsRequest): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   if (request.kind === 'xlsx') await checkWorkbook(request.path);
-  const source =
-    request.kind === 'csv'
-      ? csvRowBatches(request.path, request.format ?? sniffCsv(request.path))
-      : xlsxRowBatches(request.path, request.sheet ?? '');
+  const source = await rowBatches(request);
   for await (const batch of source) {
     rows.push(...batch);
     if (rows.length > request.limit)

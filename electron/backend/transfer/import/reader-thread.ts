@@ -1,5 +1,6 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { MatchableKpi } from '@shared/transfer/kpi-matcher';
+import type { SourceKind } from '@shared/transfer/table';
 import type { ImportProblem, RowsRead, UnknownKpiName } from '@shared/transfer/value-rows';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import { FileProblem, readValues, type ReadValuesRequest } from './read-file';
@@ -164,11 +165,11 @@ async function runReader(port: MessagePort, request: ReadValuesRequest): Promise
   }
 }
 
-function startReaderThread(scriptPath: string): Worker {
+function startReaderThread(scriptPath: string, kind: SourceKind | null): Worker {
   // Bounded like the import worker: whatever a file makes the parser hold, it stops this
   // thread (a clean "could not be read") before it grows the app.
   return new Worker(scriptPath, {
-    workerData: { role: READER_ROLE } satisfies ReaderData,
+    workerData: { role: READER_ROLE, kind } satisfies ReaderData,
     resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
   });
 }
@@ -177,13 +178,13 @@ function startReaderThread(scriptPath: string): Worker {
 let warm: { scriptPath: string; reader: Worker } | null = null;
 
 /**
- * Starts the reader of the import that usually follows a first look at a file, so its thread
- * is loaded by the time the import starts. One at a time; unused, it goes with the import
- * worker.
+ * Starts the reader of the import that usually follows a first look at a file of `kind`, so
+ * its thread (and that kind's parser) is loaded by the time the import starts. One at a time;
+ * unused, it goes with the import worker.
  */
-export function warmReader(scriptPath: string): void {
+export function warmReader(scriptPath: string, kind: SourceKind | null): void {
   if (warm) return;
-  const reader = startReaderThread(scriptPath);
+  const reader = startReaderThread(scriptPath, kind);
   reader.unref();
   // A reader that failed before it was used is simply not used.
   reader.once('error', () => {
@@ -203,7 +204,7 @@ export function readInThread(
 ): Promise<{ unknownNames: UnknownKpiName[]; bytesRead: number }> {
   const ready = warm?.scriptPath === scriptPath ? warm.reader : null;
   warm = null;
-  const reader = ready ?? startReaderThread(scriptPath);
+  const reader = ready ?? startReaderThread(scriptPath, request.source.kind);
   reader.ref();
   reader.postMessage({ request });
   const periods: string[] = [];

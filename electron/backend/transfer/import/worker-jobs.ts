@@ -3,7 +3,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { ApiError } from '@shared/api/errors';
 import { ValueMappingError } from '@shared/transfer/value-rows';
 import type { FromWorker, ToWorker } from './protocol';
-import { FileProblem, inspectFile, readAllRows } from './read-file';
+import type { SourceKind } from '@shared/transfer/table';
+import { FileProblem, inspectFile, readAllRows, sourceKindOf } from './read-file';
 import { warmReader } from './reader-thread';
 import { ImportCancelled, WorkerImport } from './worker-job';
 import { openLockedConnection } from '../../workspace/connection';
@@ -34,6 +35,15 @@ function messageOf(error: unknown): string {
 
 let job: WorkerImport | null = null;
 
+/** The file's kind, or null for one the look will refuse (it says why). */
+function kindOrNull(path: string): SourceKind | null {
+  try {
+    return sourceKindOf(path);
+  } catch {
+    return null;
+  }
+}
+
 function finish(error: unknown): void {
   job?.close();
   job = null;
@@ -45,7 +55,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'inspect':
       // The import usually follows: its file reader starts loading while this one looks.
-      warmReader(ownScript);
+      warmReader(ownScript, kindOrNull(message.request.path));
       send({ type: 'inspected', result: await inspectFile(message.request) });
       return;
     case 'rows':

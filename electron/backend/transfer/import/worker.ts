@@ -13,11 +13,16 @@ if (!port) throw new Error('The import worker must run in a worker thread');
 /** This script, started again as the import's file reader (see reader-thread.ts). */
 const ownScript = fileURLToPath(import.meta.url);
 
-if ((workerData as ReaderData | null)?.role === READER_ROLE)
+const readerData = workerData as ReaderData | null;
+if (readerData?.role === READER_ROLE) {
   void import('./reader-thread').then(({ startReader }) => {
     startReader(port);
   });
-else
+  // The parser of the file it is started for loads meanwhile (read-file.ts loadSource).
+  const { kind } = readerData;
+  if (kind !== null)
+    void import('./read-file').then(({ loadSource }) => loadSource(kind)).catch(() => undefined);
+} else
   void import('./worker-jobs').then(({ serveJobs }) => {
     serveJobs(port, ownScript);
   });
