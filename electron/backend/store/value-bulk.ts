@@ -53,13 +53,18 @@ const ROW_SQL: Record<RowShape, string> = {
   records: '(@kpi, ?, ?, ?, ?, ?)',
 };
 
+/** A value's two decimals as its JSON ends in them: 50 is ".5", 5 is ".05" (0 is never used). */
+const CENTS_TEXT: readonly string[] = Array.from({ length: 100 }, (_, cents) =>
+  cents % 10 === 0 ? `.${String(cents / 10)}` : `.${String(cents).padStart(2, '0')}`,
+);
+
 /**
  * JSON of a number: what JSON.stringify writes (values are finite; -0 is 0). Most values in
- * files have at most two decimals; for those the text is put together from two integers, about
- * four times faster than the number-to-text conversion (a million values: 0.07 s against
- * 0.27 s). It is the same text: when the two-decimal reading gives the very same double, it has
- * at most 15 digits, and no shorter text gives that double, so it is the shortest one, which
- * is what String writes.
+ * files have at most two decimals; for those the text is put together from the whole part and
+ * one of a hundred ready endings, about four times faster than the number-to-text conversion
+ * (a million values: 0.07 s against 0.27 s). It is the same text: when the two-decimal reading
+ * gives the very same double, it has at most 15 digits, and no shorter text gives that double,
+ * so it is the shortest one, which is what String writes.
  */
 export function numberJson(value: number): string {
   if (Number.isInteger(value)) return Object.is(value, -0) ? '0' : String(value);
@@ -67,13 +72,8 @@ export function numberJson(value: number): string {
   if (cents / 100 !== value || Math.abs(cents) >= 1e15) return String(value);
   const whole = Math.abs(cents);
   const fraction = whole % 100;
-  const decimals =
-    fraction % 10 === 0
-      ? String(fraction / 10)
-      : fraction < 10
-        ? `0${String(fraction)}`
-        : String(fraction);
-  return `${cents < 0 ? '-' : ''}${String((whole - fraction) / 100)}.${decimals}`;
+  const text = `${String((whole - fraction) / 100)}${CENTS_TEXT[fraction] as string}`;
+  return cents < 0 ? `-${text}` : text;
 }
 
 /**

@@ -79,10 +79,32 @@ interface Stored {
 const PERIOD_SLOTS = 1_048_576;
 const ROW_SLOTS = 65_536;
 
+/**
+ * The first `count` rows' indices in ascending order of their keys: one number per row, its
+ * key above its index (exact below 2^53), so a numeric sort groups each KPI's values together
+ * with no string comparisons.
+ */
+export function sortedRows(keys: Float64Array, count: number): Int32Array {
+  const order = new Float64Array(count);
+  for (let i = 0; i < count; i += 1) order[i] = (keys[i] as number) * ROW_SLOTS + i;
+  order.sort();
+  const rows = new Int32Array(count);
+  for (let at = 0; at < count; at += 1) {
+    const entry = order[at] as number;
+    rows[at] = entry - Math.floor(entry / ROW_SLOTS) * ROW_SLOTS;
+  }
+  return rows;
+}
+
 /** New values not yet written, as columns: at most ROW_SLOTS, then they are written. */
 class Pending {
   count = 0;
   readonly key = new Float64Array(ROW_SLOTS);
+  /** The key's two parts, kept apart so that reading them back takes no division. */
+  readonly slot = new Int32Array(ROW_SLOTS);
+  readonly period = new Int32Array(ROW_SLOTS);
+  /** Whether the keys so far came in ascending order (a file sorted by KPI, then period). */
+  ascending = true;
   readonly value = new Float64Array(ROW_SLOTS);
   readonly line = new Int32Array(ROW_SLOTS);
   readonly comment: (string | null)[] = [];
@@ -248,7 +270,11 @@ export class ImportWriter {
     lines[periodIndex] = line;
     const { pending } = this;
     const at = pending.count;
-    pending.key[at] = kpiSlot * PERIOD_SLOTS + periodIndex;
+    const key = kpiSlot * PERIOD_SLOTS + periodIndex;
+    if (at > 0 && key < (pending.key[at - 1] as number)) pending.ascending = false;
+    pending.key[at] = key;
+    pending.slot[at] = kpiSlot;
+    pending.period[at] = periodIndex;
     pending.value[at] = value;
     pending.line[at] = line;
     pending.comment[at] = comment;
@@ -346,23 +372,21 @@ export class ImportWriter {
     pending.count = 0;
     const commented = pending.commented;
     pending.commented = false;
-    // One number per row, KPI slot and period index above the row's index: a numeric sort
-    // groups each KPI's values together, with no string comparisons. Looking up stored values
-    // in this order is as local as writing them.
-    const order = new Float64Array(count);
-    for (let i = 0; i < count; i += 1) order[i] = (pending.key[i] as number) * ROW_SLOTS + i;
-    order.sort();
-    const rowAt = (at: number): number => (order[at] as number) % ROW_SLOTS;
-    const periodAt = (row: number): number => (pending.key[row] as number) % PERIOD_SLOTS;
+    // Rows in key order: each KPI's values together, by period. Looking up stored values in
+    // this order is as local as writing them. None to sort when they came so (a file sorted by
+    // KPI); equal keys, were there any, keep their order either way.
+    const order = pending.ascending ? null : sortedRows(pending.key, count);
+    pending.ascending = true;
+    const rowAt = (at: number): number => (order === null ? at : (order[at] as number));
+    const periodAt = (row: number): number => pending.period[row] as number;
     for (let start = 0; start < count;) {
       // The rows of one KPI are together now; its stored values in their span of periods
       // come in one range read rather than a look-up each.
-      const kpiSlot = Math.floor((pending.key[rowAt(start)] as number) / PERIOD_SLOTS);
+      const kpiSlot = pending.slot[rowAt(start)] as number;
       const kpiId = this.slotIds[kpiSlot] as string;
       const tally = this.tallyOf(kpiSlot, kpiId, this.slotNames[kpiSlot] as string);
-      const firstKey = kpiSlot * PERIOD_SLOTS;
       let end = start + 1;
-      while (end < count && (pending.key[rowAt(end)] as number) - firstKey < PERIOD_SLOTS) end += 1;
+      while (end < count && pending.slot[rowAt(end)] === kpiSlot) end += 1;
       // Values of periods after the KPI's last stored one (a KPI with none, the months after
       // its last, as a file of new figures has) are new: no look.
       let stored: Map<string, Stored> | null = null;
