@@ -46,8 +46,11 @@ export function followFirstReads(): Promise<void> {
       dropEarly('scorecard.list', {});
       void useScorecardStore.getState().loadFrom(scorecards);
     },
-    // Nothing open, or the backend unreachable: the screens ask again and say so.
-    () => undefined,
+    // Nothing open, or the backend unreachable: the screens ask again and say so; nothing
+    // asked for on a guess is left to be taken later.
+    () => {
+      if (earlyReads?.evaluation) dropEarly('scorecard.evaluate', earlyReads.evaluation.params);
+    },
   );
 }
 
