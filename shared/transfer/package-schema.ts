@@ -19,6 +19,7 @@ import {
   thresholdsSchema,
   unitSchema,
 } from '../api/schemas';
+import { ACTION_PLAN_STATUSES } from '../report/action-plan-status';
 
 // The JSON package: a whole workspace, or one scorecard with the scorecards below it, as plain
 // data another copy of the app imports. Published as resources/schema/kpis-package-2.schema.json
@@ -144,14 +145,6 @@ export const packageValueSchema = z.strictObject({
   enteredBy: text('Entered by').max(200, { error: 'Entered by must be at most 200 characters' }),
   enteredAt: timestamp,
 });
-
-export const ACTION_PLAN_STATUSES = [
-  'planned',
-  'in_progress',
-  'blocked',
-  'done',
-  'cancelled',
-] as const;
 
 /** Optional section: what is being done about an off-track KPI or objective (schema v3). */
 export const packageActionPlanSchema = z
