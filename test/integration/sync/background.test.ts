@@ -95,7 +95,9 @@ describe('background sync', () => {
         (s) => s?.state === 'offline',
       );
       expect(offline).toMatchObject({ waiting: 1 });
-      expect(offline?.lastError).toMatch(/Cannot reach the server/u);
+      // Refused at the door, or cut off mid-sync when the server was killed during one (the
+      // share's own first sync can still be running on a busy machine): either says so.
+      expect(offline?.lastError).toMatch(/Cannot reach the server|The connection to .* was lost/u);
       // Planned after the failed try (not when the test got round to asking: a busy machine).
       const firstRetry = Date.parse(offline?.nextTryAt ?? '');
       expect(firstRetry).toBeGreaterThan(written);
