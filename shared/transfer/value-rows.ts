@@ -85,12 +85,6 @@ export class ValueRowReader {
   private readonly periodCache = new Map<string, PeriodTextParse>();
   // Keyed by the cached parse objects, so it grows with the period cache and no further.
   private readonly keyCache = new WeakMap<PeriodTextParse, Map<Frequency, CellRead<string>>>();
-  /**
-   * A period cell's text straight to its key, per frequency: a long file gives each row's
-   * period as text, and the same few hundred texts over and over. Entries are the keyCache's
-   * own answers, so a text reads the same whether it is found here or worked out.
-   */
-  private readonly textKeyCache = new Map<Frequency, Map<string, CellRead<string>>>();
 
   constructor(
     kpis: readonly MatchableKpi[],
@@ -129,7 +123,7 @@ export class ValueRowReader {
     if (mapping.layout === 'long') {
       const comment =
         mapping.commentColumn === null ? null : cellText(row.cells[mapping.commentColumn]).trim();
-      this.entry(into, row, name, row.cells[mapping.periodColumn] ?? null, {
+      this.entry(into, row, name, this.periodOf(row.cells[mapping.periodColumn] ?? null), {
         periodColumn: mapping.periodColumn,
         valueColumn: mapping.valueColumn,
         comment: comment === '' ? null : comment,
@@ -162,8 +156,7 @@ export class ValueRowReader {
     into: RowsRead,
     row: SourceRow,
     name: string,
-    /** The long layout's period cell, or the wide layout's header parsed once. */
-    periodCell: Cell | PeriodTextParse,
+    parsedPeriod: PeriodTextParse,
     at: { periodColumn: number | null; valueColumn: number; comment: string | null },
   ): void {
     const match = this.matcher.match(name);
@@ -199,10 +192,7 @@ export class ValueRowReader {
       frequency = this.unknownPolicy.frequency;
     }
 
-    const period =
-      at.periodColumn === null
-        ? this.keyFor(periodCell as PeriodTextParse, frequency)
-        : this.cellKeyFor(periodCell as Cell, frequency);
+    const period = this.keyFor(parsedPeriod, frequency);
     if (!period.ok) {
       this.problem(into, row.line, at.periodColumn ?? at.valueColumn, period.reason);
       return;
@@ -235,23 +225,6 @@ export class ValueRowReader {
         comment: at.comment,
         line: row.line,
       });
-  }
-
-  /** The period key of a long layout's period cell for a frequency, a text's worked out once. */
-  private cellKeyFor(cell: Cell, frequency: Frequency): CellRead<string> {
-    if (typeof cell !== 'string') return this.keyFor(this.periodOf(cell), frequency);
-    let byText = this.textKeyCache.get(frequency);
-    if (!byText) {
-      byText = new Map();
-      this.textKeyCache.set(frequency, byText);
-    }
-    let key = byText.get(cell);
-    if (!key) {
-      key = this.keyFor(this.periodOf(cell), frequency);
-      // Bounded as the period cache is: a file of many different texts keeps its memory.
-      if (byText.size < 50_000) byText.set(cell, key);
-    }
-    return key;
   }
 
   /** The period key for a KPI's frequency, worked out once per period and frequency. */
