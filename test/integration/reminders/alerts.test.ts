@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import type { MethodParams } from '@shared/api/contract';
 import { makeBackend, tempDir } from '../backend/helpers';
 
 // Off-track alerts on a real workspace file: values entered through the API turn a KPI off
@@ -11,8 +12,13 @@ const ZONE = 'Europe/Berlin';
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toJSDate();
 const where = { timeZone: ZONE, locale: 'en-GB' };
 
-/** A new workspace "Acme" with one objective, on a clock the test moves. */
-async function acme(start: string, objectiveName: string) {
+/** A KPI the tests create in their objective: its definition less the objective. */
+type KpiInput = Omit<MethodParams<'kpi.create'>, 'objectiveId'>;
+
+const REVENUE: KpiInput = { name: 'Revenue', frequency: 'monthly', owner: 'Ana', target: 100 };
+
+/** A new workspace "Acme" with one objective holding one KPI, on a clock the test moves. */
+async function acme(start: string, objectiveName: string, kpiInput: KpiInput) {
   const dir = tempDir();
   const clock = { now: at(start) };
   const t = makeBackend({ dir, now: () => clock.now });
@@ -25,19 +31,19 @@ async function acme(start: string, objectiveName: string) {
     perspectiveId: view.perspectives[0]?.perspective.id ?? '',
     name: objectiveName,
   });
-  return { dir, clock, t, path, objective };
+  const kpi = await t.call('kpi.create', { ...kpiInput, objectiveId: objective.id });
+  return { dir, clock, t, path, kpi };
 }
 
 describe('off-track alerts', () => {
   it('a value that turns a KPI off track is notified once, across a restart, and listed until handled', async () => {
-    const { dir, clock, t, path, objective } = await acme('2026-04-01T08:00', 'Grow revenue');
-    const revenue = await t.call('kpi.create', {
-      objectiveId: objective.id,
-      name: 'Revenue',
-      frequency: 'monthly',
-      owner: 'Ana',
-      target: 100,
-    });
+    const {
+      dir,
+      clock,
+      t,
+      path,
+      kpi: revenue,
+    } = await acme('2026-04-01T08:00', 'Grow revenue', REVENUE);
     await t.call('reminders.claimDue', where);
 
     clock.now = at('2026-04-02T10:00');
@@ -80,14 +86,7 @@ describe('off-track alerts', () => {
   // snapshot is kept while its data is unchanged. What changed since must still show at once:
   // a value written, a new day.
   it('the inbox read again follows a value written since and the day it is', async () => {
-    const { clock, t, objective } = await acme('2026-04-02T10:00', 'Grow revenue');
-    const revenue = await t.call('kpi.create', {
-      objectiveId: objective.id,
-      name: 'Revenue',
-      frequency: 'monthly',
-      owner: 'Ana',
-      target: 100,
-    });
+    const { clock, t, kpi: revenue } = await acme('2026-04-02T10:00', 'Grow revenue', REVENUE);
     const alertTitles = async () =>
       (await t.call('reminders.inbox', where)).items
         .filter((item) => item.kind === 'alert')
@@ -113,9 +112,11 @@ describe('off-track alerts', () => {
   });
 
   it('an alert can be snoozed and dismissed like a reminder', async () => {
-    const { clock, t, objective } = await acme('2026-04-01T08:00', 'Keep customers');
-    const churn = await t.call('kpi.create', {
-      objectiveId: objective.id,
+    const {
+      clock,
+      t,
+      kpi: churn,
+    } = await acme('2026-04-01T08:00', 'Keep customers', {
       name: 'Churn',
       frequency: 'monthly',
       direction: 'lower_is_better',
