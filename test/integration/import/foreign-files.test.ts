@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { withScorecard, type TestBackend } from '../backend/helpers';
 import { applyImport, dryRun, waitFor, writeFile } from './helpers';
+import { LONG_MAPPING } from '../../fixtures/long-mapping';
 
 // Files written by other programs, as small businesses get them: German, Austrian and Swiss
 // CSV exports, a workbook written the way openpyxl writes one, percentages as fractions. Each
@@ -178,14 +179,7 @@ describe('percentages written as fractions', () => {
       jobId: ready.id,
       sheet: null,
       format: { encoding: 'utf-8', delimiter: ',' },
-      mapping: {
-        layout: 'long',
-        headerLine: 1,
-        kpiColumn: 0,
-        periodColumn: 1,
-        valueColumn: 2,
-        commentColumn: null,
-      },
+      mapping: LONG_MAPPING,
       numberLocale: 'en-US',
       dayFirst: false,
       unknownKpis: { action: 'skip' },

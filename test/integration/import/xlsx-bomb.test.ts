@@ -8,6 +8,7 @@ import {
   ZIP_LIMITS,
 } from '../../../electron/backend/transfer/import/zip-limits';
 import { withScorecard } from '../backend/helpers';
+import { LONG_MAPPING } from '../../fixtures/long-mapping';
 
 // Spreadsheet bombs: a workbook of a megabyte whose shared strings expand to 1.25 GB is refused
 // before it is parsed, quickly, with a message, and the app's memory stays where it was.
@@ -139,14 +140,7 @@ describe('spreadsheet bombs', () => {
         path,
         sheet: 'Sheet1',
         format: null,
-        mapping: {
-          layout: 'long',
-          headerLine: 1,
-          kpiColumn: 0,
-          periodColumn: 1,
-          valueColumn: 2,
-          commentColumn: null,
-        },
+        mapping: LONG_MAPPING,
         numberLocale: 'en-GB',
         dayFirst: true,
         unknownKpis: { action: 'skip' },

@@ -14,6 +14,7 @@ import { startBrowserHost } from '../../../electron/server/host';
 import { clearStaleUploads } from '../../../electron/server/upload-folder';
 import type { RunningServer } from '../../../electron/server/run';
 import { call, dataDir, start, upload } from './browser-host';
+import { LONG_MAPPING } from '../../fixtures/long-mapping';
 
 // Uploads belong to the host that received them: a second host on the same data folder leaves
 // them alone; they are private to the user, removed after their import and when the host
@@ -70,14 +71,7 @@ describe('upload folders per host', () => {
       path,
       sheet: null,
       format: null,
-      mapping: {
-        layout: 'long',
-        headerLine: 1,
-        kpiColumn: 0,
-        periodColumn: 1,
-        valueColumn: 2,
-        commentColumn: null,
-      },
+      mapping: LONG_MAPPING,
       numberLocale: 'en-GB',
       dayFirst: true,
       unknownKpis: { action: 'skip' },

@@ -8,7 +8,8 @@ import {
   type CellReadOptions,
 } from '@shared/transfer/read-cells';
 import { describeCell, type Cell, type SourceLocation } from '@shared/transfer/table';
-import { ValueRowReader, type RowsRead, type ValueMapping } from '@shared/transfer/value-rows';
+import { ValueRowReader, type RowsRead } from '@shared/transfer/value-rows';
+import { LONG_MAPPING } from '../../fixtures/long-mapping';
 
 // A long file's rows read with the reader's shortcuts (a period text's key remembered per
 // frequency, plain numbers read without the general parser, a named row taken as not blank)
@@ -41,14 +42,6 @@ const KPIS: MatchableKpi[] = [
     formula: 'm * 2',
   },
 ];
-const MAPPING: ValueMapping = {
-  layout: 'long',
-  headerLine: 1,
-  kpiColumn: 0,
-  periodColumn: 1,
-  valueColumn: 2,
-  commentColumn: null,
-};
 const LOCATION: SourceLocation = { kind: 'csv', sheet: null };
 
 const periodCell = fc.oneof(
@@ -154,7 +147,7 @@ describe('a long file read with remembered periods and plain numbers', () => {
           const reader = new ValueRowReader(
             KPIS,
             ['KPI', 'Period', 'Value'],
-            MAPPING,
+            LONG_MAPPING,
             options,
             LOCATION,
             { action: 'skip' },
