@@ -3,9 +3,10 @@
 // to fill the first screen with KPI rows and their statuses, against a static page with the
 // same 500 rows and status badges in the same browser and run (target at most 3×); the
 // longest frame while scrolling to the end of the 500 KPIs (target: none over 50 ms); and the
-// first screen of a 5,000-KPI workspace (target under 1 s). The app's figures run from the page
-// load to the rows shown, including the click on the Scorecard tab (the workspace opens on its
-// Dashboard), made as soon as the tab appears.
+// first screen of a 5,000-KPI workspace (target under 1 s). The scorecard page is loaded again
+// (a reload keeps the view in the address); a line below it times the way in from the
+// Dashboard a workspace opens on, the click on the Scorecard tab included, and the newly
+// started figures click it too.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page, type Request } from 'playwright-core';
@@ -69,8 +70,8 @@ function trackEvaluationAsked(page: Page): EvaluationAsked {
 }
 
 /** A workspace opens on its Dashboard tab (issue 17): the user clicks the Scorecard tab as
- * soon as it is there. Timed from the page load, so the click is part of the figure. Gives
- * when the click had been made (Playwright's click returns once the mouse is up). */
+ * soon as it is there. Gives when the click had been made (Playwright's click returns once the
+ * mouse is up). */
 async function showScorecard(page: Page, total: number): Promise<number> {
   await page.getByRole('tab', { name: 'Scorecard', exact: true }).click({ timeout: 60_000 });
   const clicked = Date.now();
@@ -78,33 +79,60 @@ async function showScorecard(page: Page, total: number): Promise<number> {
   return clicked;
 }
 
+/**
+ * The scorecard page loaded again: from the reload until its first screen shows. The Scorecard
+ * tab is clicked once first; each reload then opens on it (the view is in the address), and
+ * the first screen's rows are on screen only when it does.
+ */
 async function timeFirstScreen(
   page: Page,
   api: { idle(): Promise<void> },
   total: number,
   runs: number,
   asked?: { last: number },
-): Promise<{ ms: number; askedMs: number | null; clickedMs: number }> {
+): Promise<{ ms: number; askedMs: number | null }> {
   await showScorecard(page, total);
   const times: number[] = [];
   const untilAsked: number[] = [];
-  const untilClicked: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    // The opened workspace's own calls (dashboard, reminders) finish first: a reload is timed
+    // The opened workspace's own calls (reminders, sync) finish first: a reload is timed
     // against an idle backend, not one still answering the page before.
     await api.idle();
     const start = Date.now();
     await page.reload();
-    const clicked = await showScorecard(page, total);
+    await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
     times.push(Date.now() - start);
-    untilClicked.push(clicked - start);
     if (asked && asked.last >= start) untilAsked.push(asked.last - start);
   }
   return {
     ms: median(times),
     askedMs: untilAsked.length === runs ? median(untilAsked) : null,
-    clickedMs: median(untilClicked),
   };
+}
+
+/**
+ * The way in from the Dashboard: the page loaded from its bare address (no view in it), as
+ * the workspace opens, and the Scorecard tab clicked as soon as it appears. Timed from the page
+ * load, so the click is part of the figure.
+ */
+async function timeFromDashboard(
+  page: Page,
+  api: { idle(): Promise<void> },
+  total: number,
+  runs: number,
+): Promise<{ ms: number; clickedMs: number }> {
+  const bare = new URL('/', page.url()).href;
+  const times: number[] = [];
+  const untilClicked: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await api.idle();
+    const start = Date.now();
+    await page.goto(bare);
+    const clicked = await showScorecard(page, total);
+    times.push(Date.now() - start);
+    untilClicked.push(clicked - start);
+  }
+  return { ms: median(times), clickedMs: median(untilClicked) };
 }
 
 /** Scrolls the window to the end, one step a frame, and gives every frame's length. */
@@ -221,12 +249,13 @@ try {
   });
   let appMs: number;
   let askedMs: number | null;
-  let clickedMs: number;
+  let dashboard: { ms: number; clickedMs: number };
   let fresh: { ms: number; breakdown: string | null };
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
     await page.goto(await scorecard.start());
-    ({ ms: appMs, askedMs, clickedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
+    ({ ms: appMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
+    dashboard = await timeFromDashboard(page, api, KPIS, RUNS);
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
     fresh = await timeFreshStart(page, scorecard, KPIS, 3, asked);
   } finally {
@@ -261,10 +290,13 @@ try {
     console.log(
       `  of which from the page load until it asked for the evaluation (median of ${RUNS}): ${askedMs} ms`,
     );
+  console.log(
+    `scorecard view of ${KPIS} KPIs opened from the Dashboard the workspace opens on, page load until the first screen of rows shows every status, the click on the Scorecard tab included (median of ${RUNS}): ${dashboard.ms} ms   (${(dashboard.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
+  );
   // The click is Playwright's: it waits for the tab to hold still over two animation frames and
   // for the page to take each mouse event, so a page still busy drawing its Dashboard delays it.
   console.log(
-    `  of which from the page load until the Scorecard tab had been clicked (median of ${RUNS}): ${clickedMs} ms`,
+    `  of which from the page load until the Scorecard tab had been clicked (median of ${RUNS}): ${dashboard.clickedMs} ms`,
   );
   console.log(
     `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${fresh.ms} ms   (${(fresh.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,

@@ -20,16 +20,14 @@ test('a deleted KPI can be undone, and otherwise goes with its values', async ({
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(row).toBeVisible();
   await expect(row).toContainText('9.6%');
-  // A reload opens the workspace on its dashboard again.
+  // A reload stays on the Scorecard view.
   await page.reload();
-  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toContainText('9.6%');
 
   await page.getByRole('button', { name: 'Delete KPI Net profit margin' }).click();
   await notice.getByRole('button', { name: 'Done' }).click();
   await expect(notice).toBeHidden();
   await page.reload();
-  await page.getByRole('tab', { name: 'Scorecard' }).click();
   await expect(page.getByRole('row', { name: /Gross profit margin/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Net profit margin/ })).toHaveCount(0);
 });

@@ -30,6 +30,7 @@ import { ShareDialog } from '../sync/ShareDialog';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSyncStore } from '../sync/sync-store';
 import { firstLoadStarted } from '../app/first-reads';
+import { showViewInAddress, viewInAddress } from './view-address';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -46,6 +47,8 @@ const ImportWizard = lazy(() =>
 const loading = <p role="status">Loading…</p>;
 
 type Tab = 'dashboard' | 'scorecard' | 'map' | 'hierarchy' | 'values' | 'health' | 'audit';
+/** A workspace opens on what needs attention now (issue 17 point 5). */
+const OPENING_TAB: Tab = 'dashboard';
 const TAB_NAMES: Record<Tab, string> = {
   dashboard: 'Dashboard',
   scorecard: 'Scorecard',
@@ -64,8 +67,21 @@ export function WorkspaceScreen() {
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { load, view, error, reset, loaded } = useScorecardStore();
-  // A workspace opens on what needs attention now (issue 17 point 5).
-  const [tab, setTab] = useState<Tab>('dashboard');
+  // A reload stays on the view in the address (view-address.ts); another workspace opened in
+  // this page starts on the opening view again.
+  const [tab, setTab] = useState<Tab>(
+    () => viewInAddress(Object.keys(TAB_NAMES) as Tab[]) ?? OPENING_TAB,
+  );
+  const [tabPath, setTabPath] = useState(workspace?.path);
+  if (tabPath !== workspace?.path) {
+    setTabPath(workspace?.path);
+    setTab(OPENING_TAB);
+  }
+  useEffect(() => {
+    showViewInAddress(tab, OPENING_TAB);
+  }, [tab]);
+  // Closed: the next workspace opened starts on the opening view, not on this one's last.
+  useEffect(() => () => showViewInAddress(OPENING_TAB, OPENING_TAB), []);
   const [savingCopy, setSavingCopy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [exporting, setExporting] = useState(false);
