@@ -30,7 +30,9 @@ const firstScreen = (total: number) => {
 };
 
 /** The page's API calls in flight, followed from the page's start (the event stream never
- * ends, so Playwright's 'networkidle' never comes). */
+ * ends, so Playwright's 'networkidle' never comes). `idle()` waits until none is, and then for
+ * the page's main thread to be idle: the answers' rendering is the page before's work, not the
+ * next load's. */
 function trackApi(page: Page): { idle(): Promise<void> } {
   const pending = new Set<Request>();
   const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
@@ -42,6 +44,12 @@ function trackApi(page: Page): { idle(): Promise<void> } {
   return {
     async idle() {
       while (pending.size > 0) await page.waitForTimeout(20);
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            requestIdleCallback(() => resolve(), { timeout: 1000 });
+          }),
+      );
     },
   };
 }
