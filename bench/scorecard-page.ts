@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { buildLargeWorkspace, CALCULATED, KPIS, PARENTS, PERIODS } from './lib/large-workspace';
-import { median, startServer, stopServer } from './lib/server';
+import { freePort, median, startServer, stopServer } from './lib/server';
 
 const RUNS = 5;
 const LARGE = { kpis: 5000, periods: 24, calculated: 0, parents: 0 };
@@ -180,15 +180,14 @@ async function largeWorkspace(size: typeof LARGE) {
   workspace.backend.close();
   let server: Awaited<ReturnType<typeof startServer>>['server'] | null = null;
   return {
-    /** A newly started browser mode on the workspace: nothing of it evaluated or kept yet. */
-    async start(): Promise<string> {
+    /** A newly started browser mode on the workspace, on `port` (0: any free port): nothing
+     * of it evaluated or kept yet. */
+    async start(port = 0): Promise<string> {
       if (server) await stopServer(server);
-      const started = await startServer([
-        '--data-dir',
-        join(workspace.dir, 'data'),
-        '--workspace',
-        workspace.path,
-      ]);
+      const started = await startServer(
+        ['--data-dir', join(workspace.dir, 'data'), '--workspace', workspace.path],
+        port,
+      );
       server = started.server;
       return started.url;
     },
@@ -201,7 +200,11 @@ async function largeWorkspace(size: typeof LARGE) {
 
 /**
  * The first screen as someone starting the app meets it: browser mode newly started on the
- * workspace, so no evaluation is kept from an earlier load (the reloads above find one kept).
+ * workspace, so no evaluation is kept from an earlier load (the reloads above find one kept),
+ * opened in the browser from a blank tab, on the Dashboard, the Scorecard tab clicked. On
+ * `samePort`, as `npm start` does (server/args.ts USUAL_PORT), the browser has met that address
+ * before (one start and load first, untimed) and keeps its cached scripts and what the page
+ * remembered; otherwise each start is on a port new to the browser, as a first start is.
  */
 async function timeFreshStart(
   page: Page,
@@ -209,12 +212,20 @@ async function timeFreshStart(
   total: number,
   runs: number,
   asked: EvaluationAsked,
+  samePort: boolean,
 ): Promise<{ ms: number; breakdown: string | null }> {
+  const port = samePort ? await freePort() : 0;
+  if (samePort) {
+    await page.goto('about:blank');
+    await page.goto(await workspace.start(port));
+    await showScorecard(page, total);
+  }
   const times: number[] = [];
   const untilAsked: number[] = [];
   const answering: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const url = await workspace.start();
+    await page.goto('about:blank');
+    const url = await workspace.start(port);
     const start = Date.now();
     await page.goto(url);
     await showScorecard(page, total);
@@ -265,7 +276,7 @@ try {
     ({ ms: appMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
     dashboard = await timeFromDashboard(page, api, KPIS, RUNS);
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
-    fresh = await timeFreshStart(page, scorecard, KPIS, 3, asked);
+    fresh = await timeFreshStart(page, scorecard, KPIS, 3, asked, true);
   } finally {
     await scorecard.close();
   }
@@ -307,7 +318,7 @@ try {
     `  of which from the page load until the Scorecard tab had been clicked (median of ${RUNS}): ${dashboard.clickedMs} ms`,
   );
   console.log(
-    `scorecard view of ${KPIS} KPIs in a newly started browser mode, nothing kept (median of 3): ${fresh.ms} ms   (${(fresh.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
+    `scorecard view of ${KPIS} KPIs in a newly started browser mode, on the port of its last start, nothing evaluated yet (median of 3): ${fresh.ms} ms   (${(fresh.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
   );
   if (fresh.breakdown !== null) console.log(fresh.breakdown);
   console.log(
@@ -324,10 +335,12 @@ try {
   const large = await largeWorkspace(LARGE);
   let largeMs: number;
   let largeFresh: { ms: number; breakdown: string | null };
+  let largeFirst: { ms: number; breakdown: string | null };
   try {
     await page.goto(await large.start());
     largeMs = (await timeFirstScreen(page, api, LARGE.kpis, 3)).ms;
-    largeFresh = await timeFreshStart(page, large, LARGE.kpis, 3, asked);
+    largeFresh = await timeFreshStart(page, large, LARGE.kpis, 3, asked, true);
+    largeFirst = await timeFreshStart(page, large, LARGE.kpis, 3, asked, false);
   } finally {
     await large.close();
   }
@@ -336,9 +349,13 @@ try {
     `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs, page load until the first screen shows (median of 3): ${largeMs} ms   (target: under 1,000 ms)`,
   );
   console.log(
-    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in a newly started browser mode, nothing kept (median of 3): ${largeFresh.ms} ms   (target: under 1,000 ms)`,
+    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in a newly started browser mode, on the port of its last start, nothing evaluated yet (median of 3): ${largeFresh.ms} ms   (target: under 1,000 ms)`,
   );
   if (largeFresh.breakdown !== null) console.log(largeFresh.breakdown);
+  console.log(
+    `scorecard view of ${LARGE.kpis.toLocaleString('en')} KPIs in browser mode started on a port new to the browser (as a first start), nothing kept (median of 3): ${largeFirst.ms} ms   (target: under 1,000 ms)`,
+  );
+  if (largeFirst.breakdown !== null) console.log(largeFirst.breakdown);
   if (!scrolled.lastRowShown) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 // Browser mode as the benchmarks start it: the built `out/main/server.js` in its own Node
 // process, ready when it prints its KPIS_READY line (run `npx electron-vite build` first).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export interface StartedServer {
@@ -15,12 +16,13 @@ export function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Starts browser mode with `args` (after `--port 0 --no-open --ready-json`). */
-export function startServer(args: readonly string[]): Promise<StartedServer> {
+/** Starts browser mode with `args` (after `--port <port> --no-open --ready-json`); port 0, the
+ * default, is any free port. */
+export function startServer(args: readonly string[], port = 0): Promise<StartedServer> {
   const start = performance.now();
   const server = spawn(
     process.execPath,
-    ['out/main/server.js', '--port', '0', '--no-open', '--ready-json', ...args],
+    ['out/main/server.js', '--port', String(port), '--no-open', '--ready-json', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise<StartedServer>((resolve, reject) => {
@@ -48,4 +50,13 @@ export function stopServer(server: ChildProcess): Promise<void> {
     });
     server.kill('SIGTERM');
   });
+}
+
+/** A port free now, for a server started on the same port again and again. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -3,9 +3,16 @@ import { parseArgs } from 'node:util';
 // Command-line flags of browser mode (`node out/main/server.js`), parsed without side effects so
 // every rule is unit-tested.
 
+/**
+ * The port browser mode listens on unless told otherwise: the same address every start, so the
+ * browser keeps what it saved for the app (its cached scripts, the view and scorecard it last
+ * showed) from one start to the next. When it is taken, any free port is used instead.
+ */
+export const USUAL_PORT = 4780;
+
 export interface ServerArgs {
-  /** 0 picks a free port. */
-  port: number;
+  /** 0 picks a free port; null is the usual port (USUAL_PORT), or any free one if it is taken. */
+  port: number | null;
   /** Absent: KPIS_DATA_DIR or the platform's app-data folder. */
   dataDir: string | null;
   /** A workspace file to open at start. */
@@ -24,7 +31,8 @@ export const USAGE = `Usage: node out/main/server.js [options]
 Runs KPI Scorecard in your web browser, served from this computer only (127.0.0.1).
 
 Options:
-  --port N           Port to listen on (default: any free port; also KPIS_PORT)
+  --port N           Port to listen on (default: ${USUAL_PORT}, or any free port when it
+                     is taken; 0 = any free port; also KPIS_PORT)
   --data-dir DIR     Where the app keeps its settings and workspaces (also KPIS_DATA_DIR)
   --workspace FILE   Open this workspace (.kpis) at start
   --sample           Open a fresh copy of the sample workspace at start
@@ -59,9 +67,9 @@ export function parseServerArgs(
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 
-  const portText = values.port ?? env.KPIS_PORT ?? '0';
+  const portText = values.port ?? env.KPIS_PORT;
   const portSource = values.port !== undefined ? '--port' : 'KPIS_PORT';
-  if (!/^\d+$/.test(portText.trim()) || Number(portText) > 65_535) {
+  if (portText !== undefined && (!/^\d+$/.test(portText.trim()) || Number(portText) > 65_535)) {
     return {
       ok: false,
       message: `${portSource} must be a whole number from 0 to 65535 (0 = any free port); got "${portText}".`,
@@ -81,7 +89,7 @@ export function parseServerArgs(
   return {
     ok: true,
     args: {
-      port: Number(portText),
+      port: portText === undefined ? null : Number(portText),
       dataDir: values['data-dir'] ?? null,
       workspace: values.workspace ?? null,
       sample: values.sample,

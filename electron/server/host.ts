@@ -33,6 +33,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** When `port` is taken, listen on any free port instead of failing. */
+  orAnyFreePort?: boolean;
   /** Fixed only by tests; a launch gets 32 random bytes. */
   token?: string;
   /** Where unexpected errors go; their details never reach the page. */
@@ -195,22 +197,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendJson(res, 200, result);
   }
 
-  await new Promise<void>((resolvePromise, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${options.port ?? 0} on 127.0.0.1 is already in use; choose another with --port.`,
-            )
-          : error,
-      );
-    };
-    server.once('error', onError);
-    server.listen({ host: LOOPBACK, port: options.port ?? 0 }, () => {
-      server.off('error', onError);
-      resolvePromise();
+  const listen = (port: number) =>
+    new Promise<void>((resolvePromise, reject) => {
+      const onError = (error: NodeJS.ErrnoException): void => {
+        reject(error);
+      };
+      server.once('error', onError);
+      server.listen({ host: LOOPBACK, port }, () => {
+        server.off('error', onError);
+        resolvePromise();
+      });
     });
-  });
+  const asked = options.port ?? 0;
+  try {
+    await listen(asked);
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    if (taken && options.orAnyFreePort) await listen(0);
+    else if (taken)
+      throw new Error(`Port ${asked} on 127.0.0.1 is already in use; choose another with --port.`, {
+        cause: error,
+      });
+    else throw error;
+  }
   const address = server.address() as AddressInfo;
   port = address.port;
   const origin = `http://${LOOPBACK}:${port}`;

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { browserFileAccess } from '../backend/files/access';
 import type { Backend, BackendOptions } from '../backend/platform';
 import type { SchedulerTiming } from '../backend/sync/scheduler';
-import { USAGE, parseServerArgs } from './args';
+import { USAGE, USUAL_PORT, parseServerArgs } from './args';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost, type BrowserHost } from './host';
 import { instanceUploads } from './upload-folder';
@@ -27,6 +27,9 @@ export interface RunContext {
   print: (line: string) => void;
   printError: (line: string) => void;
   openUrl?: (url: string) => Promise<string | null>;
+  /** The port used when no --port or KPIS_PORT is given (USUAL_PORT; 0 is any free port);
+   * set only by tests. */
+  usualPort?: number;
 }
 
 export interface RunningServer {
@@ -93,6 +96,7 @@ export async function runServer(
     context.printError('Starting on the start screen instead.');
   }
 
+  const usualPort = context.usualPort ?? USUAL_PORT;
   let host: BrowserHost;
   try {
     host = await startBrowserHost({
@@ -104,7 +108,8 @@ export async function runServer(
         subscribe: (listener) => backend.subscribe(listener),
       },
       rendererDir: join(context.appRoot, 'out', 'renderer'),
-      port: args.port,
+      port: args.port ?? usualPort,
+      orAnyFreePort: args.port === null,
       uploadDir: uploads.dir,
     });
   } catch (error) {
@@ -115,6 +120,10 @@ export async function runServer(
   }
 
   context.print(`KPI Scorecard (browser mode) is running at ${host.url}`);
+  if (args.port === null && usualPort !== 0 && host.port !== usualPort)
+    context.print(
+      `(Port ${usualPort} is taken, perhaps by another KPI Scorecard, so this one runs on ${host.port}.)`,
+    );
   if (outcome.ok) context.print(`Workspace: ${outcome.workspace.path}`);
   context.print('Press Ctrl+C to stop.');
   if (args.readyJson) {

@@ -12,6 +12,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'kpis.token';
+const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([A-Za-z0-9_-]+)/;
 
 export function desktopBridge(): KpisBridge | null {
   return window.kpis ?? null;
@@ -23,13 +24,24 @@ export function desktopBridge(): KpisBridge | null {
  * address bar so it is not shared by accident.
  */
 export function browserToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  const match = TOKEN_IN_FRAGMENT.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
     history.replaceState(null, '', window.location.pathname + window.location.search);
     return match[1];
   }
   return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/**
+ * The app's address opened in this tab again, with the token of a newer start of browser mode
+ * (which listens on the same port each time): only the fragment changed, which loads nothing,
+ * so the page loads itself again to take the new token.
+ */
+function followNewTokens(): void {
+  window.addEventListener('hashchange', () => {
+    if (TOKEN_IN_FRAGMENT.test(window.location.hash)) window.location.reload();
+  });
 }
 
 function httpTransport(token: string): ApiTransport {
@@ -53,6 +65,7 @@ export function pickTransport(): Transport {
   const bridge = desktopBridge();
   if (bridge)
     return { kind: 'desktop', transport: (method, params) => bridge.invoke(method, params) };
+  followNewTokens();
   const token = browserToken();
   if (!token) return { kind: 'no-token' };
   return { kind: 'browser', transport: httpTransport(token) };

@@ -18,7 +18,7 @@ import { useSettingsStore } from '../settings/settings-store';
 
 /** `firstReads`: the page's first reads (first-reads.ts), which the workspace waits for. */
 export function App({ firstReads }: { firstReads: Promise<void> }) {
-  const { current, loaded, init, open, openSample, close } = useWorkspaceStore();
+  const { current, loaded, refused, init, open, openSample, close } = useWorkspaceStore();
   const [dialog, setDialog] = useState<'new' | 'open' | 'copy' | null>(null);
 
   // Settings first, so the first screen is already in the chosen locale and theme.
@@ -63,13 +63,19 @@ export function App({ firstReads }: { firstReads: Promise<void> }) {
     });
   }, [open, openSample, close]);
 
-  if (platform === 'no-token') {
+  if (platform === 'no-token' || refused) {
     return (
       <main className="start">
         <h1>KPI Scorecard</h1>
         <p role="alert" className="alert">
-          This page needs the access link printed by <code>npm start</code> (it ends in
-          <code>#token=…</code>). Open the URL from the terminal where KPI Scorecard is running.
+          {/* One child: the alert lays its children out side by side. */}
+          <span>
+            {refused
+              ? 'This page’s access link is no longer valid: KPI Scorecard has been started again since it was opened, or the link was changed. '
+              : null}
+            This page needs the access link printed by <code>npm start</code> (it ends in{' '}
+            <code>#token=…</code>). Open the URL from the terminal where KPI Scorecard is running.
+          </span>
         </p>
       </main>
     );

@@ -31,7 +31,9 @@ afterEach(async () => {
 
 export async function start(dir = dataDir): Promise<RunningServer> {
   const context: RunContext = {
-    argv: ['--no-open', '--data-dir', dir],
+    // Any free port: hosts started one after another on the usual port would leave the
+    // test's fetch holding a kept-alive connection to the one before.
+    argv: ['--no-open', '--port', '0', '--data-dir', dir],
     env: {},
     platform: 'linux',
     homeDir: dataDir,

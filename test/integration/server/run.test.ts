@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,7 +64,13 @@ function scriptedBackend(scenario: Scenario) {
   return { factory, calls, created, closedCount: () => closed };
 }
 
-async function run(argv: string[], backend: ReturnType<typeof scriptedBackend>, env = {}) {
+/** `usualPort`: the port taken when no --port is given; any free one unless a test says. */
+async function run(
+  argv: string[],
+  backend: ReturnType<typeof scriptedBackend>,
+  env = {},
+  usualPort = 0,
+) {
   const out: string[] = [];
   const err: string[] = [];
   const opened: string[] = [];
@@ -82,6 +89,7 @@ async function run(argv: string[], backend: ReturnType<typeof scriptedBackend>, 
       opened.push(url);
       return Promise.resolve(null);
     },
+    usualPort,
   };
   const outcome = await runServer(context);
   if ('server' in outcome) running = outcome.server;
@@ -182,6 +190,45 @@ describe('browser mode start-up', () => {
     running = null;
     expect(backend.closedCount()).toBe(1);
     await expect(fetch(`${origin}/`)).rejects.toThrow();
+  });
+
+  // The same address every start, so the browser keeps the app's cached scripts and what it
+  // remembered (args.ts USUAL_PORT); another when it is taken; an asked-for port is never swapped.
+  it('listens on the usual port, on another when that one is taken, and on --port or fails', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const usual = (blocker.address() as AddressInfo).port;
+    try {
+      const taken = await run(['--no-open'], scriptedBackend({}), {}, usual);
+      const port = 'server' in taken.outcome ? taken.outcome.server.host.port : null;
+      expect(port).not.toBe(usual);
+      expect(taken.out).toContain(
+        `(Port ${String(usual)} is taken, perhaps by another KPI Scorecard, so this one runs on ${String(port)}.)`,
+      );
+      await running?.stop();
+      running = null;
+
+      const asked = await run(
+        ['--no-open', '--port', String(usual)],
+        scriptedBackend({}),
+        {},
+        usual,
+      );
+      expect(asked.outcome).toEqual({ exitCode: 1 });
+      expect(asked.err.join('\n')).toContain(
+        `Port ${String(usual)} on 127.0.0.1 is already in use; choose another with --port.`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+    const free = await run(['--no-open'], scriptedBackend({}), {}, usual);
+    if (!('server' in free.outcome)) throw new Error('The server did not start');
+    const { host } = free.outcome.server;
+    expect(host.port).toBe(usual);
+    expect(free.out.some((line) => line.startsWith('(Port'))).toBe(false);
+    expect(free.out).toContain(
+      `KPI Scorecard (browser mode) is running at http://127.0.0.1:${String(usual)}/#token=${host.token}`,
+    );
   });
 
   it('shows help, and refuses bad flags with the usage', async () => {

@@ -5,11 +5,11 @@ import { defaultDataDir } from '../../../electron/server/data-dir';
 import { openerCommand, reasonNotToOpen } from '../../../electron/server/open-browser';
 
 describe('browser-mode flags', () => {
-  it('defaults to any free port, opening a browser, nothing chosen', () => {
+  it('defaults to the usual port, opening a browser, nothing chosen', () => {
     expect(parseServerArgs([], {})).toEqual({
       ok: true,
       args: {
-        port: 0,
+        port: null,
         dataDir: null,
         workspace: null,
         sample: false,
