@@ -14,7 +14,7 @@ import { observeTablePlace } from './table-places';
 // and Shift+Tab walk on past the rendered rows, and the row holding the focus stays rendered.
 
 /** A KPI row's usual height in pixels: the first guess before each row is measured. */
-const ROW_ESTIMATE = 37;
+export const ROW_ESTIMATE = 37;
 const OVERSCAN = 6;
 
 interface KpiRowsProps {

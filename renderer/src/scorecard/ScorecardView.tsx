@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Kpi, KpiDefinition, Objective, Perspective } from '@shared/domain/entities';
 import type { ObjectiveRows, RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
@@ -20,6 +20,7 @@ import { VirtualKpiRows } from './KpiRows';
 import { LibraryDialog } from '../library/LibraryDialog';
 import { PeriodPicker } from './PeriodPicker';
 import { ScoringHelp } from './ScoringHelp';
+import { objectiveHeight, objectivesBelowFirstScreen } from './first-screen';
 
 // Perspectives → objectives → KPIs for the chosen period, each with status, score, trend and
 // sparkline; the roll-ups above them; a switch to see only what is off track or at risk.
@@ -51,6 +52,8 @@ function Score({ node, label }: { node: ScoredNode; label: string }) {
  * every row is in the page, which keeps find-in-page working on ordinary scorecards. */
 export const VIRTUAL_FROM_KPIS = 150;
 
+const NONE_LATER: ReadonlySet<string> = new Set();
+
 const needsAttention = (objective: ObjectiveRows) =>
   objective.kpis.filter(
     (entry) => entry.evaluation.status === 'off_track' || entry.evaluation.status === 'at_risk',
@@ -79,6 +82,7 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
       },
       showObjective(objectiveId: string) {
         setOnlyProblems(false);
+        setComplete(true);
         requestAnimationFrame(() => {
           const heading = document.getElementById(`o-${objectiveId}`);
           heading?.scrollIntoView({ block: 'start' });
@@ -151,6 +155,29 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
     [perspectives],
   );
   const virtual = kpiCount >= VIRTUAL_FROM_KPIS;
+  // A large scorecard's objectives below its first screen are drawn just after it
+  // (first-screen.ts).
+  const [complete, setComplete] = useState(!virtual);
+  useEffect(() => {
+    if (complete) return;
+    // After the first screen has been painted: a frame, then a task after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        startTransition(() => {
+          setComplete(true);
+        });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [complete]);
+  const later = useMemo(
+    () => (complete ? NONE_LATER : objectivesBelowFirstScreen(perspectives, window.innerHeight)),
+    [complete, perspectives],
+  );
 
   async function move(index: number, by: -1 | 1) {
     const ids = perspectives.map((entry) => entry.perspective.id);
@@ -292,6 +319,14 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
               const kpis = (
                 onlyProblems ? needsAttention(objectiveEntry) : objectiveEntry.kpis
               ).filter((kpiEntry) => kpiEntry.kpi.id !== hidden);
+              if (later.has(objective.id))
+                return (
+                  <div
+                    key={objective.id}
+                    className="objective-later"
+                    style={{ height: objectiveHeight(kpis.length) }}
+                  />
+                );
               return (
                 <div key={objective.id} className="objective">
                   <div className="objective-head">
