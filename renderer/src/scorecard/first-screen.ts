@@ -3,7 +3,7 @@ import { ROW_ESTIMATE } from './KpiRows';
 
 // A large scorecard draws the objectives of its first screen first, and the others just after
 // (a transition React may interrupt), each standing in meanwhile as an empty block of about its
-// height, so the page keeps its length and a reload its scroll position. Drawing every
+// height, so the page keeps about its length (and its scrollbar) meanwhile. Drawing every
 // objective of the 500-KPI scorecard with its first screen kept that screen waiting about 30 ms
 // for twenty tables' headings no one could see yet (issue 19).
 
