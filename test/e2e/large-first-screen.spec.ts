@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { apiCaller, expect, openSample, test } from './fixtures';
 
 // A large scorecard loaded as the page opens draws its first screen's objectives first and the
-// rest just after (scorecard/first-screen.ts): every objective comes, in its place, and the last
-// KPI is reached by scrolling.
+// rest just after (scorecard/first-screen.ts): every objective comes, in its place, the last KPI
+// is reached by scrolling, and a reload comes back to where the page was scrolled.
 
 const PER_OBJECTIVE = 8;
 const objectiveName = (p: number, o: number) => `P${String(p + 1)} objective ${String(o + 1)}`;
@@ -73,4 +73,16 @@ test('a large scorecard opened with the page draws every objective in its place'
   const lastRow = panel.getByRole('row', { name: new RegExp(kpiName(last, 4, PER_OBJECTIVE - 1)) });
   await expect(lastRow).toBeInViewport();
   await expect(lastRow).toContainText('Off track');
+
+  // Scrolled to an objective halfway down, a reload comes back to it (app/scroll-keeper.ts).
+  const middle = panel.getByRole('heading', { name: objectiveName(2, 1), level: 4 });
+  await middle.scrollIntoViewIfNeeded();
+  await middle.evaluate((element) => {
+    element.scrollIntoView({ block: 'start' });
+  });
+  const before = await middle.boundingBox();
+  await page.reload();
+  await expect(panel.getByRole('button', { name: `Open ${kpiName(2, 1, 0)}` })).toBeInViewport();
+  await expect(middle).toBeInViewport();
+  await expect.poll(async () => (await middle.boundingBox())?.y).toBe(before?.y);
 });
