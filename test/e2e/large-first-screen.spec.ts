@@ -76,7 +76,6 @@ test('a large scorecard opened with the page draws every objective in its place'
 
   // Scrolled to an objective halfway down, a reload comes back to it (app/scroll-keeper.ts).
   const middle = panel.getByRole('heading', { name: objectiveName(2, 1), level: 4 });
-  await middle.scrollIntoViewIfNeeded();
   await middle.evaluate((element) => {
     element.scrollIntoView({ block: 'start' });
   });

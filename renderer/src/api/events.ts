@@ -1,6 +1,7 @@
 import { createSseParser, serverEventFromSse } from '@shared/api/event-stream';
 import type { ServerEvent, ServerEventName, ServerEvents } from '@shared/api/events';
 import type { ChangeEntity } from '@shared/domain/entities';
+import { useAccessStore } from './access-store';
 import { browserToken, desktopBridge } from './transport';
 
 // What the backend pushes, for the stores: the preload's bridge under Electron, the host's
@@ -97,6 +98,12 @@ function readEventStream(token: string): () => void {
       cache: 'no-store',
       signal: controller.signal,
     });
+    if (response.status === 401) {
+      // Another start of browser mode: this token will not be taken again.
+      useAccessStore.getState().refuse();
+      controller.abort();
+      return;
+    }
     if (!response.ok || !response.body) throw new Error(`event stream: HTTP ${response.status}`);
     if (everConnected) for (const handler of resyncHandlers) handler();
     everConnected = true;

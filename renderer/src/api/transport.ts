@@ -1,6 +1,7 @@
 import type { KpisBridge } from '@shared/api/bridge';
 import type { ApiTransport } from '@shared/api/client';
 import type { ApiResult } from '@shared/api/errors';
+import { useAccessStore } from './access-store';
 
 // The renderer reaches the backend one of two ways, chosen once at start-up: the preload's
 // `window.kpis` bridge under Electron, or HTTP to the browser-mode host with its launch token.
@@ -51,6 +52,7 @@ function httpTransport(token: string): ApiTransport {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(params ?? {}),
     });
+    if (response.status === 401) useAccessStore.getState().refuse();
     const body = (await response.json()) as ApiResult<unknown>;
     return body;
   };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MenuCommand } from '@shared/api/bridge';
 import { platform } from '../api/client';
 import { desktopBridge } from '../api/transport';
+import { useAccessStore } from '../api/access-store';
 import { NewWorkspaceDialog } from '../workspace/NewWorkspaceDialog';
 import { ReportPrintView } from '../report/ReportPrintView';
 import { isReportPrintPage } from './report-print-page';
@@ -18,7 +19,8 @@ import { useSettingsStore } from '../settings/settings-store';
 
 /** `firstReads`: the page's first reads (first-reads.ts), which the workspace waits for. */
 export function App({ firstReads }: { firstReads: Promise<void> }) {
-  const { current, loaded, refused, init, open, openSample, close } = useWorkspaceStore();
+  const { current, loaded, init, open, openSample, close } = useWorkspaceStore();
+  const refused = useAccessStore((state) => state.refused);
   const [dialog, setDialog] = useState<'new' | 'open' | 'copy' | null>(null);
 
   // Settings first, so the first screen is already in the chosen locale and theme.

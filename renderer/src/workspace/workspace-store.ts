@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { WorkspaceFileEntry } from '@shared/api/contract';
 import type { BackupInfo } from '@shared/api/contract-backups';
 import type { RecentWorkspace, WorkspaceInfo } from '@shared/domain/entities';
-import { ApiError } from '@shared/api/errors';
 import { api, errorMessage } from '../api/client';
 import { onDataChanged, onServerEvent } from '../api/events';
 import { useNoticesStore } from '../app/notices-store';
@@ -16,11 +15,6 @@ interface WorkspaceState {
   loaded: boolean;
   busy: boolean;
   error: string | null;
-  /**
-   * The backend refused this page's access token (browser mode started again since the page
-   * got it): nothing can be read until the page is opened from the new address.
-   */
-  refused: boolean;
   /** Reads the open workspace; shows it once `before` (the settings being read) is done. */
   init(before?: Promise<unknown>): Promise<void>;
   refreshRecent(): Promise<void>;
@@ -68,7 +62,6 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     loaded: false,
     busy: false,
     error: null,
-    refused: false,
     async init(before) {
       try {
         const [current, recent] = await Promise.all([
@@ -78,8 +71,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
         ]);
         set({ current, recent, loaded: true });
       } catch (error) {
-        const refused = error instanceof ApiError && error.code === 'FORBIDDEN';
-        set({ loaded: true, error: errorMessage(error), refused });
+        set({ loaded: true, error: errorMessage(error) });
       }
     },
     async refreshRecent() {
