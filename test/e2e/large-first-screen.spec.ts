@@ -76,8 +76,10 @@ test('a large scorecard opened with the page draws every objective in its place'
 
   // Scrolled to an objective halfway down, a reload comes back to it (app/scroll-keeper.ts).
   const middle = panel.getByRole('heading', { name: objectiveName(2, 1), level: 4 });
-  await middle.evaluate((element) => {
+  // A frame passes, as between any scroll and a reload a person makes: the scroll is heard.
+  await middle.evaluate(async (element) => {
     element.scrollIntoView({ block: 'start' });
+    await new Promise(requestAnimationFrame);
   });
   const before = await middle.boundingBox();
   await page.reload();
