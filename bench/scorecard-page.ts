@@ -4,9 +4,10 @@
 // same 500 rows and status badges in the same browser and run (target at most 3×); the
 // longest frame while scrolling to the end of the 500 KPIs (target: none over 50 ms); and the
 // first screen of a 5,000-KPI workspace (target under 1 s). The scorecard page is loaded again
-// (a reload keeps the view in the address); a line below it times the way in from the
-// Dashboard a workspace opens on, the click on the Scorecard tab included, and the newly
-// started figures click it too.
+// (a reload keeps the view in the address) and its first screen seen from inside the page, as
+// the static page's is by Playwright's polling on a page it has already injected its script
+// into (watchFirstScreens); a line below it times the way in from the Dashboard a workspace
+// opens on, the click on the Scorecard tab included, and the newly started figures click it too.
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,59 @@ const firstScreen = (total: number) => {
   return rows.length >= total || last.getBoundingClientRect().bottom >= window.innerHeight;
 };
 
+/** Installed in each new document of a page (as an init script): checks `check` at every
+ * animation frame, as Playwright's polling does, and says on the console when it first holds,
+ * with the wall-clock time. Self-contained: it is sent to the page as source. */
+const watchFirstScreen = (check: (total: number) => boolean, total: number) => {
+  const frame = () => {
+    if (check(total)) console.debug(`kpis-first-screen ${Date.now()}`);
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
+/**
+ * Times the first screen from inside the page for each new document of `page` until disposed.
+ * Playwright's waitForFunction injects Playwright's own script into each new page first, 10–16
+ * ms of its main thread in traces of a reload, and sometimes just before the page's render:
+ * work no user's browser does. The console is heard without it.
+ */
+function watchFirstScreens(page: Page, total: number) {
+  return page.addInitScript({ content: watcherSource(total) });
+}
+
+/** The watcher's source: a page's init script, or the static page's own <script>. */
+function watcherSource(total: number): string {
+  return `(${watchFirstScreen.toString()})(${firstScreen.toString()}, ${String(total)});`;
+}
+
+/** When the page's watcher next says its first screen shows (wall-clock ms). */
+async function firstScreenSeen(page: Page): Promise<number> {
+  const message = await page.waitForEvent('console', {
+    predicate: (entry) => entry.text().startsWith('kpis-first-screen '),
+    timeout: 60_000,
+  });
+  return Number(message.text().slice('kpis-first-screen '.length));
+}
+
+/** A page loaded again `runs` times, each timed until its first screen shows, as its watcher
+ * (watchFirstScreens) sees it; `before` runs before each load, untimed. */
+async function timeReloads(
+  page: Page,
+  runs: number,
+  before: () => Promise<void>,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await before();
+    const seen = firstScreenSeen(page);
+    const start = Date.now();
+    await page.reload();
+    times.push((await seen) - start);
+  }
+  return times;
+}
+
 /** The page's API calls in flight, followed from the page's start (the event stream never
  * ends, so Playwright's 'networkidle' never comes). `idle()` waits until none is, and then for
  * the page's main thread to be idle: the answers' rendering is the page before's work, not the
@@ -48,14 +102,19 @@ function trackApi(page: Page): { idle(): Promise<void> } {
   return {
     async idle() {
       while (pending.size > 0) await page.waitForTimeout(20);
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve) => {
-            requestIdleCallback(() => resolve(), { timeout: 1000 });
-          }),
-      );
+      await pageIdle(page);
     },
   };
+}
+
+/** Until the page's main thread is idle (at most a second). */
+async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestIdleCallback(() => resolve(), { timeout: 1000 });
+      }),
+  );
 }
 
 /** When the page last asked for a scorecard's evaluation, and when its answer last arrived. */
@@ -92,9 +151,10 @@ async function showScorecard(page: Page, total: number): Promise<number> {
 }
 
 /**
- * The scorecard page loaded again: from the reload until its first screen shows. The Scorecard
- * tab is clicked once first; each reload then opens on it (the view is in the address), and
- * the first screen's rows are on screen only when it does.
+ * The scorecard page loaded again: from the reload until its first screen shows, as
+ * Playwright's polling sees it, then as the page sees it (watchFirstScreens). The Scorecard tab is
+ * clicked once first; each reload then opens on it (the view is in the address), and the first
+ * screen's rows are on screen only when it does.
  */
 async function timeFirstScreen(
   page: Page,
@@ -102,22 +162,31 @@ async function timeFirstScreen(
   total: number,
   runs: number,
   asked?: { last: number },
-): Promise<{ ms: number; askedMs: number | null }> {
+): Promise<{ ms: number; watchedMs: number; askedMs: number | null }> {
   await showScorecard(page, total);
-  const times: number[] = [];
+  // The opened workspace's own calls (reminders, sync) finish first: a reload is timed
+  // against an idle backend, not one still answering the page before.
+  const idle = () => api.idle();
+  const polled: number[] = [];
   const untilAsked: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    // The opened workspace's own calls (reminders, sync) finish first: a reload is timed
-    // against an idle backend, not one still answering the page before.
-    await api.idle();
+    await idle();
     const start = Date.now();
     await page.reload();
     await page.waitForFunction(firstScreen, total, { timeout: 60_000 });
-    times.push(Date.now() - start);
+    polled.push(Date.now() - start);
     if (asked && asked.last >= start) untilAsked.push(asked.last - start);
   }
+  const watching = await watchFirstScreens(page, total);
+  let watched: number[];
+  try {
+    watched = await timeReloads(page, runs, idle);
+  } finally {
+    await watching.dispose();
+  }
   return {
-    ms: median(times),
+    ms: median(polled),
+    watchedMs: median(watched),
     askedMs: untilAsked.length === runs ? median(untilAsked) : null,
   };
 }
@@ -249,6 +318,24 @@ async function timeFreshStart(
 }
 
 /**
+ * The static page set in place (no navigation), as the issue's baseline, its first screen seen
+ * from the page as the scorecard page's is: by its own <script> (an init script runs only in a
+ * new document).
+ */
+async function timeStaticInPlace(page: Page, rowsHtml: string, runs: number): Promise<number> {
+  const html = `<!doctype html><script>${watcherSource(KPIS)}</script><table>${rowsHtml}</table>`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await pageIdle(page);
+    const seen = firstScreenSeen(page);
+    const start = Date.now();
+    await page.setContent(html);
+    times.push((await seen) - start);
+  }
+  return median(times);
+}
+
+/**
  * The static page as the scorecard page is timed: served over HTTP from this machine and
  * loaded again, so the navigation and the old page's teardown are in both. The figure above
  * sets the page's content in place (no navigation), as the issue's baseline did.
@@ -261,15 +348,13 @@ async function timeStaticPage(page: Page, html: string, runs: number): Promise<n
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const start = Date.now();
-      await page.reload();
-      await page.waitForFunction(firstScreen, KPIS);
-      times.push(Date.now() - start);
+    const watching = await watchFirstScreens(page, KPIS);
+    try {
+      await page.goto(`http://127.0.0.1:${port}/`);
+      return median(await timeReloads(page, runs, () => pageIdle(page)));
+    } finally {
+      await watching.dispose();
     }
-    return median(times);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -299,13 +384,14 @@ try {
     parents: PARENTS,
   });
   let appMs: number;
+  let watchedMs: number;
   let askedMs: number | null;
   let dashboard: { ms: number; clickedMs: number };
   let fresh: { ms: number; breakdown: string | null };
   let scrolled: { frames: number[]; lastRowShown: boolean };
   try {
     await page.goto(await scorecard.start());
-    ({ ms: appMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
+    ({ ms: appMs, watchedMs, askedMs } = await timeFirstScreen(page, api, KPIS, RUNS, asked));
     dashboard = await timeFromDashboard(page, api, KPIS, RUNS);
     scrolled = await page.evaluate(scrollToEnd, SCROLL_STEP);
     fresh = await timeFreshStart(page, scorecard, KPIS, 3, asked, true);
@@ -327,6 +413,10 @@ try {
     plain.push(Date.now() - start);
   }
   const plainMs = median(plain);
+  // Set in place on a blank page: the app's page keeps its policy, which refuses the watcher's
+  // inline <script>, and its scripts' timers.
+  await page.goto('about:blank');
+  const plainWatchedMs = await timeStaticInPlace(page, rows, RUNS);
   const plainPageMs = await timeStaticPage(page, html, RUNS);
 
   const longest = Math.max(...scrolled.frames);
@@ -338,13 +428,19 @@ try {
     `static page with the same ${KPIS} rows and statuses (median of ${RUNS}): ${plainMs} ms`,
   );
   console.log(`ratio: ${(appMs / Math.max(plainMs, 1)).toFixed(1)}×   (target: at most 3×)`);
-  console.log(
-    `  the static page loaded again as the scorecard page is, from a local server (median of ${RUNS}): ${plainPageMs} ms; the scorecard page is ${(appMs / Math.max(plainPageMs, 1)).toFixed(1)}× it`,
-  );
   if (askedMs !== null)
     console.log(
       `  of which from the page load until it asked for the evaluation (median of ${RUNS}): ${askedMs} ms`,
     );
+  // The lines above are Playwright's polling (waitForFunction), as the issue's figures were: it
+  // first injects Playwright's own script into each new page, so into each reload of the
+  // scorecard page, but not into a page set in place. Seen from inside the page instead:
+  console.log(
+    `  both seen from inside the page (median of ${RUNS}): ${watchedMs} ms against ${plainWatchedMs} ms, the static page set in place on a blank page (${(watchedMs / Math.max(plainWatchedMs, 1)).toFixed(1)}×)`,
+  );
+  console.log(
+    `  both loaded again from a local server and seen from inside the page (median of ${RUNS}): ${watchedMs} ms against ${plainPageMs} ms (${(watchedMs / Math.max(plainPageMs, 1)).toFixed(1)}×)`,
+  );
   console.log(
     `scorecard view of ${KPIS} KPIs opened from the Dashboard the workspace opens on, page load until the first screen of rows shows every status, the click on the Scorecard tab included (median of ${RUNS}): ${dashboard.ms} ms   (${(dashboard.ms / Math.max(plainMs, 1)).toFixed(1)}× the static page)`,
   );
