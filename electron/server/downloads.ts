@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { downloads, type DownloadStore } from '../backend/transfer/export/downloads';
 import { SECURITY_HEADERS } from './csp';
 import { checkFileRequest } from './request-guard';
+import { sendText } from './replies';
 
 // GET /download/<id>: hands an export the backend wrote (see backend/transfer/export/
 // downloads.ts) to the page, once. The same guards as the API — same origin, launch token in
@@ -16,16 +17,6 @@ export interface DownloadRouteOptions {
   token: string;
   log: (message: string, error?: unknown) => void;
   store?: DownloadStore;
-}
-
-function sendText(res: ServerResponse, status: number, message: string, extra = {}): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(message);
 }
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */

@@ -3,6 +3,7 @@ import { formatSseEvent, SSE_HEARTBEAT } from '@shared/api/event-stream';
 import type { Backend } from '../backend/platform';
 import { SECURITY_HEADERS } from './csp';
 import { checkFileRequest } from './request-guard';
+import { sendText } from './replies';
 
 // GET /events: what the backend pushes (shared/api/events.ts) as Server-Sent Events, behind the
 // API's guards (same origin, launch token in the Authorization header — the page reads the
@@ -73,19 +74,4 @@ export class EventStreams {
     for (const res of this.open) res.end();
     this.open.clear();
   }
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  extra: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(message);
 }

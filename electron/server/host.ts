@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import {
-  createServer,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
-import type { ApiErrorBody, ApiResult } from '@shared/api/errors';
+import { BATCH_CONTENT_TYPE, BATCH_PATH } from '@shared/api/batch';
+import type { ApiResult } from '@shared/api/errors';
 import type { Backend } from '../backend/platform';
+import { readBatch } from './batch';
+import {
+  failure,
+  MAX_BODY_BYTES,
+  readBody,
+  refuse,
+  sendJson,
+  sendText,
+  unknownMethod,
+} from './replies';
 import { SECURITY_HEADERS } from './csp';
 import { DOWNLOAD_PREFIX, serveDownload } from './downloads';
 import { EVENTS_PATH, EventStreams } from './event-stream';
@@ -23,9 +29,12 @@ import { cacheControlFor, contentTypeFor, resolveStaticFile } from './static-fil
 // fragment (never sent to a server or in a Referer). No CORS headers are ever sent, so a page from
 // another site cannot read an answer, and its JSON POST needs a preflight that we refuse.
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+export { MAX_BODY_BYTES } from './replies';
+
 const LOOPBACK = '127.0.0.1';
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+/** readParams' answer for a request it refused (and answered): no JSON body parses to it. */
+const REFUSED = Symbol('refused');
 
 export interface BrowserHostOptions {
   backend: Pick<Backend, 'dispatch' | 'subscribe'>;
@@ -94,7 +103,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (isApi) {
-      await handleApi(req, res, pathname.slice('/api/'.length));
+      if (pathname === BATCH_PATH) await handleBatch(req, res);
+      else await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if (pathname === UPLOAD_PATH && options.uploadDir !== undefined) {
@@ -152,19 +162,61 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res: ServerResponse,
     method: string,
   ): Promise<void> {
+    if (!admitted(req, res)) return;
+    if (!METHOD_NAME.test(method)) {
+      sendJson(res, 404, unknownMethod());
+      return;
+    }
+    const params = await readParams(req, res);
+    if (params === REFUSED) return;
+    // Business errors travel in the envelope with 200, like the IPC transport.
+    sendJson(res, 200, await dispatch(method, params));
+  }
+
+  /**
+   * Several calls in one request (shared/api/batch.ts), made in order, each answer written as
+   * soon as it is ready: a slow call (a cold evaluation) holds back none before it.
+   */
+  async function handleBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!admitted(req, res)) return;
+    const body = await readParams(req, res);
+    if (body === REFUSED) return;
+    const batch = readBatch(body);
+    if ('problem' in batch) {
+      sendJson(res, 400, failure('VALIDATION', batch.problem));
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': BATCH_CONTENT_TYPE,
+      'Cache-Control': 'no-store',
+    });
+    for (const { method, params } of batch.calls) {
+      if (res.destroyed) return;
+      const result = METHOD_NAME.test(method) ? await dispatch(method, params) : unknownMethod();
+      res.write(`${JSON.stringify(result)}\n`);
+      // Sent before the next call starts: the socket writes once this turn of the loop ends.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    res.end();
+  }
+
+  /** Whether an API request may be read: a POST with the launch token from this page. */
+  function admitted(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'POST') {
       refuse(res, true, 405, 'API calls must use POST.', { Allow: 'POST' });
-      return;
+      return false;
     }
     const refusal = checkApiRequest(req.headers, port, token);
     if (refusal) {
       refuse(res, true, refusal.status, refusal.message);
-      return;
+      return false;
     }
-    if (!METHOD_NAME.test(method)) {
-      sendJson(res, 404, failure('UNKNOWN_METHOD', 'There is no such API method.'));
-      return;
-    }
+    return true;
+  }
+
+  /** The request's JSON body, or REFUSED once a too large or malformed one has been answered. */
+  async function readParams(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const body = await readBody(req);
     if (body === null) {
       const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`;
@@ -176,25 +228,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           Connection: 'close',
         },
       );
-      return;
+      return REFUSED;
     }
-    let params: unknown;
     try {
-      params = JSON.parse(body) as unknown;
+      return JSON.parse(body) as unknown;
     } catch {
       sendJson(res, 400, failure('VALIDATION', 'The request body is not valid JSON.'));
-      return;
+      return REFUSED;
     }
-    let result: ApiResult<unknown>;
+  }
+
+  async function dispatch(method: string, params: unknown): Promise<ApiResult<unknown>> {
     try {
-      result = await options.backend.dispatch(method, params);
+      return await options.backend.dispatch(method, params);
     } catch (error) {
       // dispatch promises never to throw; if it does, the page still gets an envelope.
       log(`Browser host: ${method} threw.`, error);
-      result = failure('INTERNAL', 'Something went wrong in the app. Please try again.');
+      return failure('INTERNAL', 'Something went wrong in the app. Please try again.');
     }
-    // Business errors travel in the envelope with 200, like the IPC transport.
-    sendJson(res, 200, result);
   }
 
   const listen = (port: number) =>
@@ -240,77 +291,4 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
       }),
   };
-}
-
-/** The body as text, or null as soon as it passes the limit (the rest is not kept). */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) return Promise.resolve(null);
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
-        chunks.length = 0;
-        resolvePromise(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!tooLarge) resolvePromise(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
-
-function failure(code: ApiErrorBody['code'], message: string): ApiResult<never> {
-  return { ok: false, error: { code, message } };
-}
-
-function refuse(
-  res: ServerResponse,
-  isApi: boolean,
-  status: number,
-  message: string,
-  extra: OutgoingHttpHeaders = {},
-): void {
-  if (isApi) sendJson(res, status, failure('FORBIDDEN', message), extra);
-  else sendText(res, status, message, extra);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  payload: unknown,
-  extra: OutgoingHttpHeaders = {},
-): void {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  extra: OutgoingHttpHeaders = {},
-): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(message);
 }

@@ -1,17 +1,33 @@
 import type { Page } from 'playwright-core';
+import { BATCH_PATH, type BatchRequest } from '../../shared/api/batch';
 import { apiCaller, expect, test } from './fixtures';
 
 // The page asks for what its first screen reads as its script starts, and the scorecard's
 // evaluation as soon as the workspace and its scorecards are in, before the tabs show (issue
 // 19, app/first-reads.ts): each once, on a first load and on a reload alike.
 
+/** The API calls the page makes, those sent together in one request (BATCH_PATH) each. */
 function apiCalls(page: Page): string[] {
   const calls: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith('/api/')) calls.push(path.slice('/api/'.length));
+    if (path === BATCH_PATH) {
+      const { calls: sent } = request.postDataJSON() as BatchRequest;
+      calls.push(...sent.map(({ method }) => method));
+    } else if (path.startsWith('/api/')) calls.push(path.slice('/api/'.length));
   });
   return calls;
+}
+
+/** The calls of each request that sent several together. */
+function batches(page: Page): string[][] {
+  const sent: string[][] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== BATCH_PATH) return;
+    const { calls } = request.postDataJSON() as BatchRequest;
+    sent.push(calls.map(({ method }) => method));
+  });
+  return sent;
 }
 
 const count = (calls: string[], method: string) => calls.filter((call) => call === method).length;
@@ -44,28 +60,32 @@ test('a page load reads the workspace, its scorecards and their evaluation once 
 });
 
 // A reload asks for the evaluation of the scorecard the workspace opened on last time with its
-// first reads, before the scorecard list has come (app/opening-scorecard.ts). Held here: the
-// list is answered only once that evaluation has been asked for.
+// first reads, in the same request, so before the scorecard list has come
+// (app/opening-scorecard.ts), and uses that answer.
 test('a reload asks for the opening scorecard with its first reads, and uses that answer', async ({
   page,
   app,
 }) => {
   const calls = apiCalls(page);
+  const together = batches(page);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'KPIs by status' })).toBeVisible();
 
-  let listHeld = false;
-  await page.route('**/api/scorecard.list', async (route) => {
-    listHeld = true;
-    await expect.poll(() => calls.includes('scorecard.evaluate'), { timeout: 5_000 }).toBe(true);
-    await route.continue();
-  });
   calls.length = 0;
+  together.length = 0;
   await page.reload();
   await page.getByRole('tab', { name: 'Scorecard', exact: true }).click();
   const panel = page.getByRole('tabpanel', { name: 'Scorecard' });
   await expect(panel.getByRole('button', { name: 'Open Net profit margin' })).toBeVisible();
-  expect(listHeld).toBe(true);
+  expect(together).toEqual([
+    [
+      'settings.get',
+      'workspace.current',
+      'workspace.recent',
+      'scorecard.list',
+      'scorecard.evaluate',
+    ],
+  ]);
   expect(count(calls, 'scorecard.evaluate')).toBe(1);
 });
 
