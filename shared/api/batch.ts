@@ -7,8 +7,9 @@
 /** Where a batch is posted: no API method's name starts with "_". */
 export const BATCH_PATH = '/api/_batch';
 
-/** The answers' type: one JSON ApiResult per line, in the calls' order. */
-export const BATCH_CONTENT_TYPE = 'application/x-ndjson; charset=utf-8';
+/** The answers' media type: one JSON ApiResult per line, in the calls' order. */
+export const BATCH_MEDIA_TYPE = 'application/x-ndjson';
+export const BATCH_CONTENT_TYPE = `${BATCH_MEDIA_TYPE}; charset=utf-8`;
 
 /** The most calls one batch may hold. */
 export const MAX_BATCH_CALLS = 16;

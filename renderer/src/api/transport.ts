@@ -1,6 +1,6 @@
 import type { KpisBridge } from '@shared/api/bridge';
 import type { ApiTransport } from '@shared/api/client';
-import { BATCH_CONTENT_TYPE, BATCH_PATH, type BatchRequest } from '@shared/api/batch';
+import { BATCH_MEDIA_TYPE, BATCH_PATH, type BatchRequest } from '@shared/api/batch';
 import type { ApiResult } from '@shared/api/errors';
 import { useAccessStore } from './access-store';
 
@@ -122,7 +122,7 @@ function httpTransport(token: string): ApiTransport {
  * calls' order). A batch refused whole (its token, its shape) has one JSON answer: each call's.
  */
 async function answerEach(response: Response, calls: HeldCall[]): Promise<void> {
-  if (response.headers.get('Content-Type') !== BATCH_CONTENT_TYPE) {
+  if (!response.headers.get('Content-Type')?.startsWith(BATCH_MEDIA_TYPE)) {
     const refusal = (await response.json()) as ApiResult<unknown>;
     for (const call of calls) call.resolve(refusal);
     return;
