@@ -191,14 +191,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'Content-Type': BATCH_CONTENT_TYPE,
       'Cache-Control': 'no-store',
     });
-    for (const { method, params } of batch.calls) {
+    for (const [index, { method, params }] of batch.calls.entries()) {
       if (res.destroyed) return;
       const result = METHOD_NAME.test(method) ? await dispatch(method, params) : unknownMethod();
-      res.write(`${JSON.stringify(result)}\n`);
+      const line = `${JSON.stringify(result)}\n`;
+      // The last answer ends the response with it, so the page reads its end with its data.
+      if (index === batch.calls.length - 1) {
+        res.end(line);
+        return;
+      }
+      res.write(line);
       // Sent before the next call starts: the socket writes once this turn of the loop ends.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    res.end();
   }
 
   /** Whether an API request may be read: a POST with the launch token from this page. */
