@@ -4,10 +4,11 @@
 // same 500 rows and status badges in the same browser and run (target at most 3×); the
 // longest frame while scrolling to the end of the 500 KPIs (target: none over 50 ms); and the
 // first screen of a 5,000-KPI workspace (target under 1 s). The scorecard page is loaded again
-// (a reload keeps the view in the address) and its first screen seen from inside the page, as
-// the static page's is by Playwright's polling on a page it has already injected its script
-// into (watchFirstScreens); a line below it times the way in from the Dashboard a workspace
-// opens on, the click on the Scorecard tab included, and the newly started figures click it too.
+// (a reload keeps the view in the address). Both pages' first screens are seen by Playwright's
+// polling, as the issue's figures were, then from inside the page (watchFirstScreens), and
+// both pages loaded again from a server; a line below times the way in from the Dashboard a
+// workspace opens on, the click on the Scorecard tab included, and the newly started figures
+// click it too.
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
