@@ -1,30 +1,37 @@
+import { useDeferredValue, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSettingsStore } from '../settings/settings-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useScorecardStore } from './scorecard-store';
 import { viewPeriodLabel } from '../charts/labels';
 import { formatNumber, monthNames } from '../app/locale';
 import type { ViewFrequency, YearBasis } from '@shared/scoring/calendar';
+import type { ScorecardRows } from '@shared/domain/evaluation';
 
 // Which period the scorecard shows: by month, quarter or year, on the calendar or the
 // workspace's fiscal year (named after the calendar year it ends in).
 
 export function PeriodPicker() {
-  const { view, choice, choose } = useScorecardStore();
+  // Only what the picker shows: the store changes often as a scorecard loads.
+  const { view, choice, choose } = useScorecardStore(
+    useShallow(({ view, choice, choose }) => ({ view, choice, choose })),
+  );
   const workspace = useWorkspaceStore((state) => state.current);
+  // The first screen lists only the period shown, and every other just after it (a render
+  // React may interrupt): ten years of months are 120 options, which held the first screen of
+  // a large scorecard back by about 5 ms (issue 19). The list is complete long before a person
+  // could open it.
+  const listAll = useDeferredValue(true, false);
+  // The labels are in the user's locale: a new one labels them again.
+  const localeVersion = useSettingsStore((state) => state.localeVersion);
+  const options = useMemo(
+    () => (view ? periodOptions(view, listAll) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the locale is read by the labels' formatting
+    [view, listAll, localeVersion],
+  );
   if (!view || !workspace) return null;
-  const periods = view.availablePeriods.includes(view.period)
-    ? view.availablePeriods
-    : [view.period, ...view.availablePeriods];
   const fiscalStart = workspace.fiscalYearStartMonth;
   const months = monthNames();
-  // How complete each period is: "Nov 2026 — 1 of 20 values".
-  const counts = new Map(view.completeness.map((entry) => [entry.period, entry]));
-  const optionLabel = (period: string) => {
-    const label = viewPeriodLabel(period, view.view);
-    const count = counts.get(period);
-    return count && count.expected > 0
-      ? `${label} — ${formatNumber(count.reported)} of ${formatNumber(count.expected)} values`
-      : label;
-  };
 
   return (
     <div className="period-picker" role="group" aria-label="Period to show">
@@ -55,11 +62,7 @@ export function PeriodPicker() {
           value={view.period}
           onChange={(event) => void choose({ period: event.target.value })}
         >
-          {periods.map((period) => (
-            <option key={period} value={period}>
-              {optionLabel(period)}
-            </option>
-          ))}
+          {options}
         </select>
       </label>
       {choice.basis === 'fiscal' && fiscalStart !== 1 ? (
@@ -71,4 +74,26 @@ export function PeriodPicker() {
       ) : null}
     </div>
   );
+}
+
+/** The Period list's options: every period of the view, or only the one shown. */
+function periodOptions(view: ScorecardRows, all: boolean) {
+  const periods = !all
+    ? [view.period]
+    : view.availablePeriods.includes(view.period)
+      ? view.availablePeriods
+      : [view.period, ...view.availablePeriods];
+  // How complete each period is: "Nov 2026 — 1 of 20 values".
+  const counts = new Map(view.completeness.map((entry) => [entry.period, entry]));
+  return periods.map((period) => {
+    const label = viewPeriodLabel(period, view.view);
+    const count = counts.get(period);
+    return (
+      <option key={period} value={period}>
+        {count && count.expected > 0
+          ? `${label} — ${formatNumber(count.reported)} of ${formatNumber(count.expected)} values`
+          : label}
+      </option>
+    );
+  });
 }
