@@ -61,7 +61,8 @@ test('a page load reads the workspace, its scorecards and their evaluation once 
 
 // A reload asks for the evaluation of the scorecard the workspace opened on last time with its
 // first reads, in the same request, so before the scorecard list has come
-// (app/opening-scorecard.ts), and uses that answer.
+// (app/opening-scorecard.ts), and uses that answer; on the Dashboard, that scorecard's
+// dashboard too.
 test('a reload asks for the opening scorecard with its first reads, and uses that answer', async ({
   page,
   app,
@@ -74,8 +75,28 @@ test('a reload asks for the opening scorecard with its first reads, and uses tha
   calls.length = 0;
   together.length = 0;
   await page.reload();
+  // The Dashboard shows its counts from the answer sent with the first reads.
+  const counts = page.getByRole('region', { name: 'KPIs by status' });
+  await expect(counts.getByRole('button', { name: /On track/ })).toBeVisible();
+  expect(together).toEqual([
+    [
+      'settings.get',
+      'workspace.current',
+      'workspace.recent',
+      'scorecard.list',
+      'scorecard.evaluate',
+      'dashboard.get',
+    ],
+  ]);
+  expect(count(calls, 'dashboard.get')).toBe(1);
+
+  // On another view, a reload asks for no dashboard.
   await page.getByRole('tab', { name: 'Scorecard', exact: true }).click();
   const panel = page.getByRole('tabpanel', { name: 'Scorecard' });
+  await expect(panel.getByRole('button', { name: 'Open Net profit margin' })).toBeVisible();
+  calls.length = 0;
+  together.length = 0;
+  await page.reload();
   await expect(panel.getByRole('button', { name: 'Open Net profit margin' })).toBeVisible();
   expect(together).toEqual([
     [
@@ -87,6 +108,7 @@ test('a reload asks for the opening scorecard with its first reads, and uses tha
     ],
   ]);
   expect(count(calls, 'scorecard.evaluate')).toBe(1);
+  expect(count(calls, 'dashboard.get')).toBe(0);
 });
 
 // The guess is only a guess: when the workspace now opens on another scorecard, that one shows.

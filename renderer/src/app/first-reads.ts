@@ -11,8 +11,9 @@ import { earlyReads } from './early-reads';
 // the scorecard list fails and is dropped (nobody asks for it).
 //
 // On a reload (or the desktop app started again) the evaluation of the scorecard the workspace
-// opened on last time is asked for with those reads (opening-scorecard.ts), and dropped here
-// when the workspace opens on another.
+// opened on last time is asked for with those reads (opening-scorecard.ts), with its dashboard
+// when the page opens on the Dashboard, and both are dropped here when the workspace opens on
+// another.
 //
 // The scorecard store's first load (the list, then the evaluation of the scorecard shown) also
 // starts here, once the workspace and its list are in, instead of after React has rendered the
@@ -34,8 +35,10 @@ export function followFirstReads(): Promise<void> {
       const opening = openingScorecard(scorecards);
       const guessed = earlyReads?.evaluation ?? null;
       // The evaluation asked for on a guess is kept only if it is the one the store asks for.
-      if (guessed && (guessed.path !== current?.path || guessed.id !== opening?.id))
+      if (guessed && (guessed.path !== current?.path || guessed.id !== opening?.id)) {
         dropEarly('scorecard.evaluate', guessed.params);
+        if (earlyReads?.dashboard) dropEarly('dashboard.get', earlyReads.dashboard);
+      }
       if (current === null || firstLoad.state !== 'waiting') return;
       if (opening) rememberOpening({ path: current.path, id: opening.id });
       firstLoad = { state: 'started', path: current.path };
@@ -50,6 +53,7 @@ export function followFirstReads(): Promise<void> {
     // asked for on a guess is left to be taken later.
     () => {
       if (earlyReads?.evaluation) dropEarly('scorecard.evaluate', earlyReads.evaluation.params);
+      if (earlyReads?.dashboard) dropEarly('dashboard.get', earlyReads.dashboard);
     },
   );
 }

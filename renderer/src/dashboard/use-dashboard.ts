@@ -4,12 +4,12 @@ import type { ScorecardRows } from '@shared/domain/evaluation';
 import { api, errorMessage } from '../api/client';
 import { DASHBOARD_KINDS } from '../app/change-kinds';
 import { useDataVersion } from '../app/use-data-version';
+import { useScorecardStore } from '../scorecard/scorecard-store';
+import { dashboardParams } from './dashboard-params';
 
 // The dashboard's one call, for the scorecard and period on screen. The scorecard store's
 // evaluation is read again on every scoring change, which brings a new `view` here; what the
 // evaluation does not cover (plans, dismissals, reminder settings) has its own change signal.
-
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function useDashboard(view: ScorecardRows): {
   dashboard: Dashboard | null;
@@ -19,31 +19,27 @@ export function useDashboard(view: ScorecardRows): {
   const [error, setError] = useState<string | null>(null);
   const version = useDataVersion(DASHBOARD_KINDS);
   const id = view.scorecard.id;
-  const { period } = view;
   const { frequency, basis } = view.view;
+  // The period as chosen: none (the one the view opens on, which `view.period` names) asks as
+  // the page's first reads did, and takes their answer.
+  const chosen = useScorecardStore((state) => state.choice.period);
+  const period = chosen === null ? null : view.period;
   useEffect(() => {
     let current = true;
-    api
-      .call('dashboard.get', {
-        scorecardId: id,
-        view: { frequency, basis },
-        period,
-        timeZone: TIME_ZONE,
-      })
-      .then(
-        (data) => {
-          if (!current) return;
-          // Rendered as a transition, which gives way to input: a user who clicks another tab
-          // as the workspace opens does not wait for the tiles to render first (issue 19).
-          startTransition(() => {
-            setDashboard(data);
-            setError(null);
-          });
-        },
-        (failure: unknown) => {
-          if (current) setError(errorMessage(failure));
-        },
-      );
+    api.call('dashboard.get', dashboardParams(id, { frequency, basis, period })).then(
+      (data) => {
+        if (!current) return;
+        // Rendered as a transition, which gives way to input: a user who clicks another tab
+        // as the workspace opens does not wait for the tiles to render first (issue 19).
+        startTransition(() => {
+          setDashboard(data);
+          setError(null);
+        });
+      },
+      (failure: unknown) => {
+        if (current) setError(errorMessage(failure));
+      },
+    );
     return () => {
       current = false;
     };

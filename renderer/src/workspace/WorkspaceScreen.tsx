@@ -30,7 +30,8 @@ import { ShareDialog } from '../sync/ShareDialog';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSyncStore } from '../sync/sync-store';
 import { firstLoadStarted } from '../app/first-reads';
-import { showViewInAddress, viewInAddress } from './view-address';
+import { showViewInAddress } from './view-address';
+import { OPENING_TAB, tabInAddress, type Tab } from './tabs';
 
 // An open workspace: its name and file actions on top, the scorecard tree on the side, and the
 // selected scorecard's view or data-entry grid in the middle.
@@ -46,9 +47,6 @@ const ImportWizard = lazy(() =>
 );
 const loading = <p role="status">Loading…</p>;
 
-type Tab = 'dashboard' | 'scorecard' | 'map' | 'hierarchy' | 'values' | 'health' | 'audit';
-/** A workspace opens on what needs attention now (issue 17 point 5). */
-const OPENING_TAB: Tab = 'dashboard';
 const TAB_NAMES: Record<Tab, string> = {
   dashboard: 'Dashboard',
   scorecard: 'Scorecard',
@@ -69,9 +67,7 @@ export function WorkspaceScreen() {
   const { load, view, error, reset, loaded } = useScorecardStore();
   // A reload stays on the view in the address (view-address.ts); another workspace opened in
   // this page starts on the opening view again.
-  const [tab, setTab] = useState<Tab>(
-    () => viewInAddress(Object.keys(TAB_NAMES) as Tab[]) ?? OPENING_TAB,
-  );
+  const [tab, setTab] = useState<Tab>(tabInAddress);
   const [tabPath, setTabPath] = useState(workspace?.path);
   if (tabPath !== workspace?.path) {
     setTabPath(workspace?.path);
