@@ -53,21 +53,35 @@ export function gapOf(kpi: Kpi, evaluation: KpiEvaluation): number | null {
 }
 
 /** How far off, relative to the target, for ordering: the worst first. */
-function shortfall(entry: DashboardKpi): number {
-  if (entry.gap === null) return 0;
-  const base = entry.target === null || entry.target === 0 ? 1 : Math.abs(entry.target);
-  return Math.abs(entry.gap) / base;
+function shortfall(gap: number | null, target: number | null): number {
+  if (gap === null) return 0;
+  const base = target === null || target === 0 ? 1 : Math.abs(target);
+  return Math.abs(gap) / base;
 }
 
 const ATTENTION: readonly Status[] = ['off_track', 'at_risk'];
 
+/**
+ * The off-track and at-risk KPIs, off track first, each group furthest from its target first;
+ * the first `count` of them. Ordered before each row is made, so only the rows listed read
+ * their comment.
+ */
 export function attentionList(
   kpis: readonly PlacedKpi[],
   commentOf: (kpi: Kpi, evaluation: KpiEvaluation) => string,
+  count = Number.POSITIVE_INFINITY,
 ): DashboardKpi[] {
-  const rows = kpis
+  const rank = (status: Status) => ATTENTION.indexOf(status);
+  return kpis
     .filter((entry) => ATTENTION.includes(entry.evaluation.status))
-    .map(({ kpi, evaluation, objectiveName, perspectiveName }): DashboardKpi => ({
+    .map((entry) => ({ entry, gap: gapOf(entry.kpi, entry.evaluation) }))
+    .sort(
+      (a, b) =>
+        rank(a.entry.evaluation.status) - rank(b.entry.evaluation.status) ||
+        shortfall(b.gap, b.entry.evaluation.target) - shortfall(a.gap, a.entry.evaluation.target),
+    )
+    .slice(0, count)
+    .map(({ entry: { kpi, evaluation, objectiveName, perspectiveName }, gap }) => ({
       kpiId: kpi.id,
       name: kpi.name,
       unit: kpi.unit,
@@ -82,14 +96,10 @@ export function attentionList(
       target: evaluation.target,
       targetMin: kpi.targetMin,
       targetMax: kpi.targetMax,
-      gap: gapOf(kpi, evaluation),
+      gap,
       period: evaluation.period,
       comment: commentOf(kpi, evaluation),
     }));
-  return rows.sort(
-    (a, b) =>
-      ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || shortfall(b) - shortfall(a),
-  );
 }
 
 /** KPIs with a value now and in the previous period, the largest relative move first. */

@@ -74,8 +74,12 @@ export interface Dashboard {
   completeness: { period: string; reported: number; expected: number }[];
   /** KPIs of the scorecard by status in the period. */
   counts: Record<Status, number>;
-  /** Off-track KPIs first, then at risk; each group furthest from target first. */
+  /**
+   * Off-track KPIs first, then at risk; each group furthest from target first (at most
+   * ATTENTION_LISTED; `attentionTotal` counts them all).
+   */
   attention: DashboardKpi[];
+  attentionTotal: number;
   /** The biggest moves since the previous period, largest first. */
   movers: DashboardMover[];
   /** Values due or overdue, oldest first (at most DUE_LISTED; `dueTotal` counts them all). */
@@ -88,6 +92,7 @@ export interface Dashboard {
   health: HealthCounts & { dismissed: number };
 }
 
+export const ATTENTION_LISTED = 6;
 export const MOVERS_LISTED = 5;
 export const DUE_LISTED = 4;
 export const ACTION_PLANS_AHEAD_DAYS = 14;

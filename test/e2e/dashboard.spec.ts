@@ -1,4 +1,4 @@
-import { expect, openSample, test } from './fixtures';
+import { apiCaller, expect, openSample, test } from './fixtures';
 
 // The dashboard is the screen a workspace opens on (issue 17 point 5): the sample's off-track
 // KPIs with value and target, tiles that lead to where the user acts, a 1366×768 screen without
@@ -146,4 +146,47 @@ test('a health finding is fixed from its link and dismissed with a reason; count
   await panel.getByText(/^Dismissed \(1\)$/).click();
   await dismissed.getByRole('button', { name: `Bring back: ${firstMessage}` }).click();
   await expect(findings.getByText(firstMessage, { exact: true })).toBeVisible();
+});
+
+// The tile lists the worst few; the rest are counted and a click away, in the scorecard.
+test('more KPIs off track than the tile lists are counted, and lead to the scorecard', async ({
+  page,
+  app,
+}) => {
+  await openSample(page, app);
+  const attention = page.getByRole('region', { name: 'Off track and at risk' });
+  await expect(attention.getByRole('button', { name: 'Net profit margin' })).toBeVisible();
+  const call = apiCaller(page, app);
+  const cards = (await call('scorecard.list', {})) as { id: string; name: string }[];
+  const company = cards.find((card) => card.name === 'Harbour Street Bakery & Café');
+  if (!company) throw new Error('The sample has no scorecard named Harbour Street Bakery & Café');
+  const view = (await call('scorecard.evaluate', { id: company.id })) as {
+    period: string;
+    perspectives: { objectives: { objective: { id: string } }[] }[];
+  };
+  const objectiveId = view.perspectives[0]?.objectives[0]?.objective.id;
+  // Six new KPIs far below their target in the period shown: more than the tile lists.
+  for (const name of ['Stall A', 'Stall B', 'Stall C', 'Stall D', 'Stall E', 'Stall F']) {
+    const kpi = (await call('kpi.create', {
+      objectiveId,
+      name: `${name} takings`,
+      frequency: 'monthly',
+      target: 100,
+    })) as { id: string };
+    await call('value.set', { kpiId: kpi.id, period: view.period, value: 10 });
+  }
+
+  // The open dashboard follows without a reload: six rows, the rest counted.
+  const counts = page.getByRole('region', { name: 'KPIs by status' });
+  const count = async (status: RegExp) =>
+    Number((await counts.getByRole('button', { name: status }).textContent())?.match(/^\d+/)?.[0]);
+  await expect(counts.getByRole('button', { name: /Off track/ })).toHaveText(/^9/);
+  const total = (await count(/Off track/)) + (await count(/At risk/));
+  await expect(attention.getByRole('row')).toHaveCount(1 + 6);
+  const more = attention.getByRole('button', { name: `${total - 6} more in the scorecard` });
+  await more.click();
+  await expect(page.getByRole('tab', { name: 'Scorecard', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 });

@@ -5,7 +5,12 @@ import {
   placedKpis,
   statusCounts,
 } from '@shared/dashboard/build';
-import { DUE_LISTED, type Dashboard, type DashboardDueValue } from '@shared/dashboard/types';
+import {
+  ATTENTION_LISTED,
+  DUE_LISTED,
+  type Dashboard,
+  type DashboardDueValue,
+} from '@shared/dashboard/types';
 import type { Kpi } from '@shared/domain/entities';
 import { SPARKLINE_POINTS } from '@shared/domain/evaluation';
 import { OVERDUE_LOOKBACK_DAYS, scheduleWorkspaces } from '@shared/reminders/schedule';
@@ -122,6 +127,7 @@ export function dashboard(workspace: Workspace, now: string, input: DashboardInp
       keep,
     );
     const kpis = placedKpis(evaluation);
+    const counts = statusCounts(kpis);
     const kpiIds = new Set(kpis.map((entry) => entry.kpi.id));
     const names = new Map<string, string>();
     for (const entry of kpis) {
@@ -141,8 +147,14 @@ export function dashboard(workspace: Workspace, now: string, input: DashboardInp
       period: evaluation.period,
       availablePeriods: evaluation.availablePeriods,
       completeness: evaluation.completeness,
-      counts: statusCounts(kpis),
-      attention: attentionList(kpis, commentReader(db, evaluation.view, evaluation.period)),
+      counts,
+      // Only the rows the tile lists read their comment.
+      attention: attentionList(
+        kpis,
+        commentReader(db, evaluation.view, evaluation.period),
+        ATTENTION_LISTED,
+      ),
+      attentionTotal: counts.off_track + counts.at_risk,
       movers: biggestMovers(kpis),
       due: due.slice(0, DUE_LISTED),
       dueTotal: due.length,

@@ -1,14 +1,12 @@
-import type { DashboardKpi } from '@shared/dashboard/types';
+import { ATTENTION_LISTED, type DashboardKpi } from '@shared/dashboard/types';
 import { formatValue } from '@shared/domain/format';
 import { periodLabel } from '@shared/domain/period';
-import { LOCALE } from '../app/locale';
+import { formatNumber, LOCALE } from '../app/locale';
 import { useKpiFocusStore } from '../reminders/kpi-focus';
 import { StatusBadge } from '../ui/StatusBadge';
 
 // Off-track and at-risk KPIs with value, target, gap, owner and comment; each KPI's name opens
 // its detail, where its chart, history and action plans are.
-
-const LISTED = 6;
 
 function signed(row: DashboardKpi): string {
   if (row.gap === null) return '—';
@@ -24,8 +22,9 @@ function targetText(row: DashboardKpi): string {
     : format(row.target);
 }
 
-export function AttentionTile(props: { rows: DashboardKpi[]; onMore(): void }) {
-  const { rows } = props;
+/** `rows`: the first of the `total` KPIs off track or at risk. */
+export function AttentionTile(props: { rows: DashboardKpi[]; total: number; onMore(): void }) {
+  const { rows, total } = props;
   const open = (kpiId: string) => useKpiFocusStore.getState().request(kpiId);
   return (
     <section className="tile tile-attention" aria-labelledby="tile-attention">
@@ -51,7 +50,7 @@ export function AttentionTile(props: { rows: DashboardKpi[]; onMore(): void }) {
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, LISTED).map((row) => (
+            {rows.slice(0, ATTENTION_LISTED).map((row) => (
               <tr key={row.kpiId}>
                 <th scope="row">
                   <button
@@ -81,9 +80,9 @@ export function AttentionTile(props: { rows: DashboardKpi[]; onMore(): void }) {
           </tbody>
         </table>
       )}
-      {rows.length > LISTED ? (
+      {total > rows.length ? (
         <button type="button" className="link" onClick={props.onMore}>
-          {rows.length - LISTED} more in the scorecard
+          {formatNumber(total - rows.length)} more in the scorecard
         </button>
       ) : null}
     </section>

@@ -71,7 +71,11 @@ export function DashboardView(props: { view: ScorecardRows; onGo(target: Dashboa
             {health.dismissed > 0 ? ` · ${formatNumber(health.dismissed)} dismissed` : ''}
           </p>
         </section>
-        <AttentionTile rows={dashboard.attention} onMore={() => onGo('scorecard')} />
+        <AttentionTile
+          rows={dashboard.attention}
+          total={dashboard.attentionTotal}
+          onMore={() => onGo('scorecard')}
+        />
         <MoversTile dashboard={dashboard} since={since} />
         <DueTile dashboard={dashboard} />
         <PlansTile dashboard={dashboard} />

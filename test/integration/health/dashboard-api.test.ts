@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ATTENTION_LISTED } from '@shared/dashboard/types';
 import { makeBackend } from '../backend/helpers';
 
 // dashboard.get on the sample workspace: the statuses are the scorecard view's own, an
@@ -20,6 +21,10 @@ describe('dashboard API', () => {
     const kpis = view.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
     const offTrack = kpis.filter((k) => k.evaluation.status === 'off_track');
     expect(board.counts.off_track).toBe(offTrack.length);
+    // The tile lists the first few; the total counts every KPI off track or at risk.
+    const atRisk = kpis.filter((k) => k.evaluation.status === 'at_risk');
+    expect(board.attentionTotal).toBe(offTrack.length + atRisk.length);
+    expect(board.attention).toHaveLength(Math.min(ATTENTION_LISTED, board.attentionTotal));
     expect(
       board.attention
         .filter((row) => row.status === 'off_track')

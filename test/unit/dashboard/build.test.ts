@@ -76,6 +76,31 @@ describe('dashboard', () => {
     ]);
   });
 
+  it("law: the first `count` rows are the whole list's first, and only they read a comment", () => {
+    const entry = fc.record({
+      status: fc.constantFrom(...STATUSES),
+      value: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }),
+      target: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), fc.nat(12), (entries, count) => {
+        const kpis = entries.map((e, i) => placed(`k${String(i)}`, e));
+        const whole = attentionList(kpis, (k) => `comment on ${k.name}`);
+        const read: string[] = [];
+        const first = attentionList(
+          kpis,
+          (k) => {
+            read.push(k.name);
+            return `comment on ${k.name}`;
+          },
+          count,
+        );
+        expect(first).toEqual(whole.slice(0, count));
+        expect(read.sort()).toEqual(first.map((row) => row.name).sort());
+      }),
+    );
+  });
+
   it('measures a within-range gap from the nearer end of the range', () => {
     const range = kpi('r', { direction: 'within_range', targetMin: 10, targetMax: 20 });
     expect(gapOf(range, evaluation({ value: 25 }))).toBe(5);
