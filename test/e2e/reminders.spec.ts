@@ -132,7 +132,7 @@ test('a value that turns a KPI off track shows an alert with its status in words
   await call('value.set', { kpiId: kpi.id, period: month(-1), value: 100 });
   await call('value.set', { kpiId: kpi.id, period: month(0), value: 10 });
 
-  await page.reload();
+  // The open page hears the change: no reload.
   await page.getByRole('button', { name: /^Reminders, \d+ due$/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Reminders' });
   const inbox = dialog.getByRole('list', { name: 'Reminders inbox' });
@@ -174,7 +174,7 @@ test('a long inbox shows a page at a time, with the count of every open reminder
     })) as { id: string };
     await call('value.set', { kpiId: kpi.id, period: longAgo, value: 1 });
   }
-  await page.reload();
+  // The open page hears the changes: no reload.
   await page.getByRole('tab', { name: 'Scorecard' }).click();
 
   const button = page.getByRole('button', { name: /^Reminders, [\d,]+ due$/ });
