@@ -72,36 +72,28 @@ async function firstScreenSeen(page: Page): Promise<number> {
   return Number(message.text().slice('kpis-first-screen '.length));
 }
 
-/** A page loaded again `runs` times, each timed until its first screen shows, as its watcher
- * (watchFirstScreens) sees it; `before` runs before each load, untimed. */
-async function timeReloads(
-  page: Page,
-  runs: number,
-  before: () => Promise<void>,
-): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    await before();
-    const seen = firstScreenSeen(page);
-    const start = Date.now();
-    await page.reload();
-    times.push((await seen) - start);
-  }
-  return times;
-}
-
 /**
- * How much later Playwright's polling sees a first screen than the page's own watcher does, in
- * the same load (median of `runs`): what the polled figures carry on top of the page's own
- * time. `load` loads the page once; `before` runs before each load, untimed.
+ * A page loaded `runs` times by `load`, each timed until its first screen shows as its watcher
+ * sees it (watchFirstScreens, or the page's own <script>), then `runs` times more for how much
+ * later Playwright's polling sees the first screen than the watcher does in the same load:
+ * what the polled figures carry on top of the page's own time. `before` runs before each load,
+ * untimed. Medians of each.
  */
-async function pollingLag(
+async function timeWatchedLoads(
   page: Page,
   total: number,
   runs: number,
   load: () => Promise<unknown>,
   before: () => Promise<void>,
-): Promise<number> {
+): Promise<{ ms: number; lagMs: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await before();
+    const seen = firstScreenSeen(page);
+    const start = Date.now();
+    await load();
+    times.push((await seen) - start);
+  }
   const lags: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     await before();
@@ -111,7 +103,7 @@ async function pollingLag(
     const polled = Date.now();
     lags.push(polled - (await seen));
   }
-  return median(lags);
+  return { ms: median(times), lagMs: median(lags) };
 }
 
 /** The page's API calls in flight, followed from the page's start (the event stream never
@@ -211,18 +203,16 @@ async function timeFirstScreen(
     if (asked && asked.last >= start) untilAsked.push(asked.last - start);
   }
   const watching = await watchFirstScreens(page, total);
-  let watched: number[];
-  let lagMs: number;
+  let watched: { ms: number; lagMs: number };
   try {
-    watched = await timeReloads(page, runs, idle);
-    lagMs = await pollingLag(page, total, runs, () => page.reload(), idle);
+    watched = await timeWatchedLoads(page, total, runs, () => page.reload(), idle);
   } finally {
     await watching.dispose();
   }
   return {
     ms: median(polled),
-    watchedMs: median(watched),
-    lagMs,
+    watchedMs: watched.ms,
+    lagMs: watched.lagMs,
     askedMs: untilAsked.length === runs ? median(untilAsked) : null,
   };
 }
@@ -368,22 +358,13 @@ async function timeStaticInPlace(
   runs: number,
 ): Promise<{ ms: number; lagMs: number }> {
   const html = `<!doctype html><script>${watcherSource(KPIS)}</script><table>${rowsHtml}</table>`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    await pageIdle(page);
-    const seen = firstScreenSeen(page);
-    const start = Date.now();
-    await page.setContent(html);
-    times.push((await seen) - start);
-  }
-  const lagMs = await pollingLag(
+  return timeWatchedLoads(
     page,
     KPIS,
     runs,
     () => page.setContent(html),
     () => pageIdle(page),
   );
-  return { ms: median(times), lagMs };
 }
 
 /**
@@ -406,15 +387,13 @@ async function timeStaticPage(
     const watching = await watchFirstScreens(page, KPIS);
     try {
       await page.goto(`http://127.0.0.1:${port}/`);
-      const ms = median(await timeReloads(page, runs, () => pageIdle(page)));
-      const lagMs = await pollingLag(
+      return await timeWatchedLoads(
         page,
         KPIS,
         runs,
         () => page.reload(),
         () => pageIdle(page),
       );
-      return { ms, lagMs };
     } finally {
       await watching.dispose();
     }
