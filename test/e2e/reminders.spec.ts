@@ -55,16 +55,22 @@ test('the inbox lists due values, and done, snooze and dismiss stick across a re
   await expect(
     dialog.getByRole('status').filter({ hasText: 'Workspace reminder defaults saved.' }),
   ).toBeVisible();
-  // A monthly review of the scorecard on screen; its next meeting is listed as coming or due.
-  await dialog.getByLabel('Meets').selectOption('monthly');
+  // A review of the scorecard on screen every four weeks, the first in three days: its
+  // reminder, a day before, is listed as coming. (A monthly review meets on first Mondays, so
+  // whether its reminder is within the inbox's two weeks ahead depended on the day the test ran.)
+  const firstMeeting = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel('Meets').selectOption('custom');
+  await dialog.getByLabel('Every (weeks)').fill('4');
+  await dialog.getByLabel('First meeting').fill(firstMeeting);
+  await dialog.getByLabel('Days before the meeting').fill('1');
   await dialog.getByLabel('What to prepare').fill('Numbers and action plans');
   await dialog.getByRole('button', { name: 'Save review meeting' }).click();
   await expect(
     dialog.getByRole('status').filter({ hasText: 'Review meeting saved.' }),
   ).toBeVisible();
-  await expect(inbox.getByRole('listitem', { name: /^Monthly review of / }).first()).toContainText(
-    'Prepare: Numbers and action plans',
-  );
+  await expect(
+    inbox.getByRole('listitem', { name: /^Scheduled review of / }).first(),
+  ).toContainText('Prepare: Numbers and action plans');
 
   // Switching one KPI's reminders off removes its due values from the inbox.
   const kpiName = /value of (.*) is due$/.exec(snoozed)?.[1] ?? '';
