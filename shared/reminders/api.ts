@@ -83,13 +83,14 @@ export const whereInput = z.strictObject({
   locale: localeSchema.optional(),
 });
 
-const LIMIT_RANGE = `Limit must be 1 to ${INBOX_LIMIT.toLocaleString('en-GB')} reminders`;
+const LIMIT_RANGE = `Limit must be 0 to ${INBOX_LIMIT.toLocaleString('en-GB')} reminders`;
 
 export const inboxInput = whereInput.extend({
+  /** How many items to list; 0 counts the inbox without listing it (the top bar's count). */
   limit: z
     .number({ error: 'Limit must be a number of reminders' })
     .int({ error: 'Limit must be a whole number of reminders' })
-    .min(1, { error: LIMIT_RANGE })
+    .min(0, { error: LIMIT_RANGE })
     .max(INBOX_LIMIT, { error: LIMIT_RANGE })
     .default(INBOX_PAGE),
 });

@@ -17,15 +17,28 @@ interface RemindersDialogProps {
 }
 
 export function RemindersDialog({ workspacePath, onClose }: RemindersDialogProps) {
-  const { inbox, settings, error, saved, load, loadSettings, dismissNote, exportIcs, showMore } =
-    useRemindersStore();
-
-  const more = inbox ? moreToShow(inbox.items.length, inbox.counts) : 0;
+  const {
+    inbox,
+    listed,
+    settings,
+    error,
+    saved,
+    openList,
+    closeList,
+    loadSettings,
+    dismissNote,
+    exportIcs,
+    showMore,
+  } = useRemindersStore();
+  // The inbox as listed for this dialog: until its read answers, the top bar's counts only.
+  const list = listed ? inbox : null;
+  const more = list ? moreToShow(list.items.length, list.counts) : 0;
 
   useEffect(() => {
-    void load();
+    void openList();
     void loadSettings();
-  }, [load, loadSettings]);
+    return closeList;
+  }, [openList, closeList, loadSettings]);
 
   return (
     <Dialog
@@ -58,9 +71,9 @@ export function RemindersDialog({ workspacePath, onClose }: RemindersDialogProps
           ))}
         </ul>
       ) : null}
-      {inbox ? (
+      {list ? (
         <InboxList
-          items={inbox.items}
+          items={list.items}
           workspacePath={workspacePath}
           go={{
             enterValue: (item) => {
@@ -77,9 +90,9 @@ export function RemindersDialog({ workspacePath, onClose }: RemindersDialogProps
       ) : (
         <p>Loading reminders…</p>
       )}
-      {inbox && inbox.items.length < openCount(inbox.counts) ? (
+      {list && list.items.length < openCount(list.counts) ? (
         <p className="reminder-more" role="status">
-          {inboxSummary(inbox.items.length, inbox.counts)}{' '}
+          {inboxSummary(list.items.length, list.counts)}{' '}
           {more > 0 ? (
             <button type="button" onClick={() => void showMore()}>
               Show {more} more

@@ -26,13 +26,20 @@ export function where(): { timeZone: string; locale: string } {
 
 interface RemindersState {
   inbox: ReminderInbox | null;
-  /** How many inbox items to ask for: a page more at each "Show more". */
+  /** Whether `inbox` lists its items (it was read while a list was open), or only counts. */
+  listed: boolean;
+  /** How many inbox items to ask for: none while no list is open (the top bar shows counts),
+   * a page when one opens, a page more at each "Show more". */
   limit: number;
   settings: WorkspaceReminderSettings | null;
   error: string | null;
   /** A confirmation of the last settings change, for a status line. */
   saved: string | null;
   load(): Promise<void>;
+  /** A list of the inbox is open: its first page is read. */
+  openList(): Promise<void>;
+  /** The list has closed: later reads count the inbox without listing it. */
+  closeList(): void;
   showMore(): Promise<void>;
   loadSettings(): Promise<void>;
   markDone(key: string): Promise<void>;
@@ -50,6 +57,9 @@ interface RemindersState {
 }
 
 export const useRemindersStore = create<RemindersState>((set, get) => {
+  // Only the answer to the latest read is kept: a count read sent before a list opened may
+  // answer after the list's own read.
+  let latestRead = 0;
   async function run(action: () => Promise<unknown>, saved: string | null = null): Promise<void> {
     set({ error: null, saved: null });
     try {
@@ -63,16 +73,27 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
 
   return {
     inbox: null,
-    limit: INBOX_PAGE,
+    listed: false,
+    limit: 0,
     settings: null,
     error: null,
     saved: null,
     async load() {
+      const read = (latestRead += 1);
+      const { limit } = get();
       try {
-        set({ inbox: await api.call('reminders.inbox', { ...where(), limit: get().limit }) });
+        const inbox = await api.call('reminders.inbox', { ...where(), limit });
+        if (read === latestRead) set({ inbox, listed: limit > 0 });
       } catch (error) {
         set({ error: errorMessage(error) });
       }
+    },
+    async openList() {
+      set({ limit: INBOX_PAGE });
+      await get().load();
+    },
+    closeList() {
+      set({ limit: 0 });
     },
     async showMore() {
       set({ limit: Math.min(get().limit + INBOX_PAGE, INBOX_LIMIT) });

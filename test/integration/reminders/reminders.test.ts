@@ -150,10 +150,16 @@ describe('reminders across workspaces', () => {
     expect(first.items.at(-1)?.state).toBe('overdue');
     // Without a limit, a page of INBOX_PAGE.
     expect((await t.call('reminders.inbox', where)).items).toEqual(whole.items.slice(0, 200));
+    // A limit of none counts without listing: the top bar's read.
+    const counted = await t.call('reminders.inbox', { ...where, limit: 0 });
+    expect(counted.items).toEqual([]);
+    expect(counted.counts).toEqual(whole.counts);
+    expect(counted.byWorkspace).toEqual(whole.byWorkspace);
 
-    expect(await t.fail('reminders.inbox', { ...where, limit: 0 })).toMatchObject({
+    expect(await t.fail('reminders.inbox', { ...where, limit: -1 })).toMatchObject({
       code: 'VALIDATION',
       field: 'limit',
+      message: expect.stringContaining('0 to 10,000') as unknown,
     });
     expect(await t.fail('reminders.inbox', { ...where, limit: 2.5 })).toMatchObject({
       code: 'VALIDATION',
