@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import { apiCaller, expect, openSample, test } from './fixtures';
 
 // A large scorecard loaded as the page opens draws its first screen's objectives first and the
-// rest just after (scorecard/first-screen.ts): every objective comes, in its place, the last KPI
-// is reached by scrolling, and a reload comes back to where the page was scrolled.
+// rest as they are scrolled to, before a Tab, or once the page is quiet
+// (scorecard/first-screen.ts): every objective comes, in its place, the last KPI is reached by
+// scrolling, and a reload comes back to where the page was scrolled.
 
 const PER_OBJECTIVE = 8;
 const objectiveName = (p: number, o: number) => `P${String(p + 1)} objective ${String(o + 1)}`;
@@ -57,16 +58,25 @@ test('a large scorecard opened with the page draws every objective in its place'
   // Loaded again on the Scorecard view, the scorecard view is drawn with the page.
   await page.reload();
   await expect(panel.getByRole('button', { name: `Open ${kpiName(0, 0, 0)}` })).toBeVisible();
+  const inOrder = Array.from({ length: perspectives * 5 }, (_, i) =>
+    objectiveName(Math.floor(i / 5), i % 5),
+  );
+  // Drawn or still standing in, every objective's heading is there, in order: a screen
+  // reader's list of headings, or a link to an objective, reaches each one.
+  expect(await panel.getByRole('heading', { level: 4 }).allTextContents()).toEqual(inOrder);
+  // A Tab draws every objective before the focus moves, so the keyboard walks each one's
+  // controls in order (the objectives further down are otherwise drawn as they are scrolled to,
+  // or a second after the first screen).
+  await panel.getByRole('button', { name: `Open ${kpiName(0, 0, 0)}` }).focus();
+  await page.keyboard.press('Tab');
+  expect(await panel.locator('.objective-later').count()).toBe(0);
   const last = perspectives - 1;
   await expect(
     panel.getByRole('heading', { name: objectiveName(last, 4), level: 4 }),
   ).toBeAttached();
   // Every objective is drawn (none is left standing in as an empty block), in order.
   await expect(panel.locator('.objective-later')).toHaveCount(0);
-  const headings = await panel.getByRole('heading', { level: 4 }).allTextContents();
-  expect(headings).toEqual(
-    Array.from({ length: perspectives * 5 }, (_, i) => objectiveName(Math.floor(i / 5), i % 5)),
-  );
+  expect(await panel.getByRole('heading', { level: 4 }).allTextContents()).toEqual(inOrder);
 
   // Scrolled to the end: the last KPI, off track.
   await page.keyboard.press('End');

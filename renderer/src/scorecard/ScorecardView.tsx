@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Kpi, KpiDefinition, Objective, Perspective } from '@shared/domain/entities';
 import type { ObjectiveRows, RowKpi, ScorecardRows } from '@shared/domain/evaluation';
 import type { ScoredNode } from '@shared/scoring/evaluate-structure';
@@ -20,7 +20,8 @@ import { VirtualKpiRows } from './KpiRows';
 import { LibraryDialog } from '../library/LibraryDialog';
 import { PeriodPicker } from './PeriodPicker';
 import { ScoringHelp } from './ScoringHelp';
-import { objectiveHeight, objectivesBelowFirstScreen } from './first-screen';
+import { useObjectivesDrawnLater } from './first-screen';
+import { LaterObjective } from './LaterObjective';
 
 // Perspectives → objectives → KPIs for the chosen period, each with status, score, trend and
 // sparkline; the roll-ups above them; a switch to see only what is off track or at risk.
@@ -52,8 +53,6 @@ function Score({ node, label }: { node: ScoredNode; label: string }) {
  * every row is in the page, which keeps find-in-page working on ordinary scorecards. */
 export const VIRTUAL_FROM_KPIS = 150;
 
-const NONE_LATER: ReadonlySet<string> = new Set();
-
 const needsAttention = (objective: ObjectiveRows) =>
   objective.kpis.filter(
     (entry) => entry.evaluation.status === 'off_track' || entry.evaluation.status === 'at_risk',
@@ -68,6 +67,19 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
   const [library, setLibrary] = useState<{ id: string; name: string } | null>(null);
   useFocusedKpi(view, setDetail);
   const { scorecard, perspectives } = view;
+  const kpiCount = useMemo(
+    () =>
+      perspectives.reduce(
+        (sum, entry) =>
+          sum + entry.objectives.reduce((n, objective) => n + objective.kpis.length, 0),
+        0,
+      ),
+    [perspectives],
+  );
+  const virtual = kpiCount >= VIRTUAL_FROM_KPIS;
+  // A large scorecard's objectives below its first screen are drawn as they are scrolled to,
+  // before a Tab, or once the page is quiet (first-screen.ts).
+  const { later, draw, drawAll } = useObjectivesDrawnLater(perspectives, virtual);
   // A health finding's fix: the KPI's form at the field, a new KPI, or the objective.
   const fixHandlers = useMemo(
     () => ({
@@ -82,7 +94,7 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
       },
       showObjective(objectiveId: string) {
         setOnlyProblems(false);
-        setComplete(true);
+        drawAll();
         requestAnimationFrame(() => {
           const heading = document.getElementById(`o-${objectiveId}`);
           heading?.scrollIntoView({ block: 'start' });
@@ -90,7 +102,7 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
         });
       },
     }),
-    [perspectives],
+    [perspectives, drawAll],
   );
   useFixRequest(view, fixHandlers);
 
@@ -144,39 +156,6 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
       },
     }),
     [],
-  );
-  const kpiCount = useMemo(
-    () =>
-      perspectives.reduce(
-        (sum, entry) =>
-          sum + entry.objectives.reduce((n, objective) => n + objective.kpis.length, 0),
-        0,
-      ),
-    [perspectives],
-  );
-  const virtual = kpiCount >= VIRTUAL_FROM_KPIS;
-  // A large scorecard's objectives below its first screen are drawn just after it
-  // (first-screen.ts).
-  const [complete, setComplete] = useState(!virtual);
-  useEffect(() => {
-    if (complete) return;
-    // After the first screen has been painted: a frame, then a task after it.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        startTransition(() => {
-          setComplete(true);
-        });
-      });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [complete]);
-  const later = useMemo(
-    () => (complete ? NONE_LATER : objectivesBelowFirstScreen(perspectives, window.innerHeight)),
-    [complete, perspectives],
   );
 
   async function move(index: number, by: -1 | 1) {
@@ -321,10 +300,12 @@ export function ScorecardView({ view }: { view: ScorecardRows }) {
               ).filter((kpiEntry) => kpiEntry.kpi.id !== hidden);
               if (later.has(objective.id))
                 return (
-                  <div
+                  <LaterObjective
                     key={objective.id}
-                    className="objective-later"
-                    style={{ height: objectiveHeight(kpis.length) }}
+                    id={objective.id}
+                    name={objective.name}
+                    kpiCount={kpis.length}
+                    draw={draw}
                   />
                 );
               return (

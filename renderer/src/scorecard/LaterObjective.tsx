@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { objectiveHeight } from './first-screen';
+import { whenNearWindow } from './near-window';
+
+// An objective of a large scorecard not drawn yet (first-screen.ts): its heading, where the
+// heading will be, over an empty block of about the objective's height. Its heading is there
+// for a screen reader's list of headings and for a link to it; it is drawn as it comes near
+// the window.
+
+interface LaterObjectiveProps {
+  id: string;
+  name: string;
+  kpiCount: number;
+  draw(objectiveId: string): void;
+}
+
+export function LaterObjective({ id, name, kpiCount, draw }: LaterObjectiveProps) {
+  const block = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = block.current;
+    if (!element) return;
+    return whenNearWindow(element, () => draw(id));
+  }, [id, draw]);
+  return (
+    <div
+      ref={block}
+      className="objective objective-later"
+      style={{ height: objectiveHeight(kpiCount) }}
+    >
+      <div className="objective-head">
+        <h4 id={`o-${id}`} tabIndex={-1}>
+          {name}
+        </h4>
+      </div>
+    </div>
+  );
+}
