@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../app/after-paint';
 import { formatNumber } from '../app/locale';
 import { useScorecardStore } from '../scorecard/scorecard-store';
 import { attentionCount } from './format';
@@ -14,15 +15,19 @@ const REFRESH_MS = 5 * 60_000;
 export function RemindersButton({ workspacePath }: { workspacePath: string }) {
   const { inbox, load } = useRemindersStore();
   const [open, setOpen] = useState(false);
-  // The scorecard comes first: the backend answers one call at a time, and the inbox reads
-  // every recent workspace (issue 19: the first screen of a large workspace in under 1 s).
+  // The scorecard comes first, painted (app/after-paint.ts): the backend answers one call at a
+  // time, and the inbox reads every recent workspace (issue 19: the first screen of a large
+  // workspace in under 1 s).
   const scorecardShown = useScorecardStore((state) => state.loaded);
 
   useEffect(() => {
     if (!scorecardShown) return;
-    void load();
+    const stop = afterNextPaint(() => void load());
     const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    return () => {
+      stop();
+      clearInterval(timer);
+    };
   }, [load, workspacePath, scorecardShown]);
 
   // The open workspace's own reminders: a new, empty workspace shows 0, not the other

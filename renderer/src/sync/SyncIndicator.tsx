@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../app/after-paint';
 import { LOCALE } from '../app/locale';
 import { shortStatus } from '@shared/sync/status-text';
 import { SyncPanel } from './SyncPanel';
@@ -13,9 +14,8 @@ export function SyncIndicator({ workspacePath }: { workspacePath: string }) {
   const [open, setOpen] = useState(false);
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    void load();
-  }, [load, workspacePath]);
+  // After the workspace's first screen has been painted (app/after-paint.ts).
+  useEffect(() => afterNextPaint(() => void load()), [load, workspacePath]);
   useEffect(() => {
     // "Synced 2 minutes ago" ages while nothing happens.
     const timer = setInterval(() => setNow(Date.now()), 30_000);
