@@ -3,9 +3,10 @@ import { objectiveHeight } from './first-screen';
 import { whenNearWindow } from './near-window';
 
 // An objective of a large scorecard not drawn yet (first-screen.ts): its heading, where the
-// heading will be, over an empty block of about the objective's height. Its heading is there
-// for a screen reader's list of headings and for a link to it; it is drawn as it comes near
-// the window.
+// heading will be, over an empty block of about the objective's height, so a screen reader's
+// list of headings holds every objective; it is drawn as it comes near the window. The heading
+// takes no id: a link to the objective (a health finding's fix) draws every objective first and
+// then finds the drawn heading, never this one, which the drawing replaces.
 
 interface LaterObjectiveProps {
   id: string;
@@ -28,9 +29,7 @@ export function LaterObjective({ id, name, kpiCount, draw }: LaterObjectiveProps
       style={{ height: objectiveHeight(kpiCount) }}
     >
       <div className="objective-head">
-        <h4 id={`o-${id}`} tabIndex={-1}>
-          {name}
-        </h4>
+        <h4>{name}</h4>
       </div>
     </div>
   );

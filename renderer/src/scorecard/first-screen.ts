@@ -20,7 +20,7 @@ const PERSPECTIVE_HEAD = 60;
  * perspectives (the scorecard's heading, its period and filter) and a margin. */
 const BEYOND_WINDOW = 800;
 /** How long after the first screen the objectives not yet drawn begin to be drawn anyway. */
-export const QUIET_MS = 1000;
+const QUIET_MS = 1000;
 /** Objectives drawn in each of those steps, each when the page is idle. */
 const LATER_STEP = 4;
 
