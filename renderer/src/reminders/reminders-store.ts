@@ -57,8 +57,8 @@ interface RemindersState {
 }
 
 export const useRemindersStore = create<RemindersState>((set, get) => {
-  // Only the answer to the latest read is kept: a count read sent before a list opened may
-  // answer after the list's own read.
+  // Only the answer (or refusal) of the latest read is kept: a count read sent before a list
+  // opened may answer after the list's own read.
   let latestRead = 0;
   async function run(action: () => Promise<unknown>, saved: string | null = null): Promise<void> {
     set({ error: null, saved: null });
@@ -85,7 +85,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => {
         const inbox = await api.call('reminders.inbox', { ...where(), limit });
         if (read === latestRead) set({ inbox, listed: limit > 0 });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        if (read === latestRead) set({ error: errorMessage(error) });
       }
     },
     async openList() {
