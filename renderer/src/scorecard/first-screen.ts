@@ -105,5 +105,6 @@ export function useObjectivesDrawnLater(
     return () => cancelIdleCallback(idle);
   }, [quiet, waiting, later]);
 
-  return { later: complete ? NONE_DRAWN : later, draw, drawAll };
+  // Once complete, `below` is empty and so is `later`.
+  return { later, draw, drawAll };
 }
